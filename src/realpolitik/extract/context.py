@@ -1,0 +1,139 @@
+"""The state one document's extractors share.
+
+Extractors run in a fixed order over one parsed document (see extract/__init__.py). Each
+reads what earlier ones produced from this context and adds its own results to it, so the
+parse is walked once per extractor and never repeated.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from realpolitik.schema import (
+    Actor,
+    Analysis,
+    Claim,
+    Document,
+    Event,
+    Interest,
+    Mention,
+    Quantity,
+    TimeExpr,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class ActorMention:
+    """One stretch of text that names (or refers back to) an actor."""
+
+    start: int  # char offsets into the document text
+    end: int
+    actor_id: str
+    via: str = "gazetteer"  # gazetteer | ner | role | coref | sector
+    token_start: int = -1  # spaCy token indices, end exclusive
+    token_end: int = -1
+
+
+@dataclass
+class ExtractContext:
+    document: Document
+    doc: Doc
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[ActorMention] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    interests: list[Interest] = field(default_factory=list)
+    _token_actor: dict[int, ActorMention] | None = None
+    _bp_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._bp_starts = [s for s, _ in self.document.boilerplate]
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.id
+
+    @property
+    def published(self) -> str | None:
+        return self.document.published
+
+    # -- boilerplate ------------------------------------------------------
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a span judged not to be article body."""
+        spans = self.document.boilerplate
+        i = bisect.bisect_right(self._bp_starts, end) - 1
+        while i >= 0:
+            s, e = spans[i]
+            if s < end and start < e:
+                return True
+            if e <= start:
+                # spans are sorted and disjoint: nothing earlier can overlap
+                break
+            i -= 1
+        return False
+
+    def body_sentences(self) -> list[Span]:
+        """Sentences that are article body; extractors of events and claims use only these."""
+        return [s for s in self.doc.sents if not self.in_boilerplate(s.start_char, s.end_char)]
+
+    # -- actors -----------------------------------------------------------
+    def add_actor(self, actor: Actor) -> Actor:
+        have = self.actors.get(actor.id)
+        if have is None:
+            self.actors[actor.id] = actor
+            return actor
+        for alias in actor.aliases:
+            if alias not in have.aliases:
+                have.aliases.append(alias)
+        return have
+
+    def add_mention(self, mention: ActorMention) -> None:
+        self.mentions.append(mention)
+        actor = self.actors[mention.actor_id]
+        actor.mentions.append(
+            Mention(
+                doc=self.doc_id,
+                start=mention.start,
+                end=mention.end,
+                text=self.document.text[mention.start : mention.end],
+            )
+        )
+        self._token_actor = None
+
+    def actor_of_token(self, token: Token) -> str | None:
+        """The actor a token belongs to (any token inside a mention), else None."""
+        m = self.mention_of_token(token)
+        return m.actor_id if m else None
+
+    def mention_of_token(self, token: Token) -> ActorMention | None:
+        if self._token_actor is None:
+            index: dict[int, ActorMention] = {}
+            for m in self.mentions:
+                for i in range(m.token_start, m.token_end):
+                    index[i] = m
+            self._token_actor = index
+        return self._token_actor.get(token.i)
+
+    # -- times ------------------------------------------------------------
+    def times_in(self, start: int, end: int) -> list[TimeExpr]:
+        return [t for t in self.times if start <= t.span.start and t.span.end <= end]
+
+    # -- result -----------------------------------------------------------
+    def to_analysis(self) -> Analysis:
+        actors = [a for a in self.actors.values() if a.mentions]
+        return Analysis(
+            documents=[self.document],
+            actors=actors,
+            events=self.events,
+            claims=self.claims,
+            quantities=self.quantities,
+            times=self.times,
+            interests=self.interests,
+        )

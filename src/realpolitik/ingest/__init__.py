@@ -1,0 +1,39 @@
+"""Ingestion: files, folders, JSONL and stdin become Documents, or failures that name why.
+
+A bad input never sinks a batch: every problem is yielded as an IngestFailure naming the
+file (and line) and the reason, and reading goes on with the next input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from realpolitik.schema import Document
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Metadata a user sets on the command line; it wins over what the file says."""
+
+    published: str | None = None
+    title: str | None = None
+    source: str | None = None
+
+
+def iter_documents(
+    paths: Iterable[str], overrides: Overrides | None = None, max_bytes: int = 5 * 1024 * 1024
+) -> Iterator[Document | IngestFailure]:
+    """Yield one Document per input document, or an IngestFailure, in input order."""
+    from realpolitik.ingest.sources import read_paths
+
+    yield from read_paths(paths, overrides or Overrides(), max_bytes)

@@ -1,0 +1,148 @@
+"""Documents in, per-document analyses out: parse once with nlp.pipe, then run the extractors.
+
+Streaming by construction: documents are pulled from the input iterator one batch at a
+time and each analysis is yielded as soon as its document is done, so neither the Docs nor
+the results of a whole corpus are ever held at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from realpolitik import nlp as nlp_module
+from realpolitik.config import Config
+from realpolitik.extract import Extractor, load_default_extractors
+from realpolitik.extract.context import ExtractContext
+from realpolitik.ingest import IngestFailure
+from realpolitik.schema import Analysis, Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+# Texts longer than this are parsed in paragraph-aligned chunks and joined back into one Doc.
+CHUNK_CHARS = 100_000
+
+
+class Pipeline:
+    """The spaCy model plus the registered extractors, built once and reused for every text."""
+
+    def __init__(self, config: Config | None = None, extractors: list[Extractor] | None = None):
+        self.config = config or Config.from_env()
+        self.extractors = extractors if extractors is not None else load_default_extractors()
+        self.nlp: Language = nlp_module.load(self.config.model)
+
+    # -- library entry points ---------------------------------------------
+    def analyze_text(self, text: str, published: str | None = None, **meta: str | None) -> Analysis:
+        """Analyse one text given as a string (the simplest library call)."""
+        from realpolitik.schema import content_id
+
+        document = Document(id=content_id(text), text=text, published=published, **meta)
+        return next(iter(self.analyze_documents([document])))
+
+    def analyze_documents(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        for item in self.analyze_stream(documents):
+            if isinstance(item, Analysis):
+                yield item
+
+    def analyze_stream(
+        self,
+        items: Iterable[Document | IngestFailure],
+        on_failure: Callable[[IngestFailure], None] | None = None,
+    ) -> Iterator[Analysis | IngestFailure]:
+        """Analyse documents in input order; failures pass straight through, in place."""
+        it = iter(items)
+        batch_docs = max(1, self.config.batch_size)
+        while True:
+            batch = list(islice(it, batch_docs))
+            if not batch:
+                return
+            yield from self._analyze_batch(batch, on_failure)
+
+    # -- internals --------------------------------------------------------
+    def _analyze_batch(
+        self,
+        batch: list[Document | IngestFailure],
+        on_failure: Callable[[IngestFailure], None] | None,
+    ) -> Iterator[Analysis | IngestFailure]:
+        docs = [d for d in batch if isinstance(d, Document)]
+        parsed = self.parse(docs)
+        for item in batch:
+            if isinstance(item, IngestFailure):
+                if on_failure:
+                    on_failure(item)
+                yield item
+                continue
+            spacy_doc = parsed.pop(0)
+            try:
+                yield self.extract(item, spacy_doc)
+            except Exception as exc:  # one document's bug must not sink the batch
+                log.exception("extraction failed for %s", item.path)
+                failure = IngestFailure(item.path or item.id, f"extraction failed: {exc!r}")
+                if on_failure:
+                    on_failure(failure)
+                yield failure
+
+    def parse(self, documents: list[Document]) -> list[Doc]:
+        """Parse every document with one nlp.pipe call; long texts go in chunks."""
+        from spacy.tokens import Doc
+
+        pieces: list[tuple[str, int]] = []
+        for n, d in enumerate(documents):
+            for chunk in split_text(d.text):
+                pieces.append((chunk, n))
+        grouped: list[list[Doc]] = [[] for _ in documents]
+        for doc, n in self.nlp.pipe(pieces, as_tuples=True, batch_size=self.config.batch_size):
+            grouped[n].append(doc)
+        return [g[0] if len(g) == 1 else Doc.from_docs(g, ensure_whitespace=False) for g in grouped]
+
+    def extract(self, document: Document, doc: Doc) -> Analysis:
+        ctx = ExtractContext(document=document, doc=doc)
+        for ex in self.extractors:
+            ex.fn(ctx)
+        return ctx.to_analysis()
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Cut text into pieces of at most ~limit chars at paragraph (else line, else space) breaks.
+
+    The pieces concatenate back to exactly `text`, so offsets survive the join.
+    """
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(sep)
+            if cut > limit // 4:
+                cut += len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def analyze(text: str, published: str | None = None) -> Analysis:
+    """Analyse one text with the default pipeline: `realpolitik.analyze("...", "2024")`."""
+    return default_pipeline().analyze_text(text, published=published)

@@ -1,0 +1,85 @@
+"""The readable summary `realpolitik analyze` prints: actors, timeline, claims, interests, figures."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+
+from realpolitik.schema import Analysis
+
+
+def _snippet(text: str, start: int, end: int, width: int = 160) -> str:
+    s = " ".join(text[start:end].split())
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def print_report(analysis: Analysis, console: Console | None = None) -> None:
+    console = console or Console()
+    texts = {d.id: d.text for d in analysis.documents}
+    names = {a.id: a.name for a in analysis.actors}
+    console.print(f"[bold]{len(analysis.documents)} document(s)[/bold]: "
+                  + ", ".join(d.title or d.path or d.id[:19] for d in analysis.documents[:5])
+                  + (" …" if len(analysis.documents) > 5 else ""))
+
+    actors = Table(title="Actors", show_lines=False)
+    for col in ("id", "name", "kind", "country/org", "sector", "role", "mentions"):
+        actors.add_column(col)
+    for a in sorted(analysis.actors, key=lambda a: -len(a.mentions)):
+        actors.add_row(a.id, a.name, a.kind, a.country or a.org or "", a.sector or "", a.role or "",
+                       str(len(a.mentions)))
+    console.print(actors)
+
+    if analysis.events:
+        claims = {c.id: c for c in analysis.claims}
+        timeline = Table(title="Events (timeline)")
+        for col in ("date", "type", "source", "target", "flags", "evidence"):
+            timeline.add_column(col, overflow="fold")
+        for e in sorted(analysis.events, key=lambda e: (e.date is None, e.date or "", e.sentence.start)):
+            flags = [f for f, on in (("negated", e.negated), ("hypothetical", e.hypothetical)) if on]
+            if e.mode:
+                flags.append(e.mode)
+            if e.claim and e.claim in claims:
+                flags.append(claims[e.claim].status)
+            timeline.add_row(e.date or "?", e.type, names.get(e.source or "", e.source or "-"),
+                             names.get(e.target or "", e.target or "-"), ", ".join(flags),
+                             _snippet(texts[e.doc], e.sentence.start, e.sentence.end))
+        console.print(timeline)
+
+    if analysis.claims:
+        ledger = Table(title="Claims ledger")
+        for col in ("status", "source", "claim"):
+            ledger.add_column(col, overflow="fold")
+        for c in sorted(analysis.claims, key=lambda c: (c.status, c.source or c.source_text or "")):
+            ledger.add_row(c.status, names.get(c.source or "", c.source_text or "-"),
+                           _snippet(texts[c.doc], c.span.start, c.span.end))
+        console.print(ledger)
+
+    if analysis.interests:
+        interests = Table(title="Stated interests")
+        for col in ("actor", "rank", "interest"):
+            interests.add_column(col, overflow="fold")
+        for i in analysis.interests:
+            interests.add_row(names.get(i.actor, i.actor), str(i.rank or ""), _snippet(texts[i.doc], i.span.start, i.span.end))
+        console.print(interests)
+
+    if analysis.times:
+        times = Table(title="Dates")
+        times.add_column("text")
+        times.add_column("value")
+        times.add_column("count")
+        for (text, value), n in Counter((t.text, t.value) for t in analysis.times).most_common():
+            times.add_row(text, value or "(unresolved)", str(n))
+        console.print(times)
+
+    if analysis.quantities:
+        figures = Table(title="Figures")
+        for col in ("text", "value", "unit", "bound", "subject", "date"):
+            figures.add_column(col)
+        for q in analysis.quantities:
+            value = "" if q.value is None else f"{q.value:,.0f}" if q.value >= 1000 else f"{q.value:g}"
+            if q.value_max is not None:
+                value += f"–{q.value_max:g}"
+            figures.add_row(q.text, value, q.unit, q.bound, q.subject or "", q.date or "")
+        console.print(figures)
