@@ -1,54 +1,157 @@
-"""Walk paths (files, folders, '-') and dispatch each file to its reader."""
+"""Walk paths (files, folders, '-') and dispatch each input to its reader.
+
+Formats: `.html`/`.htm` pages, `.jsonl`/`.ndjson` feeds, `.json` objects or lists, and
+anything else as text (a text file that is really an HTML page is read as HTML). Folders
+are walked recursively in sorted order, skipping hidden files and folders. Reading is
+bounded: a file over max_bytes is refused from its size before it is opened, and no read
+takes more than max_bytes + 1 bytes; JSONL is streamed line by line with the limit per
+line. stdin ('-') is JSONL when its first line is a JSON object, else one document.
+"""
 
 from __future__ import annotations
 
+import io
+import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
-from realpolitik.ingest import IngestFailure, Overrides
-from realpolitik.schema import Document, content_id
+from realpolitik.ingest import IngestFailure, Overrides, jsonl
+from realpolitik.ingest import html as html_reader
+from realpolitik.ingest.decode import NotText, decode, sniff_binary
+from realpolitik.ingest.document import build
+from realpolitik.ingest.header import split_header
+from realpolitik.schema import Document
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+STDIN = "<stdin>"
+_LOOKS_HTML = re.compile(r"^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
+_SNIFF = 1 << 16
+
+Item = Document | IngestFailure
 
 
-def read_paths(
-    paths: Iterable[str], overrides: Overrides, max_bytes: int
-) -> Iterator[Document | IngestFailure]:
+def read_paths(paths: Iterable[str], overrides: Overrides, max_bytes: int) -> Iterator[Item]:
     for p in paths:
         if p == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)
-            yield from _from_bytes("<stdin>", data, overrides, max_bytes)
+            yield from read_stdin(sys.stdin.buffer, overrides, max_bytes)
             continue
         path = Path(p)
-        if path.is_dir():
-            for f in sorted(x for x in path.rglob("*") if x.is_file()):
-                yield from _read_file(f, overrides, max_bytes)
-        elif path.exists():
-            yield from _read_file(path, overrides, max_bytes)
-        else:
-            yield IngestFailure(p, "no such file or folder")
+        try:
+            if path.is_dir():
+                for f in walk(path):
+                    yield from read_file(f, overrides, max_bytes)
+            elif path.exists():
+                yield from read_file(path, overrides, max_bytes)
+            else:
+                yield IngestFailure(p, "no such file or folder")
+        except OSError as exc:
+            yield IngestFailure(p, f"cannot read: {exc.strerror or exc}")
 
 
-def _read_file(path: Path, overrides: Overrides, max_bytes: int) -> Iterator[Document | IngestFailure]:
-    size = path.stat().st_size
-    if size > max_bytes:
-        yield IngestFailure(str(path), f"too large ({size:,} bytes > limit {max_bytes:,}); split it or raise --max-bytes")
-        return
-    yield from _from_bytes(str(path), path.read_bytes(), overrides, max_bytes)
+def walk(folder: Path) -> list[Path]:
+    """Files under folder, sorted, without hidden files or anything in hidden folders."""
+    return sorted(f for f in folder.rglob("*")
+                  if f.is_file() and not any(part.startswith(".") for part in f.relative_to(folder).parts))
 
 
-def _from_bytes(name: str, data: bytes, overrides: Overrides, max_bytes: int) -> Iterator[Document | IngestFailure]:
-    if len(data) > max_bytes:
-        yield IngestFailure(name, f"too large (> limit {max_bytes:,} bytes)")
-        return
+def read_file(path: Path, overrides: Overrides, max_bytes: int) -> Iterator[Item]:
+    name = str(path)
+    suffix = path.suffix.lower()
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        yield IngestFailure(name, "not UTF-8 text")
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as f:
+                what = sniff_binary(f.read(16))
+                if what:
+                    yield IngestFailure(name, f"binary file (looks like {what})")
+                    return
+                f.seek(0)
+                yield from jsonl.read_stream(name, f, overrides, max_bytes)
+            return
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield IngestFailure(name, too_large(size, max_bytes))
+            return
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        yield IngestFailure(name, f"cannot read: {exc.strerror or exc}")
         return
-    if not text.strip():
+    yield from from_bytes(name, data, suffix, overrides, max_bytes)
+
+
+def read_stdin(stream: IO[bytes], overrides: Overrides, max_bytes: int) -> Iterator[Item]:
+    head = stream.read(min(_SNIFF, max_bytes + 1))
+    if _looks_jsonl(head):
+        yield from jsonl.read_stream(STDIN, io.BufferedReader(_Prefixed(head, stream)), overrides, max_bytes)
+        return
+    data = head + stream.read(max_bytes + 1 - len(head)) if len(head) <= max_bytes else head
+    yield from from_bytes(STDIN, data, "", overrides, max_bytes)
+
+
+def from_bytes(name: str, data: bytes, suffix: str, overrides: Overrides, max_bytes: int) -> Iterator[Item]:
+    if len(data) > max_bytes:
+        yield IngestFailure(name, too_large(None, max_bytes))
+        return
+    if not data.strip():
         yield IngestFailure(name, "empty: no text to analyse")
         return
-    yield Document(
-        id=content_id(text), text=text, path=name,
-        published=overrides.published, title=overrides.title, publisher=overrides.source,
-    )
+    if suffix == ".json":
+        yield from jsonl.read_json(name, data, overrides)
+        return
+    try:
+        text, encoding = decode(data)
+    except NotText as exc:
+        yield IngestFailure(name, str(exc))
+        return
+    if suffix in HTML_SUFFIXES or _LOOKS_HTML.match(text[:1024]):
+        try:
+            body, meta = html_reader.extract(text)
+        except html_reader.NoText as exc:
+            yield IngestFailure(name, str(exc))
+            return
+    else:
+        meta, body = split_header(text)
+    meta = {**meta, "encoding": encoding} if encoding != "utf-8" else meta
+    yield build(name, body, meta, overrides)
+
+
+def too_large(size: int | None, max_bytes: int) -> str:
+    have = f"{size:,} bytes" if size is not None else "more bytes"
+    return f"too large ({have} > limit {max_bytes:,}); split it or raise the limit with --max-bytes"
+
+
+def _looks_jsonl(head: bytes) -> bool:
+    first = head.lstrip().split(b"\n", 1)
+    if not first[0].startswith(b"{"):
+        return False
+    if len(first) == 1:  # the first line is longer than the sniffed head
+        return True
+    try:
+        return isinstance(json.loads(first[0]), dict)
+    except (ValueError, UnicodeDecodeError):
+        return False
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream that yields the already-sniffed head, then the rest of the source."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]):
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
