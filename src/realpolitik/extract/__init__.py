@@ -17,6 +17,8 @@ ExtractFn = Callable[[ExtractContext], None]
 
 # Built-ins, in the order they run; each module registers itself on import.
 DEFAULT_EXTRACTORS: tuple[str, ...] = (
+    "realpolitik.extract.actors",
+    "realpolitik.extract.coref",
 )
 
 

@@ -37,6 +37,7 @@ class ActorMention:
     via: str = "gazetteer"  # gazetteer | ner | role | coref | sector
     token_start: int = -1  # spaCy token indices, end exclusive
     token_end: int = -1
+    locative: bool = False  # named as a place ("in Ukraine"): weaker evidence of agency
 
 
 @dataclass
@@ -105,7 +106,9 @@ class ExtractContext:
                 text=self.document.text[mention.start : mention.end],
             )
         )
-        self._token_actor = None
+        if self._token_actor is not None:  # keep the index current instead of rebuilding it
+            for i in range(mention.token_start, mention.token_end):
+                self._token_actor[i] = mention
 
     def actor_of_token(self, token: Token) -> str | None:
         """The actor a token belongs to (any token inside a mention), else None."""

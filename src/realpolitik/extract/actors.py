@@ -1,0 +1,377 @@
+"""Actors: who the text is about — states, their sectors, organisations, people, places.
+
+Resolution is the gazetteer (knowledge/*.yaml, one PhraseMatcher pass) plus spaCy's NER and
+parse for what the gazetteer lacks:
+- a capital or seat of government acting in a sentence is its state ("Beijing said",
+  "the Kremlin"), but a capital used as a place stays a place ("in Beijing", "the Moscow
+  military academy");
+- a demonym, state name or possessive before a sector noun names that sector
+  ("the Russian army" -> RUS-MIL, "Western media" -> WST-MED, "China's intelligence organs");
+- a person the gazetteer lacks becomes an actor through their role, with the role's country
+  ("Fu Cong, China's plenipotentiary to the EU"; "Chinese foreign minister Qin Gang");
+- ambiguous names are settled by context: Georgia the state or the US state, Washington the
+  government, the city, the US state or the man; office holders by the published date.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from realpolitik.extract import extractor
+from realpolitik.extract.context import ActorMention, ExtractContext
+from realpolitik.extract.gazetteer import Entry, Gazetteer, for_nlp
+from realpolitik.knowledge import Knowledge
+from realpolitik.schema import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+LOCATIVE_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "throughout", "within",
+                  "into", "towards", "toward"}
+MOTION_LEMMAS = {"travel", "fly", "arrive", "go", "come", "return", "move", "head", "flee", "visit",
+                 "trip", "journey", "route", "relocate", "send", "deploy", "ship", "retreat", "escape"}
+# Words around "Georgia" or "Washington" that mean the US state, not the country or government.
+US_STATE_CUES = {"Atlanta", "Savannah", "Seattle", "Olympia", "Spokane", "Tacoma", "county", "County",
+                 "governor", "Governor", "Peach", "Braves", "Bulldogs", "gubernatorial"}
+GEORGIA_CUES = {"Tbilisi", "Caucasus", "Abkhazia", "Ossetia", "Georgian", "Georgians", "Saakashvili",
+                "Ivanishvili", "Kobakhidze", "Zourabichvili", "Batumi"}
+SECTOR_NAMES = {"MIL": "military", "GOV": "government", "SPY": "intelligence", "MED": "media",
+                "BUS": "business", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
+                "EDU": "education", "CVL": "civilians", "REB": "rebels", "PTY": "party"}
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-")
+
+
+class _Resolver:
+    """One document's actor resolution; keeps the per-document state out of module globals."""
+
+    def __init__(self, ctx: ExtractContext, gaz: Gazetteer):
+        self.ctx = ctx
+        self.gaz = gaz
+        self.kb: Knowledge = gaz.knowledge
+        self.doc: Doc = ctx.doc
+        self.taken: set[int] = set()  # token indices already inside a mention
+        self.ent_of: dict[int, Span] = {t.i: e for e in self.doc.ents for t in e}
+        words = {t.text for t in self.doc}
+        self.us_context = len(words & US_STATE_CUES) > len(words & GEORGIA_CUES)
+
+    # -- actor constructors ------------------------------------------------
+    def state(self, code: str) -> str:
+        s = self.kb.states[code]
+        self.ctx.add_actor(Actor(id=code, name=s.name, kind="state", country=code))
+        return code
+
+    def org(self, code: str) -> str:
+        o = self.kb.organizations[code]
+        kind = o.kind if o.kind in ("organization", "group", "location") else "organization"
+        self.ctx.add_actor(Actor(id=code, name=o.name, kind=kind, org=code))
+        return code
+
+    def sector_actor(self, owner: str, sector: str) -> str:
+        """A state's or bloc's sector: RUS-MIL, WST-MED."""
+        actor_id = f"{owner}-{sector}"
+        label = SECTOR_NAMES.get(sector, sector.lower())
+        if owner in self.kb.states:
+            name = f"{self.kb.states[owner].name} ({label})"
+            actor = Actor(id=actor_id, name=name, kind="organization", country=owner, sector=sector)
+        else:
+            o = self.kb.organizations[owner]
+            kind = "group" if o.kind == "group" else "organization"
+            actor = Actor(id=actor_id, name=f"{o.name} ({label})", kind=kind, org=owner, sector=sector)
+        self.ctx.add_actor(actor)
+        return actor_id
+
+    def location(self, name: str, country: str | None) -> str:
+        actor_id = f"loc:{slug(name)}"
+        self.ctx.add_actor(Actor(id=actor_id, name=name, kind="location", country=country))
+        return actor_id
+
+    def person(self, person_id: str) -> str:
+        p = self.kb.people[person_id]
+        role = p.role_at(self.ctx.published)
+        self.ctx.add_actor(Actor(id=p.id, name=p.name, kind="person", country=p.country, org=p.org,
+                                 role=role, sector="GOV" if role else None))
+        return p.id
+
+    def mention(self, start: int, end: int, actor_id: str, via: str, locative: bool = False) -> None:
+        if any(i in self.taken for i in range(start, end)):
+            return
+        span = self.doc[start:end]
+        if self.ctx.in_boilerplate(span.start_char, span.end_char):
+            return
+        self.taken.update(range(start, end))
+        self.ctx.add_mention(ActorMention(span.start_char, span.end_char, actor_id, via, start, end, locative))
+
+    # -- context tests -----------------------------------------------------
+    def is_place(self, token: Token) -> bool:
+        """A name used as a location rather than as an acting government."""
+        if token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN" and token.head.i > token.i:
+            return True  # "the Moscow military academy", "Beijing residents"
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep" or token.dep_ == "pobj":
+            prep = head.lower_
+            if prep in LOCATIVE_PREPS:
+                return True
+            if prep in ("to", "from") and head.head.lemma_ in MOTION_LEMMAS:
+                return True
+        return False
+
+    def is_locative(self, token: Token) -> bool:
+        return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+    def sector_of(self, noun: Token) -> str | None:
+        """Sector named by a noun or a two-word compound ending in it ("intelligence organs")."""
+        sectors = self.kb.sectors
+        lower = noun.lower_
+        for left in (noun.nbor(-1) if noun.i > 0 else None,):
+            if left is not None and f"{left.lower_} {lower}" in sectors:
+                return sectors[f"{left.lower_} {lower}"]
+        if lower in sectors:
+            return sectors[lower]
+        if noun.lemma_.lower() in sectors:
+            return sectors[noun.lemma_.lower()]
+        return None
+
+    def sector_head(self, token: Token) -> tuple[Token, str] | None:
+        """The sector noun this modifier belongs to, walking compounds: "Chinese intelligence organs"."""
+        if token.dep_ not in ("amod", "compound", "nmod", "poss"):
+            return None
+        head = token.head
+        if head.i <= token.i or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        sector = self.sector_of(head)
+        if sector:
+            return head, sector
+        # "Russian military industry": head "industry" with compound "military"
+        for child in head.children:
+            if child.i > token.i and child.i < head.i and child.dep_ in ("compound", "amod"):
+                s = self.sector_of(child)
+                if s and s != "CVL":
+                    return head, s
+        return None
+
+    # -- passes --------------------------------------------------------------
+    def run(self) -> None:
+        for start, end, entries in self.gaz.matches(self.doc):
+            self.resolve_match(start, end, entries)
+        self.prefixes()
+        self.unknown_people()
+        self.unknown_orgs()
+
+    def resolve_match(self, start: int, end: int, entries: list[Entry]) -> None:
+        ent = self.ent_of.get(start)
+        first = self.doc[start]
+        last = self.doc[end - 1]
+        if ent is not None and ent.label_ == "PERSON" and (ent.start < start or ent.end > end):
+            if not any(e.how == "person" for e in entries):
+                return  # "George Washington", "Jackson Georgia"?
+        entry = self.choose(entries)
+        if entry is None:
+            return
+        how, code = entry.how, entry.code
+        if how == "person":
+            self.mention(start, end, self.person(code), "gazetteer")
+            return
+        if how in ("org", "org_adj"):
+            self.org_match(start, end, entry, last)
+            return
+        if how == "name" and code == "GEO" and self.is_us_state(start, end):
+            self.mention(start, end, self.location("Georgia (US state)", "USA"), "gazetteer", True)
+            return
+        if how in ("capital", "name") and code == "USA" and first.text == "Washington":
+            if self.is_us_state(start, end):
+                self.mention(start, end, self.location("Washington (US state)", "USA"), "gazetteer", True)
+                return
+        if how == "capital":
+            if self.is_place(last):
+                self.mention(start, end, self.location(self.doc[start:end].text, code), "place", True)
+            else:
+                self.mention(start, end, self.state(code), "metonym")
+            return
+        if how == "seat":
+            actor = self.state(code) if entry.sector in (None, "GOV") else self.sector_actor(code, entry.sector)
+            self.mention(self._with_article(start), end, actor, "metonym")
+            return
+        # a state's name or demonym: perhaps a sector ("the Russian army", "Russia's military")
+        sh = self.sector_head(last)
+        if sh is not None:
+            noun, sector = sh
+            owner = self.state(code)
+            if last.dep_ == "poss":
+                self.mention(start, end, owner, "gazetteer")
+                self.mention(noun.i, noun.i + 1, self.sector_actor(owner, sector), "sector")
+            else:
+                self.mention(start, noun.i + 1, self.sector_actor(owner, sector), "sector")
+            return
+        self.mention(start, end, self.state(code), "gazetteer", self.is_locative(last))
+
+    def org_match(self, start: int, end: int, entry: Entry, last: Token) -> None:
+        code = entry.code
+        if entry.how == "org_adj":
+            sh = self.sector_head(last)
+            if sh is not None:
+                noun, sector = sh
+                self.mention(start, noun.i + 1, self.sector_actor(self.org(code), sector), "sector")
+                return
+            # "Western secrets", "European purchases": the bloc as a whole
+        if self.kb.organizations[code].kind == "location" and self.is_place(last):
+            self.mention(start, end, self.org(code), "place", True)
+            return
+        self.mention(self._with_article(start), end, self.org(code), "gazetteer")
+
+    def choose(self, entries: list[Entry]) -> Entry | None:
+        if len(entries) == 1:
+            return entries[0]
+        people = [e for e in entries if e.how == "person"]
+        if people and len(people) == len(entries):
+            date = self.ctx.published
+            active = [e for e in people if self.kb.people[e.code].active_at(date)]
+            return (active or people)[0] if len(active) <= 1 else None
+        # a form that is both a state name and something else: the state wins
+        for how in ("name", "org", "capital", "seat", "demonym", "org_adj", "person"):
+            for e in entries:
+                if e.how == how:
+                    return e
+        return entries[0]
+
+    def is_us_state(self, start: int, end: int) -> bool:
+        """Georgia or Washington as a US state: local cues first, then the document's drift."""
+        doc = self.doc
+        before = doc[max(0, start - 3):start].text.lower()
+        after = [t.text for t in doc[end:end + 2]]
+        if "state of" in before or "u.s. state" in before or "us state" in before:
+            return True
+        if after and after[0] in ("state", "State"):
+            return True
+        if after[:2] in ([",", "U.S."], [",", "USA"], [",", "US"]):
+            return True
+        sent = doc[start].sent
+        if any(t.text in US_STATE_CUES for t in sent):
+            return True
+        if any(t.text in GEORGIA_CUES for t in sent):
+            return False
+        # another country in the same sentence makes it international news, not US politics
+        for m in self.gaz.matches(sent.as_doc()):
+            if any(e.how in ("name", "demonym", "capital") and e.code not in ("USA", "GEO") for e in m[2]):
+                return False
+        return self.us_context and doc[start].text == "Georgia"
+
+    def _with_article(self, start: int) -> int:
+        return start - 1 if start > 0 and self.doc[start - 1].lower_ == "the" else start
+
+    def prefixes(self) -> None:
+        """Combining forms before a hyphen: "Sino-Russian" names China and Russia."""
+        doc = self.doc
+        for t in doc:
+            if t.text in self.gaz.prefixes and t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "–"):
+                self.mention(t.i, t.i + 1, self.state(self.gaz.prefixes[t.text]), "gazetteer")
+
+    # -- people and organisations the gazetteer lacks ------------------------
+    def role_and_country(self, tokens: list[Token]) -> tuple[str | None, str | None]:
+        """Role words and the state they belong to, from the tokens of a role phrase.
+
+        The state is taken from the modifiers before the role word ("China's envoy",
+        "Chinese foreign minister"); one named after it is the posting ("envoy to the EU")
+        and is used only when nothing precedes.
+        """
+        roles = self.kb.roles
+        tokens = sorted(set(tokens), key=lambda t: t.i)
+        words = [t.lower_ for t in tokens]
+        role, role_at = None, len(tokens)
+        for n in (4, 3, 2, 1):
+            for i in range(len(words) - n + 1):
+                phrase = " ".join(words[i:i + n])
+                if phrase in roles:
+                    role, role_at = roles[phrase], i + n - 1
+                    break
+            if role:
+                break
+        before, after = None, None
+        for pos, t in enumerate(tokens):
+            a = self.ctx.actor_of_token(t)
+            actor = self.ctx.actors.get(a) if a else None
+            if actor is None or actor.kind not in ("state", "organization", "group") or not (actor.country or actor.org):
+                continue
+            key = actor.country or actor.org
+            if pos <= role_at and before is None:
+                before = key
+            elif pos > role_at and after is None:
+                after = key
+        return role, before or after
+
+    def role_phrase_tokens(self, head: Token) -> list[Token]:
+        """Tokens of a role noun phrase, excluding the name and any relative clause."""
+        return [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 6]
+
+    def unknown_people(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or any(t.i in self.taken for t in ent):
+                continue
+            if self.ctx.in_boilerplate(ent.start_char, ent.end_char):
+                continue
+            name = ent.text.strip()
+            if len(name) < 2 or not name[0].isupper():
+                continue
+            head = ent.root
+            role = country = None
+            # apposition: "Fu Cong, China's plenipotentiary to the EU"
+            appos = [t for c in head.children if c.dep_ == "appos" for t in self.role_phrase_tokens(c)]
+            if appos:
+                role, country = self.role_and_country(appos)
+            # the name is itself the apposition of a role: "China's envoy, Li Hui, said"
+            if not role and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+                role, country = self.role_and_country(self.role_phrase_tokens(head.head))
+            # a title before the name: "Chinese foreign minister Qin Gang"
+            if not role:
+                left = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss", "case")]
+                if left:
+                    role, country = self.role_and_country(left)
+            pid = slug(name)
+            if pid in self.kb.people:
+                self.mention(ent.start, ent.end, self.person(pid), "gazetteer")
+                continue
+            self.ctx.add_actor(Actor(id=pid, name=name, kind="person", country=country, role=role,
+                                     sector="GOV" if role and role not in ("Leader",) else None))
+            self.mention(ent.start, ent.end, pid, "role" if role else "ner")
+
+    def unknown_orgs(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or self.ctx.in_boilerplate(ent.start_char, ent.end_char):
+                continue
+            if any(t.i in self.taken for t in ent):
+                continue
+            text = ent.text
+            if text.lower().startswith("the "):
+                text = text[4:]
+            if len(text) < 2:
+                continue
+            country = None
+            for t in ent.root.children:
+                if t.dep_ in ("amod", "compound") and t.i < ent.start:
+                    a = self.ctx.actor_of_token(t)
+                    actor = self.ctx.actors.get(a) if a else None
+                    if actor is not None and actor.country:
+                        country = actor.country
+            actor_id = f"org:{slug(text)}"
+            self.ctx.add_actor(Actor(id=actor_id, name=text, kind="organization", country=country))
+            self.mention(ent.start, ent.end, actor_id, "ner")
+
+
+@extractor("actors", components=("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"))
+def extract_actors(ctx: ExtractContext) -> None:
+    """Find every actor mention in the document and register the actors."""
+    _Resolver(ctx, gazetteer_for(ctx.doc)).run()
+
+
+def gazetteer_for(doc: Doc) -> Gazetteer:
+    """The gazetteer bound to this Doc's vocabulary (built once per process)."""
+    from spacy.lang.en import English
+
+    from realpolitik.extract import gazetteer
+
+    cached = gazetteer._CACHE.get(id(doc.vocab))
+    return cached if cached is not None else for_nlp(English(vocab=doc.vocab))  # type: ignore[arg-type]

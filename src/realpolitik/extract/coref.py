@@ -1,0 +1,129 @@
+"""Coreference, the cheap and explainable kind: short names and pronouns back to actors.
+
+- A short form of a person already named in the document ("Fu" after "Fu Cong") is that
+  person. Known office holders' short names come from the gazetteer already.
+- "he/his/him/she/her" go to the nearest preceding person mention, preferring subjects;
+  "it/its" to the nearest preceding state or organisation acting as a subject. Pleonastic
+  "it" ("it is true that", "it should be noted") refers to nothing and is left alone.
+Each resolved pronoun is an ActorMention with via="coref", so later stages name who acted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from realpolitik.extract import extractor
+from realpolitik.extract.context import ActorMention, ExtractContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+LOOKBACK_SENTENCES = 2
+
+
+def _short_names(ctx: ExtractContext) -> None:
+    """Mentions of a person by one part of their name, for people named in full earlier."""
+    doc = ctx.doc
+    parts: dict[str, str | None] = {}
+    for actor in ctx.actors.values():
+        if actor.kind != "person":
+            continue
+        tokens = actor.name.split()
+        if len(tokens) < 2:
+            continue
+        for part in (tokens[0], tokens[-1]):
+            # a part shared by two people is ambiguous and resolves to no one
+            parts[part] = None if part in parts and parts[part] != actor.id else actor.id
+    if not parts:
+        return
+    for t in doc:
+        if t.pos_ != "PROPN" or t.text not in parts or ctx.mention_of_token(t) is not None:
+            continue
+        actor_id = parts[t.text]
+        if actor_id is None or ctx.in_boilerplate(t.idx, t.idx + len(t)):
+            continue
+        first = min(m.start for m in ctx.actors[actor_id].mentions) if ctx.actors[actor_id].mentions else None
+        if first is None or first > t.idx:
+            continue  # a short form only refers back
+        ctx.add_mention(ActorMention(t.idx, t.idx + len(t), actor_id, "coref", t.i, t.i + 1))
+
+
+def _pleonastic(t: Token) -> bool:
+    """'it' that stands for nothing: "it is true that", "it seems", "it should be noted"."""
+    head = t.head
+    if t.dep_ == "expl":
+        return True
+    if t.dep_ not in SUBJECT_DEPS:
+        return False
+    if any(c.dep_ in ("ccomp", "csubj") for c in head.children) and head.lemma_ in (
+            "be", "seem", "appear", "note", "say", "believe", "report", "expect", "understand", "know", "remain"):
+        return True
+    if head.lemma_ == "be" and any(c.dep_ == "acomp" for c in head.children):
+        return any(c.dep_ in ("ccomp", "xcomp") for c in head.children) or any(
+            gc.dep_ in ("ccomp", "xcomp") for c in head.children if c.dep_ == "acomp" for gc in c.children)
+    return head.lemma_ in ("rain", "matter")
+
+
+def _candidates(ctx: ExtractContext, pronoun: Token, want_person: bool) -> list[ActorMention]:
+    """Earlier mentions of the right kind within the lookback window, nearest first."""
+    sent_starts = [s.start for s in ctx.doc.sents]
+    sent_index = max(i for i, s in enumerate(sent_starts) if s <= pronoun.i)
+    window_start = sent_starts[max(0, sent_index - LOOKBACK_SENTENCES)]
+    out = []
+    for m in ctx.mentions:
+        if not (window_start <= m.token_start and m.token_end <= pronoun.i):
+            continue
+        actor = ctx.actors[m.actor_id]
+        if want_person != (actor.kind == "person"):
+            continue
+        if not want_person and actor.kind not in ("state", "organization", "group"):
+            continue
+        if m.locative:
+            continue
+        out.append(m)
+    return sorted(out, key=lambda m: -m.token_start)
+
+
+def _best(ctx: ExtractContext, pronoun: Token, cands: list[ActorMention]) -> ActorMention | None:
+    """Prefer a subject in the same sentence, then the latest subject before, then the nearest."""
+    if not cands:
+        return None
+    doc = ctx.doc
+    same = [m for m in cands if doc[m.token_start].sent.start == pronoun.sent.start]
+    subj = [m for m in cands if _is_subject(doc[m.token_end - 1])]
+    for group in ([m for m in same if m in subj], subj, same, cands):
+        if group:
+            return group[0]
+    return None
+
+
+def _is_subject(t: Token) -> bool:
+    """A mention heads a subject, directly or as the possessor or conjunct of one."""
+    while t.dep_ in ("compound", "poss", "conj", "amod", "appos") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in SUBJECT_DEPS
+
+
+def _pronouns(ctx: ExtractContext) -> None:
+    for t in ctx.doc:
+        lower = t.lower_
+        if lower not in PERSON_PRONOUNS and lower not in THING_PRONOUNS:
+            continue
+        if ctx.mention_of_token(t) is not None or ctx.in_boilerplate(t.idx, t.idx + len(t)):
+            continue
+        want_person = lower in PERSON_PRONOUNS
+        if not want_person:
+            if t.dep_ not in ("nsubj", "nsubjpass", "poss") or _pleonastic(t):
+                continue
+        m = _best(ctx, t, _candidates(ctx, t, want_person))
+        if m is not None:
+            ctx.add_mention(ActorMention(t.idx, t.idx + len(t), m.actor_id, "coref", t.i, t.i + 1))
+
+
+@extractor("coref", requires=("actors",), components=("parser",))
+def resolve_coreference(ctx: ExtractContext) -> None:
+    _short_names(ctx)
+    _pronouns(ctx)

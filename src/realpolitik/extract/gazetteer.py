@@ -1,0 +1,105 @@
+"""The gazetteer as a spaCy PhraseMatcher: every surface form of every known actor, matched once.
+
+Built once per vocabulary (so once per process), then one pass over each Doc finds every
+state name, capital, seat of government, demonym, organisation and office holder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from realpolitik.knowledge import Knowledge
+from realpolitik.knowledge import load as load_knowledge
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a surface form stands for."""
+
+    how: str  # name | capital | seat | demonym | prefix | org | org_adj | person
+    code: str  # state code, organisation code or person id
+    sector: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    knowledge: Knowledge
+    matcher: PhraseMatcher
+    entries: dict[int, list[Entry]]  # matcher key -> what it may stand for
+    prefixes: dict[str, str]  # "Sino" -> "CHN" (combining forms, matched before a hyphen)
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, list[Entry]]]:
+        """Longest non-overlapping matches as (token start, token end, entries)."""
+        found = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        out: list[tuple[int, int, list[Entry]]] = []
+        last_end = -1
+        for key, start, end in found:
+            if start < last_end:
+                if out and end - start > out[-1][1] - out[-1][0] and start == out[-1][0]:
+                    out[-1] = (start, end, self.entries[key])
+                    last_end = end
+                continue
+            out.append((start, end, self.entries[key]))
+            last_end = end
+        return out
+
+
+_CACHE: dict[int, Gazetteer] = {}
+
+
+def for_nlp(nlp: Language) -> Gazetteer:
+    """The gazetteer for this pipeline's vocabulary, built on first use."""
+    key = id(nlp.vocab)
+    if key not in _CACHE:
+        _CACHE[key] = _build(nlp)
+    return _CACHE[key]
+
+
+def _build(nlp: Language) -> Gazetteer:
+    from spacy.matcher import PhraseMatcher
+
+    kb = load_knowledge()
+    forms: dict[str, list[Entry]] = {}
+
+    def add(form: str, entry: Entry) -> None:
+        form = form.strip()
+        if form.lower().startswith("the "):
+            form = form[4:]  # "the Kremlin": the article is matched by context, not the phrase
+        if form and entry not in forms.setdefault(form, []):
+            forms[form].append(entry)
+
+    for s in kb.states.values():
+        for name in (s.name, s.official, *s.names):
+            if name:
+                add(name, Entry("name", s.code))
+        for cap in s.capitals:
+            add(cap, Entry("capital", s.code, "GOV"))
+        for seat in s.seats:
+            add(seat.name, Entry("seat", s.code, seat.sector or "GOV"))
+        for dem in s.demonyms:
+            add(dem, Entry("demonym", s.code))
+    for o in kb.organizations.values():
+        for name in (o.name, *o.names):
+            add(name, Entry("org", o.code))
+        for adj in o.adjectives:
+            add(adj, Entry("org_adj", o.code))
+        for seat in o.seats:
+            add(seat.name, Entry("org", o.code, seat.sector))
+    for p in kb.people.values():
+        for name in (p.name, *p.names):
+            add(name, Entry("person", p.id))
+
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    entries: dict[int, list[Entry]] = {}
+    for form, ents in forms.items():
+        key = nlp.vocab.strings.add(f"GAZ:{form}")
+        entries[key] = ents
+        matcher.add(f"GAZ:{form}", [nlp.make_doc(form)])
+    prefixes = {p: s.code for s in kb.states.values() for p in s.prefixes}
+    return Gazetteer(kb, matcher, entries, prefixes)
