@@ -308,28 +308,22 @@ class _Resolver:
         return [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 6]
 
     def unknown_people(self) -> None:
+        """People the gazetteer lacks: NER's PERSONs, and any other name that carries a role.
+
+        The small models sometimes label "Amara Okafor, Nigeria's trade minister" a GPE; a
+        name with a role apposition or title is a person whatever NER said.
+        """
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or any(t.i in self.taken for t in ent):
+            if ent.label_ not in ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC") or any(t.i in self.taken for t in ent):
                 continue
             if self.ctx.in_boilerplate(ent.start_char, ent.end_char):
                 continue
             name = ent.text.strip()
             if len(name) < 2 or not name[0].isupper():
                 continue
-            head = ent.root
-            role = country = None
-            # apposition: "Fu Cong, China's plenipotentiary to the EU"
-            appos = [t for c in head.children if c.dep_ == "appos" for t in self.role_phrase_tokens(c)]
-            if appos:
-                role, country = self.role_and_country(appos)
-            # the name is itself the apposition of a role: "China's envoy, Li Hui, said"
-            if not role and head.dep_ == "appos" and head.head.pos_ == "NOUN":
-                role, country = self.role_and_country(self.role_phrase_tokens(head.head))
-            # a title before the name: "Chinese foreign minister Qin Gang"
-            if not role:
-                left = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss", "case")]
-                if left:
-                    role, country = self.role_and_country(left)
+            role, country = self.person_role(ent)
+            if ent.label_ != "PERSON" and not (role and len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent)):
+                continue
             pid = slug(name)
             if pid in self.kb.people:
                 self.mention(ent.start, ent.end, self.person(pid), "gazetteer")
@@ -337,6 +331,23 @@ class _Resolver:
             self.ctx.add_actor(Actor(id=pid, name=name, kind="person", country=country, role=role,
                                      sector="GOV" if role and role not in ("Leader",) else None))
             self.mention(ent.start, ent.end, pid, "role" if role else "ner")
+
+    def person_role(self, ent: Span) -> tuple[str | None, str | None]:
+        """Role and country from an apposition ("X, China's envoy") or a title ("envoy X")."""
+        head = ent.root
+        role = country = None
+        appos = [t for c in head.children if c.dep_ == "appos" for t in self.role_phrase_tokens(c)]
+        if appos:
+            role, country = self.role_and_country(appos)
+        # the name is itself the apposition of a role: "China's envoy, Li Hui, said"
+        if not role and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            role, country = self.role_and_country(self.role_phrase_tokens(head.head))
+        # a title before the name: "Chinese foreign minister Qin Gang"
+        if not role:
+            left = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss", "case")]
+            if left:
+                role, country = self.role_and_country(left)
+        return role, country
 
     def unknown_orgs(self) -> None:
         for ent in self.doc.ents:

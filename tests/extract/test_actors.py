@@ -1,0 +1,143 @@
+"""Actor resolution on sentences written for the purpose: a table of text -> expected actors."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def actors_of(analysis):
+    return {a.id: a for a in analysis.actors}
+
+
+def mentioned(analysis, surface: str) -> set[str]:
+    """Actor ids that have a mention covering exactly `surface`."""
+    return {a.id for a in analysis.actors for m in a.mentions if m.text.lower() == surface.lower()}
+
+
+# (text, published, surface form, expected actor id)
+METONYMS_AND_PLACES = [
+    ("Beijing warned Tokyo against interfering in the Taiwan Strait.", "2023", "Beijing", "CHN"),
+    ("Beijing warned Tokyo against interfering in the Taiwan Strait.", "2023", "Tokyo", "JPN"),
+    ("The Kremlin dismissed the report as fiction.", "2022", "the Kremlin", "RUS"),
+    ("The White House said the talks had been productive.", "2021", "the White House", "USA"),
+    ("Talks with Washington stalled over export controls.", "2020", "Washington", "USA"),
+    ("The delegation spent two days in Washington before flying home.", "2020", "Washington", "loc:washington"),
+    ("Students at a Moscow university protested the decision.", "2019", "Moscow", "loc:moscow"),
+    ("Moscow rejected the proposal within hours.", "2019", "Moscow", "RUS"),
+    ("Kyiv asked its partners for more air defence systems.", "2023", "Kyiv", "UKR"),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,expected", METONYMS_AND_PLACES)
+def test_capitals_act_as_states_unless_used_as_places(analyze, text, published, surface, expected):
+    assert expected in mentioned(analyze(text, published), surface)
+
+
+SECTORS = [
+    ("The Russian army shelled the town overnight.", "RUS-MIL", "RUS"),
+    ("Chinese state media praised the agreement.", "CHN-MED", "CHN"),
+    ("Iran's foreign ministry summoned the envoy.", "IRN-GOV", "IRN"),
+    ("Western media reported the movement of troops.", "WST-MED", None),
+    ("Japanese companies are moving production out of China.", "JPN-BUS", "JPN"),
+]
+
+
+@pytest.mark.parametrize("text,actor_id,country", SECTORS)
+def test_sector_nouns_name_a_sector_of_the_state(analyze, text, actor_id, country):
+    actors = actors_of(analyze(text, "2024"))
+    assert actor_id in actors
+    assert actors[actor_id].country == country
+    assert actors[actor_id].sector == actor_id.split("-")[1]
+
+
+UNKNOWN_PEOPLE = [
+    # (text, name, country, role)
+    ("Lin Haowen, China's ambassador to the African Union, met the commission's chair.",
+     "Lin Haowen", "CHN", "Ambassador"),
+    ("Brazilian foreign minister Paulo Ferreira arrived in Lagos on Monday.",
+     "Paulo Ferreira", "BRA", "Foreign Minister"),
+    ("The talks were led by Anna Kowalczyk, Poland's deputy foreign minister.",
+     "Anna Kowalczyk", "POL", "Deputy Foreign Minister"),
+    ("Turkey's envoy, Mehmet Aydin, said Ankara would not block the bid.",
+     "Mehmet Aydin", "TUR", "Ambassador"),
+    ("Kenyan defence minister Joseph Mwangi visited the border post.",
+     "Joseph Mwangi", "KEN", "Defence Minister"),
+]
+
+
+@pytest.mark.parametrize("text,name,country,role", UNKNOWN_PEOPLE)
+def test_people_missing_from_the_gazetteer_get_country_and_role(analyze, text, name, country, role):
+    people = [a for a in analyze(text, "2024").actors if a.kind == "person" and a.name == name]
+    assert people, f"{name} not found"
+    assert people[0].country == country
+    assert people[0].role == role
+
+
+def test_office_holders_resolve_by_short_name_and_date(analyze):
+    a = analyze("Putin met Xi in Beijing, and Lavrov later briefed reporters.", "2023-03-21")
+    actors = actors_of(a)
+    assert actors["vladimir-putin"].country == "RUS"
+    assert actors["xi-jinping"].country == "CHN"
+    assert any(x.kind == "person" and x.country == "RUS" and "Lavrov" in x.name for x in a.actors)
+
+
+def test_short_form_and_pronoun_refer_back_to_a_named_person(analyze):
+    text = ("Amara Okafor, Nigeria's trade minister, arrived in Delhi. "
+            "Okafor said her country wanted more Indian investment.")
+    a = analyze(text, "2024")
+    person = next(x for x in a.actors if x.name == "Amara Okafor")
+    assert person.country == "NGA"
+    surfaces = [m.text for m in person.mentions]
+    assert "Okafor" in surfaces and "her" in surfaces
+
+
+def test_it_refers_to_the_state_acting_before_it(analyze):
+    a = analyze("Canada expelled two diplomats on Friday. It also recalled its ambassador.", "2024")
+    canada = actors_of(a)["CAN"]
+    assert {"It", "its"} <= {m.text for m in canada.mentions}
+
+
+def test_pleonastic_it_refers_to_nothing(analyze):
+    a = analyze("Spain signed the accord. It is true that the terms were vague.", "2024")
+    assert "It" not in {m.text for x in a.actors for m in x.mentions}
+
+
+AMBIGUOUS = [
+    ("Georgia applied to join the European Union, angering Moscow.", "Georgia", "GEO"),
+    ("Georgia's governor signed the state budget in Atlanta.", "Georgia", "loc:georgia-us-state"),
+    ("Voters in the US state of Georgia went to the polls.", "Georgia", "loc:georgia-us-state"),
+    ("Tbilisi says Georgia will not recognise the breakaway regions.", "Georgia", "GEO"),
+    ("Wildfires spread across Washington state this summer.", "Washington", "loc:washington-us-state"),
+    ("Washington imposed new tariffs on Chinese steel.", "Washington", "USA"),
+]
+
+
+@pytest.mark.parametrize("text,surface,expected", AMBIGUOUS)
+def test_ambiguous_names_are_settled_by_context(analyze, text, surface, expected):
+    assert expected in mentioned(analyze(text, "2024"), surface)
+
+
+def test_george_washington_is_a_man_not_a_government(analyze):
+    a = analyze("George Washington warned against entangling alliances.", "2024")
+    assert "USA" not in mentioned(a, "Washington")
+
+
+def test_combining_forms_and_organisations(analyze):
+    a = analyze("The Sino-Indian border talks resumed, and NATO and the African Union sent observers.", "2024")
+    ids = set(actors_of(a))
+    assert {"CHN", "IND", "NATO", "AU"} <= ids
+
+
+def test_the_west_and_europe_are_collectives_not_states(analyze):
+    a = analyze("Moscow blamed the West for the crisis, while Europe searched for new gas suppliers.", "2024")
+    actors = actors_of(a)
+    assert actors["WST"].kind == "group" and actors["WST"].org == "WST"
+    assert actors["EUR"].country is None
+
+
+def test_mentions_point_at_their_text(analyze):
+    text = "Ottawa and Canberra signed a defence pact."
+    a = analyze(text, "2024")
+    for actor in a.actors:
+        for m in actor.mentions:
+            assert text[m.start:m.end] == m.text
