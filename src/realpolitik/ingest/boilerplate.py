@@ -30,12 +30,12 @@ _PROMPT = re.compile(
     r"^(?:sign ?up|subscribe|get the latest|get our|join (?:our|the) (?:mailing|email|newsletter)"
     r"|stay (?:informed|up to date|in the loop|updated)|don'?t miss|never miss|enter your e-?mail"
     r"|register (?:now|here|for)|newsletter\b|sign in to|create (?:a|your) free account"
-    r"|receive (?:our|the latest)|delivered to your inbox)", _I)
+    r"|receive (?:our|the latest)|delivered to your inbox)\b", _I)
 _PROMPT_ANY = re.compile(r"\b(?:newsletter|inbox|e-?mail updates|mailing list)\b", _I)
 
 # A link or navigation line: short, starts with a call to action or list heading.
 _LINK = re.compile(
-    r"^(?:read|learn|see|view|show|find out|discover|load) more\b|^explore\b|^continue reading\b"
+    r"^(?:read|learn|see|view|show|find out|discover|load) more\b|^explore\b[^,]*$|^continue reading\b"
     r"|^click here\b|^read (?:next|the full|the report|also)\b|^also read\b|^related\b|^more from\b"
     r"|^more on\b|^more stories\b|^most (?:read|popular|viewed)\b|^recommended\b|^trending\b"
     r"|^you (?:may|might) also (?:like|be interested)\b|^further reading\b|^latest (?:news|stories|articles)\b"
@@ -51,7 +51,7 @@ _COOKIE = re.compile(
     r"|\b(?:we use|this (?:site|website) uses)\b.*\bcookies?\b|^(?:accept|reject|allow) (?:all|cookies)\b"
     r"|^manage (?:preferences|cookies|consent)\b", _I)
 _FOOTER = re.compile(
-    r"©|\(c\)\s*\d{4}|^copyright\b|\ball rights reserved\b|^(?:privacy policy|terms of (?:use|service)"
+    r"©|\(c\)\s*\d{4}|^copyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b|^(?:privacy policy|terms of (?:use|service)"
     r"|contact us|about us|cookie policy|advertise|careers|sitemap|accessibility)\b", _I)
 _DISCLAIMER = re.compile(
     r"\b(?:opinions?|views?) expressed\b.*\b(?:are|is|remain) (?:those|that|solely|entirely)\b"
@@ -132,7 +132,7 @@ def _lines(text: str) -> list[_Line]:
 
 def _cue(line: _Line, i: int, lines: list[_Line], where: float, found: Boilerplate) -> str | None:
     t, w = line.text, line.words
-    if w <= MAX_PROMPT_WORDS and t[0].isupper() and (_PROMPT.match(t) or (w <= 12 and _PROMPT_ANY.search(t))):
+    if w <= MAX_PROMPT_WORDS and t[0].isupper() and (_PROMPT.match(t) or (w <= 8 and _PROMPT_ANY.search(t) and not _SENTENCE_END.search(t))):
         return "prompt"
     if w <= MAX_LINK_WORDS and _LINK.match(t):
         return "link"

@@ -116,13 +116,20 @@ def _bomless_utf16(sample: bytes) -> str | None:
 
 
 def _western(data: bytes) -> str | None:
-    """cp1252 text if every non-ASCII character it decodes to is a common Western one."""
+    """cp1252 text if its non-ASCII characters are common Western ones, and a minority.
+
+    Another single-byte script (cp1251 Cyrillic, say) read as cp1252 is almost all accented
+    letters; Western text, English above all, is mostly ASCII letters.
+    """
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    odd = sum(1 for c in text if ord(c) > 0x7F and ord(c) not in _WESTERN)
-    return text if odd == 0 else None
+    high = [c for c in text if ord(c) > 0x7F]
+    if any(ord(c) not in _WESTERN for c in high):
+        return None
+    letters = sum(1 for c in text if c.isalpha())
+    return text if len(high) <= 0.2 * max(letters, 1) else None
 
 
 def _by_detector(data: bytes) -> tuple[str, str]:
