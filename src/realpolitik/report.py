@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 
 from rich.console import Console
@@ -16,7 +17,8 @@ def _snippet(text: str, start: int, end: int, width: int = 160) -> str:
 
 
 def print_report(analysis: Analysis, console: Console | None = None) -> None:
-    console = console or Console()
+    # In a pipe rich assumes 80 columns, which folds every evidence sentence: use a wider page.
+    console = console or Console(width=None if sys.stdout.isatty() else 160)
     texts = {d.id: d.text for d in analysis.documents}
     names = {a.id: a.name for a in analysis.actors}
     console.print(f"[bold]{len(analysis.documents)} document(s)[/bold]: "

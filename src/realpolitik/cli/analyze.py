@@ -33,8 +33,8 @@ def analyze(paths: tuple[str, ...], json_out: str | None, published: str | None,
     from realpolitik.ingest import IngestFailure, Overrides, iter_documents
     from realpolitik.nlp import ModelNotFound
     from realpolitik.pipeline import Pipeline
-    from realpolitik.report import print_report
     from realpolitik.progress import progress_bar
+    from realpolitik.report import print_report
 
     if published is not None:
         norm = normalize_published(published)

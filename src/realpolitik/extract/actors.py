@@ -360,13 +360,17 @@ class _Resolver:
                 text = text[4:]
             if len(text) < 2:
                 continue
+            # "the Russian operator MTS", "Huawei, the Chinese telecoms company"
+            modifiers = [t for t in ent.root.children if t.dep_ in ("amod", "compound", "nmod") and t.i < ent.start]
+            modifiers += [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree
+                          if t.dep_ in ("amod", "compound", "poss", "nmod") and t.i < c.i]
             country = None
-            for t in ent.root.children:
-                if t.dep_ in ("amod", "compound") and t.i < ent.start:
-                    a = self.ctx.actor_of_token(t)
-                    actor = self.ctx.actors.get(a) if a else None
-                    if actor is not None and actor.country:
-                        country = actor.country
+            for t in modifiers:
+                a = self.ctx.actor_of_token(t)
+                actor = self.ctx.actors.get(a) if a else None
+                if actor is not None and actor.country and actor.kind != "location":
+                    country = actor.country
+                    break
             actor_id = f"org:{slug(text)}"
             self.ctx.add_actor(Actor(id=actor_id, name=text, kind="organization", country=country))
             self.mention(ent.start, ent.end, actor_id, "ner")
