@@ -1,8 +1,6 @@
 """Boilerplate on invented pages: what must be marked, and body that must never be."""
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
@@ -157,16 +155,9 @@ def test_bio_in_the_middle_of_the_text_is_body():
     assert detect(text).spans == []
 
 
-def _shared() -> Path:
-    env = os.environ.get("REALPOLITIK_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / ".." / "shared"
-
-
-def test_flagship_gold_hints_are_covered():
-    gold_path = _shared() / "gold" / "xi-putin-cepa.gold.json"
-    text_path = _shared() / "examples" / "xi-putin-cepa.txt"
-    if not gold_path.exists() or not text_path.exists():
-        pytest.skip("shared material not available")
+def test_flagship_gold_hints_are_covered(shared):
+    gold_path = shared / "gold" / "xi-putin-cepa.gold.json"
+    text_path = shared / "examples" / "xi-putin-cepa.txt"
     text = text_path.read_text(encoding="utf-8")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     found = detect(text)
