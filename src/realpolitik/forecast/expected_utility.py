@@ -35,8 +35,8 @@ Each challenge from i with E_i(j) > 0 would, by j's own E_j(i), end in one of th
 below; j settles the one that moves it least (the cheapest demand it cannot refuse — the
 reconstructions disagree here; `respond="strongest"` instead answers the challenger with the
 largest E_i(j)):
-    E_j(i) > 0 and E_j(i) < E_i(j)         conflict, j loses: x_j ← x_i
-    E_j(i) > 0 and E_j(i) ≥ E_i(j)         conflict, j prevails: j stays
+    E_j(i) > 0 and P_ij > 0.5              conflict, j loses: x_j ← x_i
+    E_j(i) > 0 and P_ij ≤ 0.5              conflict, j prevails: j stays
     E_j(i) ≤ 0 and |E_j(i)| < E_i(j)       compromise: x_j ← x_j + (x_i - x_j) |E_j(i) / E_i(j)|
     E_j(i) ≤ 0 and |E_j(i)| ≥ E_i(j)       capitulation: x_j ← x_i
 All moves of a round are computed from the positions at its start, then applied together.
@@ -134,6 +134,7 @@ def play_round(x: np.ndarray, s: np.ndarray, c: np.ndarray, q: float = 0.5,
     n = len(x)
     eu = expected_utilities(x, s, c, np.ones(n), q)
     eu = expected_utilities(x, s, c, risk_exponents(eu), q)
+    p = win_probabilities(x, s, c)
     new = x.copy()
     moves: list[Move] = []
     for j in range(n):
@@ -143,8 +144,8 @@ def play_round(x: np.ndarray, s: np.ndarray, c: np.ndarray, q: float = 0.5,
                 continue
             mine, theirs = eu[j, i], eu[i, j]
             if mine > 0:
-                if mine >= theirs:
-                    continue  # j would prevail: this challenge moves nothing
+                if p[i, j] <= 0.5:
+                    continue  # j would prevail in the fight: this challenge moves nothing
                 target, kind = x[i], "conflict-lost"
             elif abs(mine) < theirs:
                 target, kind = x[j] + (x[i] - x[j]) * abs(mine / theirs), "compromise"

@@ -169,7 +169,7 @@ def _actor(raw: Any, line: int, path: str, problems: list[str], allow_empty_posi
     else:
         for key in NUMBERS:
             if key not in source:
-                problems.append(f"{path}:{source.line}: {label} has no source for its {key}")
+                problems.append(f"{path}:{at('source')}: {label} has no source for its {key}")
                 ok = False
             else:
                 _check_source(source[key], f"{path}:{source.key_lines[key]}", problems)
