@@ -181,3 +181,9 @@ def test_body_sentences_with_cue_words_are_not_marked(line):
 def test_a_short_quoted_instruction_is_not_a_link():
     text = "The talks opened in Vienna.\n\nExplore every option, he said.\n\nThey resume in June."
     assert detect(text).spans == []
+
+
+def test_wire_credit_line_at_the_end_is_footer():
+    text = ("Exports of grain through the strait resumed on Monday after a week-long halt, port officials said.\n\n"
+            "Reporting by Ana Ruiz; Editing by Tom Birch\n")
+    assert covered(text, detect(text).spans, "Reporting by Ana Ruiz; Editing by Tom Birch")

@@ -52,7 +52,8 @@ _COOKIE = re.compile(
     r"|^manage (?:preferences|cookies|consent)\b", _I)
 _FOOTER = re.compile(
     r"©|\(c\)\s*\d{4}|^copyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b|^(?:privacy policy|terms of (?:use|service)"
-    r"|contact us|about us|cookie policy|advertise|careers|sitemap|accessibility)\b", _I)
+    r"|contact us|about us|cookie policy|advertise|careers|sitemap|accessibility)\b"
+    r"|^(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b", _I)
 _DISCLAIMER = re.compile(
     r"\b(?:opinions?|views?) expressed\b.*\b(?:are|is|remain) (?:those|that|solely|entirely)\b"
     r"|\b(?:does|do|may|might) not (?:necessarily )?(?:represent|reflect)\b.*\b(?:views?|opinions?|positions?|those of)\b"
@@ -99,10 +100,10 @@ class _Line:
     end: int
     text: str
     kind: str | None = None  # why it is boilerplate; None while it may be body
+    words: int = 0
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        self.words = len(self.text.split())
 
 
 def detect(text: str) -> Boilerplate:

@@ -11,6 +11,7 @@ offsets into the returned text stay true.
 from __future__ import annotations
 
 import codecs
+import re
 
 # (signature, offset, what it looks like): enough to name the common non-text uploads.
 _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -47,6 +48,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _WESTERN = set(range(0xA0, 0x100)) | {ord(c) for c in "€‚„…†‡‰‹›‘’“”•–—˜™šœžŸŠŒŽƒˆ"}
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
 class NotText(ValueError):
     """The bytes are not a text document; the message says what they look like."""
 
@@ -62,7 +66,7 @@ def sniff_binary(head: bytes) -> str | None:
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding); raise NotText for binaries and undecodable bytes."""
     text, encoding = _decode(data)
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f\v")
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise NotText("binary file (control characters throughout)")
     return text, encoding
