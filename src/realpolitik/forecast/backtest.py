@@ -1,4 +1,13 @@
-"""Backtest the models on DEU III: mean absolute error of forecast against actual outcomes."""
+"""Backtest the models on DEU III: mean absolute error of forecast against actual outcomes.
+
+Measured on the 351 scoreable issues (missing saliences set to 50): compromise 23.57 with
+equal capabilities, 23.07 with the GDP line, 22.86 with Council votes (institutions as heavy
+as the heaviest state; no fitted parameter); median 28.54; Nash 23.77; expected utility 27.26.
+Choosing a capability rule by 10-fold cross-validation over GRID (480 rules, folds by
+proposal) gives 23.35 held-out (fold sd 2.5) for seeds 0 — in-sample best 22.62 — so the
+fitted rules do not beat the published 23.0; the a-priori vote rule's 0.14 gain is far
+inside the folds' spread.
+"""
 
 from __future__ import annotations
 
