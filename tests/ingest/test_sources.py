@@ -160,3 +160,23 @@ def test_stdin_jsonl_is_streamed_per_line():
     out = list(read_stdin(io.BytesIO(data), Overrides(), 10_000))
     assert [x.path for x in out] == ["<stdin>:1", "<stdin>:2", "<stdin>:3"]
     assert isinstance(out[1], IngestFailure) and isinstance(out[2], Document)
+
+
+def test_a_bug_on_one_input_fails_that_input_only(tmp_path, monkeypatch):
+    from realpolitik.ingest import boilerplate
+
+    real = boilerplate.detect
+
+    def flaky(text):
+        if "poison" in text:
+            raise RuntimeError("boom")
+        return real(text)
+
+    monkeypatch.setattr(boilerplate, "detect", flaky)
+    (tmp_path / "a.txt").write_text("The poison pill clause was debated. " + ENGLISH, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"text": "poison " + ENGLISH}) + "\n" + json.dumps({"text": ENGLISH}) + "\n",
+                                      encoding="utf-8")
+    out = list(iter_documents([str(tmp_path)]))
+    assert [type(x).__name__ for x in out] == ["IngestFailure", "Document", "IngestFailure", "Document"]
+    assert "boom" in out[0].reason and out[2].path.endswith("c.jsonl:1")

@@ -11,6 +11,7 @@ held in memory, so a file of any size streams in bounded memory.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -29,6 +30,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "author": ("author", "authors", "byline"),
 }
 _CHUNK = 1 << 16
+log = logging.getLogger(__name__)
 
 
 def read_stream(name: str, stream: IO[bytes], overrides: Overrides, max_bytes: int) -> Iterator[Document | IngestFailure]:
@@ -48,7 +50,11 @@ def read_stream(name: str, stream: IO[bytes], overrides: Overrides, max_bytes: i
         except json.JSONDecodeError as exc:
             yield IngestFailure(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
             continue
-        yield from_object(where, obj, overrides)
+        try:
+            yield from_object(where, obj, overrides)
+        except Exception as exc:  # one line's bug must not end the feed
+            log.exception("reading %s failed", where)
+            yield IngestFailure(where, f"could not be read: {exc!r}")
 
 
 def read_json(name: str, data: bytes, overrides: Overrides) -> Iterator[Document | IngestFailure]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -32,24 +33,34 @@ _LOOKS_HTML = re.compile(r"^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>
 _SNIFF = 1 << 16
 
 Item = Document | IngestFailure
+log = logging.getLogger(__name__)
 
 
 def read_paths(paths: Iterable[str], overrides: Overrides, max_bytes: int) -> Iterator[Item]:
     for p in paths:
         if p == "-":
-            yield from read_stdin(sys.stdin.buffer, overrides, max_bytes)
+            yield from guarded(STDIN, read_stdin(sys.stdin.buffer, overrides, max_bytes))
             continue
         path = Path(p)
         try:
             if path.is_dir():
                 for f in walk(path):
-                    yield from read_file(f, overrides, max_bytes)
+                    yield from guarded(str(f), read_file(f, overrides, max_bytes))
             elif path.exists():
-                yield from read_file(path, overrides, max_bytes)
+                yield from guarded(p, read_file(path, overrides, max_bytes))
             else:
                 yield IngestFailure(p, "no such file or folder")
         except OSError as exc:
             yield IngestFailure(p, f"cannot read: {exc.strerror or exc}")
+
+
+def guarded(name: str, items: Iterator[Item]) -> Iterator[Item]:
+    """A bug on one input becomes that input's failure instead of ending the batch."""
+    try:
+        yield from items
+    except Exception as exc:
+        log.exception("reading %s failed", name)
+        yield IngestFailure(name, f"could not be read: {exc!r}")
 
 
 def walk(folder: Path) -> list[Path]:
