@@ -20,6 +20,7 @@ EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
 
 COMMAND_MODULES = (
     "realpolitik.cli.analyze",
+    "realpolitik.cli.bench",
     "realpolitik.cli.forecast",
 )
 

@@ -1,0 +1,110 @@
+"""Throughput and memory of the full pipeline, as a ratio to spaCy's raw parse in the same run.
+
+Each figure comes from a fresh child process (benchmark/measure.py) so that one run's memory
+never inflates the next one's peak; this process only starts the children and samples the
+resident memory of each child's whole process tree. Raw and full runs alternate, so a change
+in machine load hits both sides of the ratio alike.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from realpolitik.benchmark.corpus import default_corpus
+from realpolitik.benchmark.memory import PeakRss
+
+Log = Callable[[str], None]
+
+
+def measure(mode: str, corpus: Path, words: int, processes: int = 1,
+            start_method: str | None = None, profile: str | None = None) -> dict[str, Any]:
+    """Run one measurement in a child process; its result plus the tree's peak RSS in MB."""
+    cmd = [sys.executable, "-m", "realpolitik.benchmark.measure", "--mode", mode,
+           "--corpus", str(corpus), "--words", str(words), "--processes", str(processes)]
+    if start_method:
+        cmd += ["--start-method", start_method]
+    if profile:
+        cmd += ["--profile", profile]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=None if profile else subprocess.PIPE,
+                            text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    with PeakRss(proc.pid) as peak:
+        out, err = proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark child failed ({' '.join(cmd[2:])}):\n{err or ''}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["peak_rss_mb"] = peak.mb
+    return result
+
+
+def _median(runs: list[dict[str, Any]], key: str) -> float:
+    return round(statistics.median(r[key] for r in runs), 1)
+
+
+def load_average() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
+def run_bench(corpus: Path | None = None, words: int = 200_000, processes: Sequence[int] = (1, 2),
+              repeat: int = 1, start_method: str | None = None, scaling: bool = False,
+              log: Log = lambda _: None) -> dict[str, Any]:
+    """The report `realpolitik bench --json` writes: one entry in `runs` per process count."""
+    corpus = corpus or default_corpus()
+    report: dict[str, Any] = {"corpus": str(corpus), "words": words, "repeat": repeat,
+                              "load_before": load_average(), "runs": []}
+    for n in processes:
+        raws, fulls = [], []
+        for i in range(repeat):
+            log(f"processes={n} run {i + 1}/{repeat}: raw nlp.pipe")
+            raws.append(measure("raw", corpus, words, n, start_method))
+            log(f"processes={n} run {i + 1}/{repeat}: full pipeline")
+            fulls.append(measure("full", corpus, words, n, start_method))
+        raw_wps, full_wps = _median(raws, "words_per_s"), _median(fulls, "words_per_s")
+        report["runs"].append({
+            "processes": n,
+            "raw_words_per_s": raw_wps,
+            "full_words_per_s": full_wps,
+            "ratio": round(full_wps / raw_wps, 3),
+            "peak_rss_mb": max(f["peak_rss_mb"] for f in fulls),
+            "raw_peak_rss_mb": max(r["peak_rss_mb"] for r in raws),
+            "documents": fulls[0]["documents"],
+            "measured_words": fulls[0]["words"],
+        })
+    first = fulls[0] if processes else None
+    if first:
+        report.update(model=first["model"], components=first["components"], batch_size=first["batch_size"],
+                      start_method=start_method or _default_start_method())
+    base = report["runs"][0]["full_words_per_s"] if report["runs"] else None
+    for run in report["runs"]:
+        run["speedup"] = round(run["full_words_per_s"] / base, 3) if base else None
+    if scaling:
+        report["memory_scaling"] = memory_scaling(corpus, words, log)
+    report["load_after"] = load_average()
+    return report
+
+
+def memory_scaling(corpus: Path, words: int, log: Log = lambda _: None) -> dict[str, Any]:
+    """Peak memory of the full pipeline on words/10 and on words: streaming keeps them close."""
+    small_words = max(1, words // 10)
+    log(f"memory scaling: full pipeline on {small_words} words")
+    small = measure("full", corpus, small_words)
+    log(f"memory scaling: full pipeline on {words} words")
+    large = measure("full", corpus, words)
+    return {"small_words": small["words"], "small_peak_rss_mb": small["peak_rss_mb"],
+            "large_words": large["words"], "large_peak_rss_mb": large["peak_rss_mb"],
+            "ratio": round(large["peak_rss_mb"] / small["peak_rss_mb"], 3)}
+
+
+def _default_start_method() -> str:
+    from realpolitik.parallel import default_start_method
+
+    return default_start_method()

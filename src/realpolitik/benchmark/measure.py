@@ -1,0 +1,123 @@
+"""One measurement, run in a fresh process so its peak memory is its own.
+
+`python -m realpolitik.benchmark.measure --mode raw|full ...` prints one JSON object. Both
+modes read the same texts and build the same Pipeline (same model, same enabled components,
+same batch size); the clock starts after the model is loaded and warmed up and stops when
+the last result is written:
+
+- raw:  spaCy's own nlp.pipe over the texts (n_process=N), Docs dropped: the ceiling.
+- full: what `realpolitik analyze --json` does: Documents built by ingest (boilerplate,
+        language), parsed and extracted on N processes, the contract JSON streamed to a
+        temporary file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from realpolitik.benchmark.corpus import count_words, iter_texts
+from realpolitik.config import Config
+from realpolitik.pipeline import Pipeline
+
+WARMUP = "Chinese President Xi Jinping met Vladimir Putin in Moscow on 5 June 2019 and signed 30 deals."
+
+
+class Counter:
+    """Counts the words and texts that went through an iterator."""
+
+    def __init__(self) -> None:
+        self.words = 0
+        self.texts = 0
+
+    def texts_of(self, path: Path, words: int) -> Iterator[tuple[str, str]]:
+        for name, text in iter_texts(path, words):
+            self.words += count_words(text)
+            self.texts += 1
+            yield name, text
+
+
+def run_raw(pipeline: Pipeline, path: Path, words: int, processes: int) -> tuple[Counter, float]:
+    counter = Counter()
+    texts = (text for _, text in counter.texts_of(path, words))
+    start = time.perf_counter()
+    for _doc in pipeline.nlp.pipe(texts, batch_size=pipeline.config.batch_size, n_process=processes):
+        pass
+    return counter, time.perf_counter() - start
+
+
+def run_full(pipeline: Pipeline, path: Path, words: int, processes: int,
+             start_method: str | None) -> tuple[Counter, float]:
+    from contextlib import nullcontext
+
+    from realpolitik.ingest import Overrides
+    from realpolitik.ingest.document import build
+    from realpolitik.jsonout import AnalysisWriter
+    from realpolitik.parallel import ParallelAnalyzer
+    from realpolitik.schema import Analysis
+
+    counter = Counter()
+    overrides = Overrides()
+    items = (build(name, text, {}, overrides) for name, text in counter.texts_of(path, words))
+    pool = (ParallelAnalyzer(processes=processes, start_method=start_method, pipeline=pipeline)
+            if processes > 1 else nullcontext(pipeline))
+    with tempfile.TemporaryDirectory(prefix="realpolitik-bench-") as tmp, pool as analyzer:
+        start = time.perf_counter()  # after the workers are up: a stream's steady state
+        with AnalysisWriter(Path(tmp) / "out.json") as writer:
+            for result in analyzer.analyze_stream(items):
+                if isinstance(result, Analysis):
+                    writer.add(result)
+        return counter, time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--mode", choices=("raw", "full"), required=True)
+    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--words", type=int, required=True)
+    ap.add_argument("--processes", type=int, default=1)
+    ap.add_argument("--start-method", choices=("fork", "spawn", "forkserver"))
+    ap.add_argument("--profile", help="write a pyinstrument HTML profile of the timed part here")
+    args = ap.parse_args(argv)
+
+    config = Config.from_env()
+    pipeline = Pipeline(config)
+    pipeline.analyze_text(WARMUP, published="2019")  # lazy set-up (gazetteer matcher) off the clock
+    profiler = None
+    if args.profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.002)
+        profiler.start()
+    if args.mode == "raw":
+        counter, seconds = run_raw(pipeline, args.corpus, args.words, args.processes)
+    else:
+        counter, seconds = run_full(pipeline, args.corpus, args.words, args.processes, args.start_method)
+    if profiler is not None:
+        profiler.stop()
+        Path(args.profile).write_text(profiler.output_html(), encoding="utf-8")
+        print(profiler.output_text(unicode=False, color=False, show_all=False), file=sys.stderr)
+    json.dump({
+        "mode": args.mode,
+        "processes": args.processes,
+        "start_method": args.start_method if args.processes > 1 else None,
+        "words": counter.words,
+        "documents": counter.texts,
+        "seconds": round(seconds, 3),
+        "words_per_s": round(counter.words / seconds, 1) if seconds else None,
+        "model": config.model,
+        "components": list(pipeline.nlp.pipe_names),
+        "batch_size": config.batch_size,
+        "pid": os.getpid(),
+    }, sys.stdout)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""Write the contract JSON of a whole corpus one document's analysis at a time.
+
+The contract is one object with an array per section, so a corpus cannot be written in one
+pass without holding it. Instead every section is spilled, already formatted, to its own
+temporary file as results arrive, and the files are concatenated at the end. Actors are the
+exception: they are merged across documents (schema.merge_actor), and there are few of them,
+so they stay in memory without their mentions; mentions go to a spill file and each actor
+keeps only the file offsets of its own (8 bytes a mention). The bytes written equal
+`schema.write(schema.merge(parts))`; a failed run leaves no output file behind.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from array import array
+from pathlib import Path
+from typing import IO, Any
+
+from realpolitik.schema import SCHEMA_VERSION, Actor, Analysis, merge_actor
+
+# The list sections of the contract, in the order Analysis declares (and dumps) them.
+SECTIONS: tuple[str, ...] = ("documents", "actors", "events", "claims", "quantities", "times", "interests")
+_SPILLED = tuple(s for s in SECTIONS if s != "actors")
+
+
+def _item(obj: dict[str, Any]) -> str:
+    """One array element as json.dump(indent=1) lays it out two levels deep."""
+    return "  " + json.dumps(obj, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+
+
+class AnalysisWriter:
+    """Stream per-document analyses into one contract JSON file (or '-' for stdout)."""
+
+    def __init__(self, out: str | Path, spill_dir: str | Path | None = None):
+        self.out = str(out)
+        self._tmp = tempfile.TemporaryDirectory(prefix="realpolitik-json-", dir=spill_dir)
+        tmp = Path(self._tmp.name)
+        self._spills: dict[str, IO[str]] = {
+            s: open(tmp / f"{s}.part", "w+", encoding="utf-8") for s in _SPILLED
+        }
+        self._mentions = open(tmp / "mentions.jsonl", "w+b")
+        self.counts: dict[str, int] = dict.fromkeys(SECTIONS, 0)
+        self.actors: dict[str, Actor] = {}  # merged, mentions left out (see _mention_offsets)
+        self._mention_offsets: dict[str, array[int]] = {}
+
+    # -- feeding ----------------------------------------------------------
+    def add(self, analysis: Analysis) -> None:
+        for section in _SPILLED:
+            items = getattr(analysis, section)
+            if not items:
+                continue
+            f = self._spills[section]
+            for obj in items:
+                f.write((",\n" if self.counts[section] else "") + _item(obj.model_dump(mode="json", by_alias=True)))
+                self.counts[section] += 1
+        for actor in analysis.actors:
+            if actor.id not in self.actors:
+                self.counts["actors"] += 1
+                self._mention_offsets[actor.id] = array("q")
+            merge_actor(self.actors, actor.model_copy(update={"mentions": []}))
+            offsets = self._mention_offsets[actor.id]
+            for m in actor.mentions:
+                offsets.append(self._mentions.tell())
+                self._mentions.write(json.dumps(m.model_dump(mode="json"), ensure_ascii=False).encode() + b"\n")
+
+    # -- finishing --------------------------------------------------------
+    def close(self) -> None:
+        """Assemble the output; atomically replaces the target file."""
+        try:
+            if self.out == "-":
+                self._assemble(sys.stdout)
+                sys.stdout.write("\n")
+                sys.stdout.flush()
+                return
+            path = Path(self.out)
+            tmp = path.with_name(path.name + ".tmp")
+            with open(tmp, "w", encoding="utf-8") as f:
+                self._assemble(f)
+            tmp.replace(path)
+        finally:
+            self._cleanup()
+
+    def abort(self) -> None:
+        """Drop everything: no output is written."""
+        self._cleanup()
+
+    def __enter__(self) -> AnalysisWriter:
+        return self
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+    def _assemble(self, f: IO[str]) -> None:
+        f.write("{\n " + json.dumps("schema") + ": " + json.dumps(SCHEMA_VERSION))
+        for section in SECTIONS:
+            f.write(",\n " + json.dumps(section) + ": ")
+            if not self.counts[section]:
+                f.write("[]")
+                continue
+            f.write("[\n")
+            if section == "actors":
+                self._write_actors(f)
+            else:
+                spill = self._spills[section]
+                spill.flush()
+                spill.seek(0)
+                shutil.copyfileobj(spill, f, 1 << 20)
+            f.write("\n ]")
+        f.write("\n}")
+
+    def _write_actors(self, f: IO[str]) -> None:
+        self._mentions.flush()
+        for n, (actor_id, actor) in enumerate(self.actors.items()):
+            obj = actor.model_dump(mode="json", by_alias=True)
+            mentions = []
+            for offset in self._mention_offsets[actor_id]:
+                self._mentions.seek(offset)
+                mentions.append(json.loads(self._mentions.readline()))
+            obj["mentions"] = mentions
+            f.write((",\n" if n else "") + _item(obj))
+
+    def _cleanup(self) -> None:
+        for spill in self._spills.values():
+            spill.close()
+        self._mentions.close()
+        self._tmp.cleanup()
