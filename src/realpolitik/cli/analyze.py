@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 
 import click
 
 from realpolitik.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
+
+REPORT_DOCS = 200  # analyses kept for the printed report; the JSON output streams everything
 
 
 @main.command()
@@ -19,18 +22,22 @@ from realpolitik.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
 @click.option("--model", help="spaCy pipeline to use (default from REALPOLITIK_MODEL).")
 @click.option("--max-bytes", type=int, help="Refuse documents larger than this many bytes.")
 @click.option("--quiet", "-q", is_flag=True, help="No report, only errors.")
+@click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (results identical to one process, in input order).")
 def analyze(paths: tuple[str, ...], json_out: str | None, published: str | None, title: str | None,
-            source: str | None, model: str | None, max_bytes: int | None, quiet: bool) -> None:
+            source: str | None, model: str | None, max_bytes: int | None, quiet: bool,
+            processes: int) -> None:
     """Analyse PATHS (files, folders, JSONL, '-' for stdin) and report what they say.
 
     \b
     Exit codes: 0 all inputs analysed; 1 some inputs failed (named on stderr), the rest
     analysed; 2 usage error; 3 nothing could be analysed or the model is missing.
     """
-    from realpolitik import schema
+    from realpolitik import parallel, schema
     from realpolitik.config import Config
     from realpolitik.dates import normalize_published
     from realpolitik.ingest import IngestFailure, Overrides, iter_documents
+    from realpolitik.jsonout import AnalysisWriter
     from realpolitik.nlp import ModelNotFound
     from realpolitik.pipeline import Pipeline
     from realpolitik.progress import progress_bar
@@ -47,26 +54,31 @@ def analyze(paths: tuple[str, ...], json_out: str | None, published: str | None,
     except ModelNotFound as exc:
         click.echo(f"realpolitik: {exc}", err=True)
         sys.exit(EXIT_NOTHING)
-    failures: list[IngestFailure] = []
+    # Streaming: each result goes to the JSON writer (spilled to disk) as it comes; only the
+    # first REPORT_DOCS analyses are kept, for the printed report.
+    failures = analysed = 0
     parts: list[schema.Analysis] = []
+    report = not quiet and json_out != "-"
     items = iter_documents(paths, Overrides(published, title, source), config.max_bytes)
-    with progress_bar("analysing", quiet=quiet) as advance:
-        for result in pipeline.analyze_stream(items):
+    with AnalysisWriter(json_out) if json_out else nullcontext() as writer, \
+            progress_bar("analysing", quiet=quiet) as advance:
+        for result in parallel.analyze_stream(items, processes, pipeline=pipeline):
             if isinstance(result, IngestFailure):
-                failures.append(result)
+                failures += 1
                 click.echo(f"realpolitik: skipped {result.path}: {result.reason}", err=True)
             else:
-                parts.append(result)
+                analysed += 1
+                if writer is not None:
+                    writer.add(result)
+                if report and analysed <= REPORT_DOCS:
+                    parts.append(result)
             advance(1)
-    analysis = schema.merge(parts)
-    if json_out == "-":
-        json.dump(analysis.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    elif json_out:
-        schema.write(analysis, json_out)
-    if not quiet and json_out != "-":
-        print_report(analysis)
-    if not parts:
+    if report:
+        if analysed > REPORT_DOCS:
+            click.echo(f"realpolitik: the report covers the first {REPORT_DOCS} of {analysed} documents"
+                       + ("; the JSON has them all" if json_out else "; use --json for all"), err=True)
+        print_report(schema.merge(parts))
+    if not analysed:
         sys.exit(EXIT_NOTHING)
     sys.exit(EXIT_PARTIAL if failures else EXIT_OK)
 
