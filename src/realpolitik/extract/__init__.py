@@ -20,6 +20,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "realpolitik.extract.actors",
     "realpolitik.extract.coref",
     "realpolitik.extract.times",
+    "realpolitik.extract.quantities",
 )
 
 
