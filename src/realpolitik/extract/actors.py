@@ -169,7 +169,8 @@ class _Resolver:
         if ent is not None and ent.label_ == "PERSON" and (ent.start < start or ent.end > end):
             if not any(e.how == "person" for e in entries):
                 return  # "George Washington", "Jackson Georgia"?
-        entry = self.choose(entries)
+        entries = [e for e in entries if not e.article or self.has_article(start, end)]
+        entry = self.choose(entries) if entries else None
         if entry is None:
             return
         how, code = entry.how, entry.code
@@ -259,6 +260,13 @@ class _Resolver:
             if any(e.how in ("name", "demonym", "capital") and e.code not in ("USA", "GEO") for e in m[2]):
                 return False
         return self.us_context and doc[start].text == "Georgia"
+
+    def has_article(self, start: int, end: int) -> bool:
+        """ "the West" but not "West" alone, nor "the West Bank" or "the West African states"."""
+        doc = self.doc
+        if start == 0 or doc[start - 1].lower_ != "the":
+            return False
+        return not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title)
 
     def _with_article(self, start: int) -> int:
         return start - 1 if start > 0 and self.doc[start - 1].lower_ == "the" else start

@@ -25,6 +25,7 @@ class Entry:
     how: str  # name | capital | seat | demonym | prefix | org | org_adj | person
     code: str  # state code, organisation code or person id
     sector: str | None = None
+    article: bool = False  # given as "the X": matches only after "the", and not inside "the X Bank"
 
 
 @dataclass
@@ -70,7 +71,11 @@ def _build(nlp: Language) -> Gazetteer:
     def add(form: str, entry: Entry) -> None:
         form = form.strip()
         if form.lower().startswith("the "):
-            form = form[4:]  # "the Kremlin": the article is matched by context, not the phrase
+            # "the West" must not match "West Bank": the matcher sees the bare form, and the
+            # resolver checks the article. Seats ("the Kremlin") read as well without it.
+            form = form[4:]
+            if entry.how not in ("seat",):
+                entry = Entry(entry.how, entry.code, entry.sector, article=True)
         if form and entry not in forms.setdefault(form, []):
             forms[form].append(entry)
 
