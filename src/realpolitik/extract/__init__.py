@@ -21,6 +21,8 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "realpolitik.extract.coref",
     "realpolitik.extract.times",
     "realpolitik.extract.quantities",
+    "realpolitik.extract.claims",
+    "realpolitik.extract.interests",
 )
 
 

@@ -1,0 +1,690 @@
+"""Claims: who says so, and how sure.
+
+A claim is a proposition the text attributes or qualifies, with its source and epistemic
+status (CONTRACT.md). The cues are English and live in knowledge/claim_cues.yaml:
+
+- reported speech and thought: a reporting verb and its complement ("X said that ...",
+  "X is believed by Y to be ...", "X calls this 'brazen'", "X seemed convinced that ..."),
+  "according to X", "X's claim that ...", "... , this author learned in private discussions";
+- qualifying adverbs, phrases, modals and raising verbs ("apparently", "at least on the
+  surface", "may", "seems to") mark the clause they modify; inside reported speech they make
+  a nested claim carried by the same source;
+- impersonal frames ("it is true that", "it should be noted that", "it is likely that").
+
+What is NOT a claim: a plain sentence the author states without a marker. The author's
+unmarked narrative is the default reading of every sentence, so claims are emitted only where
+a cue exists; `asserted` is kept for explicit certainty markers ("clearly", "it is true
+that"), so an analyst can find what the author vouches for.
+
+Status carries across sentences: "these reports remain unverified" / "could not be
+verified" upgrade the reported or alleged claims of the preceding sentences that the subject
+refers to (to `unverified`; the earlier cue stays in `cues`), and "X denied the reports"
+marks the claims it refers to `denied`. Events whose trigger lies inside a claim's span get
+that claim's id (the innermost claim wins), so a timeline can show "alleged" beside them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from realpolitik.extract import REGISTRY, extractor
+from realpolitik.extract.context import ExtractContext
+from realpolitik.knowledge import load_yaml
+from realpolitik.schema import Claim, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+QUOTES = set('"“”„‟«»')
+AUTHOR = "the author"
+AUTHOR_WORDS = {"author", "i", "we", "writer"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(frozen=True)
+class Cues:
+    precedence: tuple[str, ...]
+    reporting: dict[str, str]
+    epistemic_adjectives: frozenset[str]
+    naming: frozenset[str]
+    hedging_passives: frozenset[str]
+    alleging_passives: frozenset[str]
+    source_preps: frozenset[str]
+    learning: frozenset[str]
+    content_nouns: dict[str, str]
+    according: tuple[tuple[str, ...], ...]
+    adverbs: dict[str, str]
+    phrases: tuple[tuple[tuple[str, ...], str], ...]
+    modals: frozenset[str]
+    raising: frozenset[str]
+    impersonal: dict[str, str]
+    unverified_adjectives: frozenset[str]
+    verify_verbs: frozenset[str]
+    lookback: int
+    anaphor_nouns: frozenset[str]
+
+    def stronger(self, a: str, b: str) -> str:
+        return a if self.precedence.index(a) <= self.precedence.index(b) else b
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    d: dict[str, Any] = load_yaml("claim_cues.yaml")
+    return Cues(
+        precedence=tuple(d["precedence"]),
+        reporting=dict(d["reporting_verbs"]),
+        epistemic_adjectives=frozenset(d["epistemic_adjectives"]),
+        naming=frozenset(d["naming_verbs"]),
+        hedging_passives=frozenset(d["hedging_passives"]),
+        alleging_passives=frozenset(d["alleging_passives"]),
+        source_preps=frozenset(d["source_preps"]),
+        learning=frozenset(d["learning_verbs"]),
+        content_nouns=dict(d["content_nouns"]),
+        according=tuple(tuple(w.lower() for w in p) for p in d["according_to"]),
+        adverbs=dict(d["adverbs"]),
+        phrases=tuple((tuple(p["words"]), p["status"]) for p in d["phrases"]),
+        modals=frozenset(d["modals"]),
+        raising=frozenset(d["raising_verbs"]),
+        impersonal=dict(d["impersonal"]),
+        unverified_adjectives=frozenset(d["unverified_adjectives"]),
+        verify_verbs=frozenset(d["verify_verbs"]),
+        lookback=int(d["lookback_sentences"]),
+        anaphor_nouns=frozenset(d["anaphor_nouns"]),
+    )
+
+
+@dataclass
+class Found:
+    """A claim while it is being built: token-level facts kept for the cross-sentence rules."""
+
+    start: int
+    end: int
+    status: str
+    cues: list[str]
+    source: str | None
+    source_text: str | None
+    quote: bool
+    sent: int  # index of the sentence among the body sentences
+    anchor: int  # token index of the cue that made it (verb, adverb, "according")
+    head: int  # token index of the proposition's head
+    src_tokens: tuple[int, int] = (-1, -1)  # token range of the source phrase
+    kind: str = "report"  # report | according | qualifier | noun | frame
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def qualify(self, status: str, cue: str, c: Cues) -> None:
+        self.status = c.stronger(status, self.status)
+        if cue not in self.cues:
+            self.cues.append(cue)
+
+
+# -- token helpers ---------------------------------------------------------------------------
+
+def _lower(t: Token) -> str:
+    return t.lower_
+
+
+def _is_negated(t: Token) -> bool:
+    return any(c.dep_ == "neg" for c in t.children)
+
+
+def _subject(v: Token) -> Token | None:
+    """The subject of a verb, looking through conjunction, control and relative clauses."""
+    seen = 0
+    while v is not None and seen < 4:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "expl"):
+                if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                    return v.head
+                return c
+        if v.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd", "pcomp") and v.head is not v:
+            v = v.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or v.tag_ == "VBN" and any(
+        c.dep_ == "agent" for c in v.children
+    )
+
+
+def _agent(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation, conjunctions and complementisers at the edges of a token run."""
+    edge = {"punct", "cc", "mark", "prep", "case"}
+    while tokens and (tokens[0].dep_ in edge and tokens[0].text not in QUOTES or tokens[0].is_space):
+        if tokens[0].dep_ == "prep" and len(tokens) > 1:
+            break
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in QUOTES or tokens[-1].is_space
+                      or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _contiguous(tokens: list[Token], around: Token) -> list[Token]:
+    """The longest contiguous run of token indices that contains `around`."""
+    idx = sorted({t.i for t in tokens})
+    if not idx:
+        return []
+    doc = around.doc
+    runs: list[list[int]] = [[idx[0]]]
+    for i in idx[1:]:
+        if i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    best = next((r for r in runs if around.i in r), max(runs, key=len))
+    return [doc[i] for i in best]
+
+
+def _content(head: Token, exclude: set[int] | None = None) -> list[Token]:
+    """The tokens of a proposition headed by `head`: its subtree less asides about it."""
+    drop = set(exclude or ())
+    for t in head.subtree:
+        # a non-restrictive relative clause (", which encouraged ...") is the author's comment
+        if t.dep_ == "relcl" and t.i > 0:
+            first = t.left_edge
+            if first.lower_ in ("which", "who") and first.i > 0 and first.nbor(-1).text == ",":
+                drop.update(x.i for x in t.subtree)
+                drop.add(first.i - 1)
+    if head.tag_ == "VB" and any(a.dep_ == "aux" and a.tag_ == "MD" for a in head.children):
+        # "would take Kiev ..., and instructed ...": a finite verb cannot share the modal, so
+        # the parser hung the next clause of the sentence on the wrong verb
+        for cj in head.children:
+            if cj.dep_ == "conj" and cj.tag_ in ("VBD", "VBZ", "VBP"):
+                drop.update(x.i for x in cj.subtree)
+                drop.update(x.i for x in head.children if x.dep_ in ("cc", "punct") and x.i < cj.i
+                            and x.i > cj.left_edge.i - 3)
+    toks = [t for t in head.subtree if t.i not in drop]
+    toks = _contiguous(toks, head) if toks else []
+    toks = _trim(toks)
+    return _cut_at_quote(toks)
+
+
+def _cut_at_quote(toks: list[Token]) -> list[Token]:
+    """When a proposition opens with a quotation, it ends where the quotation closes."""
+    if not toks:
+        return toks
+    first = 0
+    while first < len(toks) and (toks[first].dep_ == "mark" or toks[first].is_space):
+        first += 1
+    if first < len(toks) and toks[first].text in QUOTES:
+        for j in range(first + 1, len(toks)):
+            if toks[j].text in QUOTES:
+                return toks[: j + 1]
+    return toks
+
+
+def _chars(toks: list[Token]) -> tuple[int, int]:
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Quotation marks (straight or typographic) around or inside the proposition."""
+    window = text[max(0, start - 2): min(len(text), end + 2)]
+    n = sum(1 for ch in window if ch in QUOTES)
+    if n >= 2:
+        return True
+    inner = text[start:end]
+    return "‘" in inner and "’" in inner[inner.index("‘"):]
+
+
+def _phrase_text(tokens: list[Token]) -> str:
+    toks = _trim(list(tokens))
+    if not toks:
+        return ""
+    s, e = _chars(toks)
+    return toks[0].doc.text[s:e]
+
+
+def _np(t: Token) -> list[Token]:
+    """A noun phrase's tokens, without a trailing relative clause or apposition."""
+    drop: set[int] = set()
+    for c in t.children:
+        if c.dep_ in ("relcl", "acl") and c.i > t.i:
+            drop.update(x.i for x in c.subtree)
+    return [x for x in t.subtree if x.i not in drop]
+
+
+def _actor_in(ctx: ExtractContext, head: Token) -> str | None:
+    """The actor a noun phrase names: its head, else a modifier ("Western media", "X's")."""
+    a = ctx.actor_of_token(head)
+    if a:
+        return a
+    near = sorted(head.children, key=lambda c: (c.dep_ not in ("compound", "poss", "amod", "nmod", "appos"),
+                                                abs(c.i - head.i)))
+    for c in near:
+        for t in [c, *c.subtree]:
+            a = ctx.actor_of_token(t)
+            if a:
+                return a
+    return None
+
+
+# -- the extractor ---------------------------------------------------------------------------
+
+class _Builder:
+    def __init__(self, ctx: ExtractContext):
+        self.ctx = ctx
+        self.c = cues()
+        self.text = ctx.document.text
+        self.found: list[Found] = []
+        self.by_anchor: dict[int, Found] = {}
+        self.by_head: dict[int, list[Found]] = {}
+
+    # every new claim goes through here
+    def add(self, toks: list[Token], status: str, cue: str, sent: int, anchor: Token, head: Token,
+            source: str | None, source_text: str | None, src: tuple[int, int] = (-1, -1),
+            kind: str = "report") -> Found | None:
+        toks = _trim(toks)
+        if not toks:
+            return None
+        start, end = _chars(toks)
+        if end - start < 3:
+            return None
+        f = Found(start, end, status, [cue], source, source_text or AUTHOR,
+                  _quoted(self.text, start, end), sent, anchor.i, head.i, src, kind)
+        self.found.append(f)
+        self.by_anchor.setdefault(anchor.i, f)
+        self.by_head.setdefault(head.i, []).append(f)
+        return f
+
+    def source_of(self, np_head: Token | None) -> tuple[str | None, str | None, tuple[int, int]]:
+        if np_head is None:
+            return None, None, (-1, -1)
+        if np_head.lower_ in AUTHOR_WORDS or np_head.lower_ in ("i", "we"):
+            toks = _np(np_head)
+            return None, _phrase_text(toks) or AUTHOR, (toks[0].i, toks[-1].i + 1)
+        toks = _np(np_head)
+        return _actor_in(self.ctx, np_head), _phrase_text(toks), (toks[0].i, toks[-1].i + 1)
+
+    # -- sentence rules --------------------------------------------------------------------
+    def sentence(self, sent: SpacySpan, si: int) -> None:
+        for t in sent:
+            self.according(t, sent, si)
+        for t in sent:
+            lem = t.lemma_.lower()
+            if lem in self.c.reporting and t.pos_ in ("VERB", "AUX"):
+                self.reporting(t, si)
+            elif lem in self.c.epistemic_adjectives and t.pos_ == "ADJ":
+                self.epistemic(t, si)
+            if lem in self.c.naming and t.pos_ == "VERB":
+                self.naming(t, si)
+            if lem in self.c.content_nouns and t.pos_ in ("NOUN", "PROPN"):
+                self.content_noun(t, si)
+        for t in sent:
+            self.frames(t, si)
+        for t in sent:
+            self.qualifiers(t, sent, si)
+        for t in sent:
+            self.unverified(t, si)
+
+    def according(self, t: Token, sent: SpacySpan, si: int) -> None:
+        for words in self.c.according:
+            if t.i + len(words) > sent.end:
+                continue
+            seq = [t.doc[t.i + k] for k in range(len(words))]
+            if [x.lower_ for x in seq] != list(words):
+                continue
+            last = seq[-1]
+            src = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
+            if src is None:
+                continue
+            phrase = {x.i for x in seq} | {x.i for x in src.subtree}
+            head = t.head
+            while head.i in phrase and head.head is not head:
+                head = head.head
+            if head.i in phrase:
+                continue
+            toks = [x for x in _content(head, phrase) if x.i not in phrase]
+            toks = _contiguous(toks, head) if toks else []
+            source, stext, rng = self.source_of(src)
+            self.add(toks, "reported", " ".join(words), si, t, head, source, stext, rng, kind="according")
+            return
+
+    def reporting(self, v: Token, si: int) -> None:
+        c = self.c
+        lem = v.lemma_.lower()
+        status = c.reporting[lem]
+        if _is_negated(v):
+            if status != "denied":
+                return
+            status = "reported"  # "did not deny that ..."
+        children = list(v.children)
+        ccomp = self.complement(v)
+        xcomp = next((x for x in children if x.dep_ == "xcomp"), None)
+        dobj = next((x for x in children if x.dep_ == "dobj"), None)
+        passive = _passive(v)
+        # who says so
+        if passive and ccomp is not None and _agent(v) is None and any(
+                x.dep_ == "nsubjpass" and x.lower_ == "it" for x in children) and lem in c.impersonal:
+            return  # "it should be noted that ...": an impersonal frame, not a report
+        if passive:
+            subj_np = _agent(v)
+        else:
+            subj_np = _subject(v)
+        source, stext, rng = self.source_of(subj_np)
+        if lem in c.learning:
+            for p in children:
+                if p.dep_ == "prep" and p.lower_ in c.source_preps:
+                    pobj = next((x for x in p.children if x.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        source2, stext2, rng2 = self.source_of(pobj)
+                        source, stext, rng = source2, stext2, rng2
+                        break
+        cue = v.text.lower()
+        toks: list[Token] = []
+        head = v
+        if ccomp is not None:
+            head = ccomp
+            toks = _content(ccomp)
+        elif passive and xcomp is not None:
+            subj = next((x for x in children if x.dep_ == "nsubjpass"), None)
+            head = xcomp
+            toks = list(xcomp.subtree)
+            if subj is not None:
+                toks = sorted(set(_np(subj)) | set(toks) | {v}, key=lambda x: x.i)
+                toks = [v.doc[i] for i in range(toks[0].i, toks[-1].i + 1)]
+                # the subject of a passive report is the proposition's own, not its source
+            if subj_np is None:
+                status = ("hedged" if lem in c.hedging_passives else
+                          "alleged" if lem in c.alleging_passives else status)
+                source, stext, rng = None, None, (-1, -1)
+        elif v.dep_ == "parataxis" or (v.dep_ == "ROOT" and any(x.dep_ == "parataxis" for x in v.head.children)):
+            # "The talks, he said, went well." / "Talks went well, he said."
+            if v.dep_ == "parataxis":
+                head = v.head
+                toks = [x for x in _content(head, {y.i for y in v.subtree})]
+        elif dobj is not None and status == "denied":
+            self.denial(v, dobj, si, source, stext, rng)
+            return
+        elif dobj is not None and lem in ("accuse", "charge"):
+            of = next((p for p in children if p.dep_ == "prep" and p.lower_ in ("of", "with")), None)
+            if of is None:
+                return
+            head = of
+            toks = [v.doc[i] for i in range(dobj.left_edge.i, of.right_edge.i + 1)]
+            status = "alleged"
+        if not toks:
+            return
+        if passive and subj_np is None and lem in c.alleging_passives and ccomp is not None:
+            status = "alleged"  # "it is said that ...": nobody named
+        f = self.add(toks, status, cue, si, v, head, source, stext, rng)
+        if f is None:
+            return
+        # a hedge on the saying is a hedge on what is said; so is "seemed to believe"
+        for x in children:
+            if x.dep_ == "advmod" and x.lower_ in c.adverbs:
+                f.qualify(c.adverbs[x.lower_], x.lower_, c)
+        if v.dep_ in ("xcomp", "acomp", "oprd") and v.head.lemma_.lower() in c.raising:
+            f.qualify("hedged", v.head.text.lower(), c)
+        if subj_np is not None:
+            for x in subj_np.subtree:
+                if x.lower_ in c.unverified_adjectives:
+                    f.qualify("unverified", x.lower_, c)
+
+    def complement(self, v: Token) -> Token | None:
+        """The clause a reporting verb puts forward: its ccomp, or a that-clause the parser
+        hung elsewhere; never a clause before it across a semicolon (another sentence)."""
+        best = None
+        for x in v.children:
+            that = any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)
+            if x.dep_ == "ccomp" or (x.dep_ in ("advcl", "conj") and that and x.i > v.i):
+                if x.i < v.i:
+                    between = v.doc[x.right_edge.i + 1: v.i]
+                    if any(t.text == ";" for t in between) or self.is_frame(x):
+                        continue
+                if best is None or (best.i < v.i < x.i):
+                    best = x
+        return best
+
+    def is_frame(self, h: Token) -> bool:
+        return any(c.lower_ == "it" and c.dep_ in SUBJECTS + ("expl",) for c in h.children) and any(
+            c.lemma_.lower() in self.c.impersonal for c in h.children if c.dep_ in ("acomp", "attr"))
+
+    def epistemic(self, a: Token, si: int) -> None:
+        ccomp = next((x for x in a.children if x.dep_ == "ccomp"), None)
+        if ccomp is None or _is_negated(a.head) or _is_negated(a):
+            return
+        source, stext, rng = self.source_of(_subject(a))
+        f = self.add(_content(ccomp), "reported", a.text.lower(), si, a, ccomp, source, stext, rng)
+        if f and a.head.lemma_.lower() in self.c.raising:
+            f.qualify("hedged", a.head.text.lower(), self.c)
+        if f:
+            for x in [*a.children, *a.head.children]:
+                if x.dep_ == "advmod" and x.lower_ in self.c.adverbs:
+                    f.qualify(self.c.adverbs[x.lower_], x.lower_, self.c)
+
+    def naming(self, v: Token, si: int) -> None:
+        dobj = next((x for x in v.children if x.dep_ == "dobj"), None)
+        pred = next((x for x in v.children if x.dep_ in ("oprd", "xcomp")), None)
+        if pred is None:
+            pred = next((x for x in v.children if x.dep_ == "prep" and x.lower_ == "as"), None)
+        if dobj is None or pred is None or pred.i < dobj.i or v.i in self.by_anchor:
+            return
+        toks = [v.doc[i] for i in range(dobj.left_edge.i, pred.right_edge.i + 1)]
+        # a closing quotation mark belongs to the predicate it closes
+        after = pred.right_edge.i + 1
+        if after < len(v.doc) and v.doc[after].text in QUOTES:
+            toks.append(v.doc[after])
+        source, stext, rng = self.source_of(_subject(v))
+        self.add(toks, "reported", v.text.lower(), si, v, pred, source, stext, rng)
+
+    def content_noun(self, n: Token, si: int) -> None:
+        clause = next((x for x in n.children if x.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)), None)
+        if clause is None:
+            return
+        if n.head.lemma_.lower() in self.c.reporting and self.c.reporting[n.head.lemma_.lower()] == "denied":
+            return  # "rejected reports that ...": the denial rule takes it
+        status = self.c.content_nouns[n.lemma_.lower()]
+        owner = next((x for x in n.children if x.dep_ == "poss"), None)
+        if owner is None:
+            by = next((x for x in n.children if x.dep_ == "prep" and x.lower_ in ("by", "from")), None)
+            owner = next((x for x in by.children if x.dep_ == "pobj"), None) if by is not None else None
+        if owner is None and n.dep_ in ("dobj",):
+            owner = _subject(n.head)
+        source, stext, rng = self.source_of(owner)
+        if owner is None:
+            stext = _phrase_text([x for x in n.subtree if x.i < clause.left_edge.i])
+        f = self.add(_content(clause), status, n.lemma_.lower(), si, n, clause, source, stext, rng, kind="noun")
+        if f:
+            for x in n.children:
+                if x.lower_ in self.c.unverified_adjectives:
+                    f.qualify("unverified", x.lower_, self.c)
+
+    def denial(self, v: Token, dobj: Token, si: int, source: str | None, stext: str | None,
+               rng: tuple[int, int]) -> None:
+        """ "X denied the reports" reaches back; "X denied the seriousness of Y" denies Y."""
+        clause = next((x for x in dobj.children if x.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)), None)
+        if clause is not None:
+            self.add(_content(clause), "denied", v.text.lower(), si, v, clause, source, stext, rng)
+            return
+        anaphoric = (dobj.lemma_.lower() in self.c.anaphor_nouns and (
+            dobj.pos_ == "PRON" or any(d.lower_ in ("these", "those", "the", "such", "this", "that")
+                                        for d in dobj.children if d.dep_ == "det")))
+        if anaphoric:
+            marked = self.reach_back(si, dobj, "denied", f"{v.text.lower()} by {stext or 'source'}")
+            if marked:
+                return
+        self.add(_np(dobj), "denied", v.text.lower(), si, v, dobj, source, stext, rng)
+
+    def frames(self, t: Token, si: int) -> None:
+        """ "it is true that ...", "it should be noted that ...", "it is likely that ..." """
+        if t.dep_ != "ccomp":
+            return
+        h = t.head
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ == "it" for c in h.children):
+            if not (h.dep_ in ("acomp", "attr") and any(c.lower_ == "it" for c in h.head.children)):
+                return
+        words = [h.lemma_.lower()] + [c.lemma_.lower() for c in h.children if c.dep_ in ("acomp", "attr")]
+        if h.dep_ in ("acomp", "attr"):
+            words.append(h.lemma_.lower())
+        key = next((w for w in words if w in self.c.impersonal), None)
+        if key is None or self.by_anchor.get(h.i):
+            return
+        it = next((c for c in h.children if c.lower_ == "it"), None) or next(
+            (c for c in h.head.children if c.lower_ == "it"), h)
+        cue = self.text[it.idx: t.left_edge.idx].strip(" ,") if it.i < t.left_edge.i else key
+        if any(f.head == t.i for f in self.found):
+            return
+        self.add(_content(t), self.c.impersonal[key], cue.lower(), si, h, t, None, AUTHOR, kind="frame")
+
+    def qualifiers(self, t: Token, sent: SpacySpan, si: int) -> None:
+        c = self.c
+        status = cue = None
+        head = None
+        if t.dep_ == "advmod" and t.lower_ in c.adverbs:
+            status, cue, head = c.adverbs[t.lower_], t.lower_, t.head
+        elif t.dep_ == "aux" and t.lower_ in c.modals:
+            if t.head.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in t.head.children):
+                return
+            status, cue, head = "hedged", t.lower_, t.head
+        elif t.lemma_.lower() in c.raising and t.pos_ in ("VERB", "AUX") and any(
+                x.dep_ in ("xcomp", "ccomp") for x in t.children):
+            status, cue, head = "hedged", t.text.lower(), t
+        elif t.lower_ == "likely" and t.pos_ == "ADJ" and any(x.dep_ == "xcomp" for x in t.children):
+            status, cue, head = "hedged", "likely", t.head
+        else:
+            for words, st in c.phrases:
+                n = len(words)
+                if t.i + n <= sent.end and [t.doc[t.i + k].lower_ for k in range(n)] == list(words):
+                    phrase = {t.i + k for k in range(n)}
+                    h = t
+                    while h.i in phrase and h.head is not h:
+                        h = h.head
+                    if h.i in phrase:
+                        return
+                    status, cue, head = st, " ".join(words), h
+                    break
+        if head is None or status is None or cue is None:
+            return
+        # a qualifier of a reporting verb (or its raising verb) qualifies that report
+        for f in (self.by_anchor.get(head.i), *[self.by_anchor.get(x.i) for x in head.children
+                                                  if x.dep_ in ("xcomp", "acomp", "oprd")]):
+            if f is not None:
+                f.qualify(status, cue, c)
+                return
+        outer = self.by_head.get(head.i, [])
+        for f in outer:
+            if f.kind in ("according", "noun", "frame") or f.status == status:
+                f.qualify(status, cue, c)
+                return
+        if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN") and head.dep_ != "ROOT":
+            return
+        exclude = {x.i for x in t.subtree} if cue in ("likely",) else set()
+        toks = _content(head, exclude)
+        if not toks:
+            return
+        # nested: "X said that Y allegedly ..." is an allegation carried by X
+        source, stext = None, AUTHOR
+        s0, e0 = _chars(toks)
+        for f in outer or [f for f in self.found if f.start <= s0 and e0 <= f.end and f.kind != "qualifier"]:
+            source, stext = f.source, f.source_text
+            break
+        self.add(toks, status, cue, si, t, head, source, stext, kind="qualifier")
+
+    # -- unverified, within and across sentences --------------------------------------------
+    def unverified(self, t: Token, si: int) -> None:
+        c = self.c
+        subject = None
+        cue = None
+        if t.lower_ in c.unverified_adjectives and t.dep_ in ("acomp", "oprd", "attr", "xcomp"):
+            subject, cue = _subject(t), f"{t.head.lower_} {t.lower_}"
+        elif t.lemma_.lower() in c.verify_verbs and t.pos_ == "VERB":
+            neg = _is_negated(t) or any(
+                x.lower_ in ("cannot", "not", "never") for x in t.head.children if t.dep_ == "xcomp")
+            neg = neg or (t.dep_ == "xcomp" and t.head.lower_ in ("unable", "failed"))
+            if not neg:
+                return
+            if _passive(t):
+                subject = next((x for x in t.children if x.dep_ == "nsubjpass"), None)
+            else:
+                subject = next((x for x in t.children if x.dep_ == "dobj"), None)
+            cue = "not " + t.text.lower()
+        if subject is None or cue is None:
+            return
+        # "the claim that X remains unverified": the claim in this sentence
+        for f in self.found:
+            if f.sent == si and f.kind == "noun" and subject.left_edge.i <= f.anchor <= subject.right_edge.i:
+                f.qualify("unverified", cue, c)
+                return
+        self.reach_back(si, subject, "unverified", cue)
+
+    def reach_back(self, si: int, np: Token, status: str, cue: str) -> bool:
+        """Mark the earlier claims an anaphoric noun phrase ("these reports") refers to."""
+        nouns = {x.lemma_.lower() for x in np.subtree if x.lemma_.lower() in self.c.anaphor_nouns}
+        if not nouns:
+            return False
+        earlier = [f for f in self.found if si - self.c.lookback <= f.sent < si
+                   and f.status in ("reported", "alleged", "hedged", "unverified")]
+        if not earlier:
+            return False
+        named = [f for f in earlier if any(n in (f.source_text or "").lower() or n in f.cues for n in nouns)]
+        if named:
+            chosen = named
+        else:
+            last = max(f.sent for f in earlier)
+            chosen = [f for f in earlier if f.sent == last]
+        for f in chosen:
+            f.qualify(status, cue, self.c)
+            f.status = status
+        return True
+
+    # -- result ------------------------------------------------------------------------------
+    def claims(self) -> list[Claim]:
+        merged: dict[tuple[int, int], Found] = {}
+        for f in self.found:
+            have = merged.get((f.start, f.end))
+            if have is None:
+                merged[(f.start, f.end)] = f
+                continue
+            for cue in f.cues:
+                have.qualify(f.status, cue, self.c)
+            if have.source is None and f.source is not None:
+                have.source, have.source_text = f.source, f.source_text
+        out = []
+        for f in sorted(merged.values(), key=lambda f: (f.start, f.end)):
+            key = f"{self.ctx.doc_id}:{f.start}:{f.end}:{f.anchor}".encode()
+            out.append(Claim(
+                id="cl-" + hashlib.sha1(key).hexdigest()[:12], doc=self.ctx.doc_id,
+                span=Span(start=f.start, end=f.end), source=f.source, source_text=f.source_text,
+                status=f.status, cues=f.cues, quote=f.quote,
+            ))
+        return out
+
+
+def link_events(ctx: ExtractContext) -> None:
+    """Each event inside a claim's span carries the innermost such claim's id."""
+    for e in ctx.events:
+        inside = [c for c in ctx.claims if c.span.start <= e.trigger.start and e.trigger.end <= c.span.end]
+        if inside:
+            e.claim = min(inside, key=lambda c: (c.span.end - c.span.start, -c.span.start)).id
+
+
+_REQUIRES = ("actors", "coref") + (("events",) if "events" in REGISTRY else ())
+
+
+@extractor("claims", requires=_REQUIRES, components=("parser", "lemmatizer", "tagger"))
+def extract_claims(ctx: ExtractContext) -> None:
+    b = _Builder(ctx)
+    for si, sent in enumerate(ctx.body_sentences()):
+        b.sentence(sent, si)
+    ctx.claims.extend(b.claims())
+    link_events(ctx)
