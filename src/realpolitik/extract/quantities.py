@@ -145,13 +145,17 @@ _NAME_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "ORG", "PERSON", "PRODUCT",
                           "WORK_OF_ART", "GPE", "LOC", "NORP", "LANGUAGE"})
 _GENERIC_HEADS = frozenset({"total", "sum", "amount", "value", "figure", "worth", "level", "record", "tune",
                             "estimate", "range", "average", "excess", "upwards", "some", "number"})
-_MEASURE_VERBS = frozenset({"reach", "amount", "total", "stand", "rise", "fall", "grow", "hit", "top", "exceed",
-                            "be", "increase", "decrease", "drop", "climb", "surge", "jump", "double", "account",
-                            "cost", "come", "soar", "plunge", "decline", "shrink", "expand", "hover", "near",
-                            "surpass", "remain", "value"})
+_MEASURE_VERBS = frozenset({
+    "reach", "amount", "total", "stand", "rise", "fall", "grow", "hit", "top", "exceed", "be", "increase",
+    "decrease", "drop", "climb", "surge", "jump", "double", "account", "cost", "come", "soar", "plunge",
+    "decline", "shrink", "expand", "hover", "near", "surpass", "remain", "value",
+})
 _MEASURING_PREPS = frozenset({"of", "to", "at", "worth", "with", "by", "from", "totalling", "totaling"})
-_UNIT_WORDS = frozenset(_G.measure_unit) | frozenset(_G.currency) | frozenset(time_unit_forms()) | frozenset(_G.scale)
-_PRIORITY = {"money": 0, "percent": 1, "distance": 1, "mass": 1, "energy": 1, "other": 1, "duration": 2, "count": 3}
+_UNIT_WORDS = frozenset(_G.measure_unit) | frozenset(_G.currency) | frozenset(time_unit_forms()) | frozenset(
+    _G.scale)
+# Overlapping readings: a figure with a unit beats a duration, which beats a bare count.
+_PRIORITY = {"money": 0, "percent": 1, "distance": 1, "mass": 1, "energy": 1, "other": 1, "duration": 2,
+             "count": 3}
 
 
 @dataclass
@@ -195,7 +199,8 @@ def _bound(full: str, start: int, end: int, has_max: bool, plus: str | None) -> 
         return "more_than", start, end
     after = _BOUND_AFTER.match(full[end : end + 12])
     if after and after.lastgroup:
-        return {"more": "more_than", "less": "less_than", "about": "about"}[after.lastgroup], start, end + after.end()
+        bound = {"more": "more_than", "less": "less_than", "about": "about"}[after.lastgroup]
+        return bound, start, end + after.end()
     return "exact", start, end
 
 
@@ -270,13 +275,12 @@ def _counts(ctx: ExtractContext, full: str, taken: list[tuple[int, int]]) -> lis
         span = _tokens(ctx, s, e)
         if span is None or len(span) == 0:
             continue
-        tok = span[-1]
         if any(t.ent_type_ in _NAME_LABELS for t in span):
             continue
-        while tok.dep_ in ("compound", "quantmod", "nummod") and tok.head.pos_ == "NUM" and tok.head.i > tok.i:
-            tok = tok.head
-        head = tok.head
-        if tok.dep_ != "nummod" or head.pos_ != "NOUN" or head.i <= tok.i or head.lower_ in _UNIT_WORDS:
+        # the number phrase must hang on a noun to its right ("79 major projects"); a number
+        # after its noun is a label ("Article 5", "Power 2")
+        head = _counted_noun(span)
+        if head is None or head.lower_ in _UNIT_WORDS:
             continue
         if head.ent_type_ in _NAME_LABELS - {"DATE"}:
             continue
@@ -290,6 +294,19 @@ def _counts(ctx: ExtractContext, full: str, taken: list[tuple[int, int]]) -> lis
     return out
 
 
+def _counted_noun(span: Span) -> Token | None:
+    """The noun a number phrase counts, through a modifier in between ("100 F-16 jets")."""
+    for t in span:
+        if span.start <= t.head.i < span.end or t.dep_ != "nummod" or t.head.i <= t.i:
+            continue
+        head = t.head
+        while head.pos_ in ("NUM", "PROPN") and head.dep_ in ("nummod", "compound") and head.head.i > head.i:
+            head = head.head
+        if head.pos_ == "NOUN":
+            return head
+    return None
+
+
 def _inside_time(ctx: ExtractContext, f: _Found) -> bool:
     return any(t.span.start < f.num_end and f.num_start < t.span.end for t in ctx.times)
 
@@ -300,6 +317,13 @@ def _subject(ctx: ExtractContext, f: _Found) -> str | None:
     if span is None or len(span) == 0:
         return None
     inside = {t.i for t in span}
+    for t in span:  # "22 bcm of gas", "2% of GDP"
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i not in inside:
+                for obj in child.children:
+                    if (obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")
+                            and obj.lemma_.lower() not in _GENERIC_HEADS):
+                        return _noun_text(obj)
     tok = span.root
     for _ in range(6):
         head = tok.head
@@ -327,7 +351,7 @@ def _subject(ctx: ExtractContext, f: _Found) -> str | None:
 
 
 def _noun_text(tok: Token) -> str:
-    return tok.text if tok.pos_ == "PROPN" else tok.text.lower()
+    return tok.text if tok.pos_ == "PROPN" or tok.text.isupper() else tok.text.lower()
 
 
 def _qid(doc_id: str, start: int, end: int) -> str:

@@ -97,6 +97,7 @@ _DURATION = re.compile(
 _FREQUENCY = re.compile(r"(?i:(?:every|each|per)\b.*|annual(?:ly)?|daily|weekly|monthly|yearly|quarterly|"
                         r"biennial(?:ly)?|once\s+a\s+\w+|twice\s+a\s+\w+)")
 _AGE_AFTER = re.compile(r"^(?:\s*-?\s*(?:years?|months?)?\s*-?\s*old\b|\s+of\s+age\b)", re.I)
+_AGE = re.compile(r"(?i:-old$|\bold$)")
 _AGE_BEFORE = re.compile(r"(?i:\b(?:aged|age\s+of|ages\s+of)\s*$)")
 _LEAD_WORDS = re.compile(r"^(?i:(?:in|on|at|since|by|during|until|till|through|throughout|of|for|over|around|"
                          r"before|after|as\s+of)\s+)+")
@@ -106,7 +107,7 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 def _is_date_candidate(text: str, start: int, end: int, full: str) -> bool:
     """Drop what only looks like a date: ages, frequencies, durations, lone months and years."""
     t = " ".join(text.split())
-    if _DURATION.fullmatch(t) or _FREQUENCY.fullmatch(t):
+    if _DURATION.fullmatch(t) or _FREQUENCY.fullmatch(t) or _AGE.search(t):
         return False
     if _AGE_AFTER.match(full[end : end + 16]) or _AGE_BEFORE.search(full[max(0, start - 12) : start]):
         return False
@@ -188,7 +189,9 @@ _TENSED = re.compile(rf"(?:{_W}|(?:{_MOD}?{_M}(?:\s+{_D})?)|(?:{_D}\s+(?:of\s+)?
 
 def _needs_tense(text: str) -> bool:
     """Weekdays and months without a year point backwards or forwards depending on tense."""
-    return bool(_TENSED.fullmatch(" ".join(text.split()))) and not re.search(r"(?i:last|next|this|coming|past)", text)
+    if re.search(r"(?i:last|next|this|coming|past)", text):
+        return False
+    return bool(_TENSED.fullmatch(" ".join(text.split())))
 
 
 # -- helpers for later stages ---------------------------------------------------------
