@@ -13,7 +13,9 @@ import pytest
 
 from realpolitik.benchmark.corpus import iter_texts
 from realpolitik.benchmark.memory import PeakRss, tree_rss
+from realpolitik.extract import Extractor
 from realpolitik.jsonout import AnalysisWriter
+from realpolitik.pipeline import COMPONENT_NEEDS, components_to_disable
 from realpolitik.schema import Document, content_id, merge, read, write
 
 TEXTS = [
@@ -111,3 +113,21 @@ def test_bench_command_writes_the_documented_json(tmp_path):
     for key in ("raw_words_per_s", "full_words_per_s", "ratio", "peak_rss_mb"):
         assert run[key] > 0
     assert run["ratio"] == pytest.approx(run["full_words_per_s"] / run["raw_words_per_s"], abs=1e-3)
+
+
+@pytest.mark.parametrize("declared, disabled", [
+    ((("parser",),), {"tagger", "attribute_ruler", "lemmatizer", "ner", "morphologizer", "senter"}),
+    ((("parser",), ("lemmatizer",)), {"ner", "senter"}),
+    ((("ner",), ()), set()),  # an extractor that names nothing keeps every component
+    ((), set(COMPONENT_NEEDS)),  # no extractors: the tokenizer alone
+])
+def test_components_nobody_needs_are_disabled(declared, disabled):
+    extractors = [Extractor(f"x{i}", lambda ctx: None, components=c) for i, c in enumerate(declared)]
+    assert set(components_to_disable(extractors)) == disabled
+
+
+def test_pipeline_loads_only_the_components_its_extractors_need():
+    from realpolitik.pipeline import Pipeline
+
+    only_parse = Extractor("deps", lambda ctx: None, components=("parser",))
+    assert Pipeline(extractors=[only_parse]).nlp.pipe_names == ["tok2vec", "parser"]

@@ -28,6 +28,38 @@ log = logging.getLogger(__name__)
 # Texts longer than this are parsed in paragraph-aligned chunks and joined back into one Doc.
 CHUNK_CHARS = 100_000
 
+# spaCy's stock components and what each needs to do its work. Extractors name the components
+# whose annotations they read (Extractor.components: tagger for tag_, attribute_ruler for pos_,
+# lemmatizer for lemma_, parser for dep_/heads/sents, ner for ents); the closure of those is
+# kept and every other stock component is disabled, which saves its share of the parse. An
+# extractor that names none is taken to need everything; components not listed here (a user's
+# own) are never disabled.
+COMPONENT_NEEDS: dict[str, tuple[str, ...]] = {
+    "tok2vec": (),
+    "transformer": (),
+    "tagger": ("tok2vec", "transformer"),
+    "morphologizer": ("tok2vec", "transformer"),
+    "parser": ("tok2vec", "transformer"),
+    "senter": ("tok2vec", "transformer"),
+    "ner": ("tok2vec", "transformer"),  # en_core_web_sm's ner has its own tok2vec; trf listens
+    "attribute_ruler": ("tagger", "morphologizer"),
+    "lemmatizer": ("attribute_ruler", "tagger", "morphologizer"),
+}
+
+
+def components_to_disable(extractors: list[Extractor]) -> tuple[str, ...]:
+    """Stock spaCy components no extractor needs, directly or through another component."""
+    if any(not ex.components for ex in extractors):
+        return ()
+    needed: set[str] = set()
+    todo = [c for ex in extractors for c in ex.components]
+    while todo:
+        name = todo.pop()
+        if name not in needed:
+            needed.add(name)
+            todo.extend(COMPONENT_NEEDS.get(name, ()))
+    return tuple(sorted(set(COMPONENT_NEEDS) - needed))
+
 
 class Pipeline:
     """The spaCy model plus the registered extractors, built once and reused for every text."""
@@ -35,7 +67,7 @@ class Pipeline:
     def __init__(self, config: Config | None = None, extractors: list[Extractor] | None = None):
         self.config = config or Config.from_env()
         self.extractors = extractors if extractors is not None else load_default_extractors()
-        self.nlp: Language = nlp_module.load(self.config.model)
+        self.nlp: Language = nlp_module.load(self.config.model, components_to_disable(self.extractors))
 
     # -- library entry points ---------------------------------------------
     def analyze_text(self, text: str, published: str | None = None, **meta: str | None) -> Analysis:
