@@ -127,6 +127,28 @@ def _lower(t: Token) -> str:
     return t.lower_
 
 
+def inflections(lemma: str) -> set[str]:
+    """Regular forms of a verb, for when the tagger's lemma is wrong ("hopes" -> "hop")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
+
+
+def lemma_in(t: Token, vocab: dict[str, Any] | frozenset[str] | set[str]) -> str | None:
+    """The entry of `vocab` that token `t` is a form of, else None."""
+    lem = t.lemma_.lower()
+    if lem in vocab:
+        return lem
+    return _forms(tuple(sorted(vocab))).get(t.lower_)
+
+
+@lru_cache(maxsize=16)
+def _forms(vocab: tuple[str, ...]) -> dict[str, str]:
+    return {f: v for v in vocab for f in inflections(v)}
+
+
 def _is_negated(t: Token) -> bool:
     return any(c.dep_ == "neg" for c in t.children)
 
@@ -319,9 +341,10 @@ class _Builder:
             self.according(t, sent, si)
         for t in sent:
             lem = t.lemma_.lower()
-            if lem in self.c.reporting and t.pos_ in ("VERB", "AUX"):
+            if t.pos_ in ("VERB", "AUX") and lemma_in(t, self.c.reporting):
                 self.reporting(t, si)
-            elif lem in self.c.epistemic_adjectives and t.pos_ == "ADJ":
+            elif t.lower_ in self.c.epistemic_adjectives and t.pos_ in ("ADJ", "VERB") and not any(
+                    x.dep_ == "dobj" for x in t.children):
                 self.epistemic(t, si)
             if lem in self.c.naming and t.pos_ == "VERB":
                 self.naming(t, si)
@@ -359,7 +382,7 @@ class _Builder:
 
     def reporting(self, v: Token, si: int) -> None:
         c = self.c
-        lem = v.lemma_.lower()
+        lem = lemma_in(v, c.reporting) or v.lemma_.lower()
         status = c.reporting[lem]
         if _is_negated(v):
             if status != "denied":
@@ -598,6 +621,9 @@ class _Builder:
         for f in outer or [f for f in self.found if f.start <= s0 and e0 <= f.end and f.kind != "qualifier"]:
             source, stext = f.source, f.source_text
             break
+        if any(f.start == s0 and f.end == e0 for f in self.found) and t.i > toks[0].i:
+            # same clause as the report that carries it: the qualified part is the predicate
+            toks = [x for x in toks if x.i >= t.i]
         self.add(toks, status, cue, si, t, head, source, stext, kind="qualifier")
 
     # -- unverified, within and across sentences --------------------------------------------

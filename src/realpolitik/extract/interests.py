@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from realpolitik.extract import extractor
-from realpolitik.extract.claims import _actor_in, _subject, _trim
+from realpolitik.extract.claims import _actor_in, _subject, _trim, lemma_in
 from realpolitik.extract.context import ExtractContext
 from realpolitik.knowledge import load_yaml
 from realpolitik.schema import Interest, Span
@@ -208,6 +208,14 @@ class _Builder:
         doc = head.doc
         toks = [t for t in head.subtree]
         toks = [doc[i] for i in range(toks[0].i, toks[-1].i + 1)]
+        if head.pos_ in ("NOUN", "PROPN") and any(t.text == "," for t in toks):
+            # "A, B and C": commas part the items, the last "and" parts the final two
+            cuts = [k for k, t in enumerate(toks) if t.text in (",", ";")]
+            last = next((k for k, t in enumerate(toks) if k > cuts[-1] and t.dep_ == "cc"), None)
+            if last is not None:
+                cuts.append(last)
+            bounds = [-1, *cuts, len(toks)]
+            return [toks[a + 1:b] for a, b in zip(bounds, bounds[1:], strict=False)]
         if head.pos_ in ("NOUN", "PROPN"):
             heads = [head]
             frontier = [head]
@@ -260,7 +268,7 @@ def extract_interests(ctx: ExtractContext) -> None:
     for si, sent in enumerate(ctx.body_sentences()):
         for t in sent:
             lem = t.lemma_.lower()
-            if lem in p.verbs and t.pos_ == "VERB":
+            if t.pos_ == "VERB" and lemma_in(t, p.verbs):
                 b.verb(t, si)
             elif lem in p.adjectives and t.pos_ == "ADJ":
                 b.adjective(t, si)
