@@ -21,6 +21,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "realpolitik.extract.coref",
     "realpolitik.extract.times",
     "realpolitik.extract.quantities",
+    "realpolitik.extract.events",
     "realpolitik.extract.claims",
     "realpolitik.extract.interests",
 )

@@ -1,0 +1,179 @@
+"""The event lexicon: event_patterns.yaml, cameo.yaml and context_cues.yaml read into lookup tables.
+
+Everything English the event extractor knows is in those files; this module only checks them
+and indexes them (by lemma and part of speech) so the extractor does dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from realpolitik.knowledge import KnowledgeError, load_yaml
+from realpolitik.schema import EVENT_TYPES
+
+POS = ("VERB", "NOUN", "ADJ")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    prep: tuple[str, ...] = ()  # particles / prepositions that must attach to the trigger
+    obj: tuple[str, ...] = ()  # direct object lemmas one of which must be present
+    targets: tuple[str, ...] | None = None  # prepositions introducing the target
+    symmetric: bool = False
+    context: tuple[str, ...] = ()
+    example: str = ""
+    obj_actor: bool = False
+    owner: tuple[str, ...] = ("poss", "compound", "amod", "nmod")
+
+    @property
+    def name(self) -> str:
+        """A readable id of the rule, kept in Event.pattern."""
+        extra = "+".join(self.prep + self.obj)
+        return f"{self.pos.lower()}:{self.lemma}" + (f"+{extra}" if extra else "")
+
+    @property
+    def specificity(self) -> int:
+        return len(self.prep) * 2 + (1 if self.obj else 0)
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    root: str
+    quad: int
+    plover_score: float
+    modes: tuple[str, ...]
+    target_preps: tuple[str, ...]
+    symmetric: bool
+
+
+@dataclass(frozen=True)
+class Control:
+    promote: dict[str, str] = field(default_factory=dict)
+    mode: str | None = None
+    negate: bool = False
+    suppress: bool = False
+    object: bool = False
+
+
+@dataclass
+class Lexicon:
+    patterns: dict[tuple[str, str], list[Pattern]]  # (lemma, pos) -> most specific first
+    multiword: dict[str, list[Pattern]]  # last word -> nominal patterns of several words
+    types: dict[str, TypeInfo]
+    goldstein: dict[str, float]  # CAMEO root -> Goldstein score
+    light_verbs: frozenset[str]
+    light_nouns: frozenset[str]
+    control: dict[str, Control]
+    agentive_nouns: frozenset[str]
+    evaluative_verbs: frozenset[str]
+    evaluative_cues: frozenset[str]
+    counterfactive: frozenset[str]
+    denial: frozenset[str]
+    of_heads: frozenset[str]
+    context_words: dict[str, tuple[str, ...]]  # cue lemma -> contexts
+    context_phrases: dict[str, tuple[str, ...]]  # cue of several words -> contexts
+
+    def root_of(self, pattern: Pattern) -> str:
+        if pattern.cameo:
+            return pattern.cameo[:2]
+        return self.types[pattern.type].root
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, (str, bool)) else list(value)
+    if any(isinstance(v, bool) for v in items):
+        # YAML 1.1 reads a bare on/off/yes/no as a boolean: such words must be quoted.
+        raise KnowledgeError(f"event_patterns.yaml: quote on/off/yes/no in {value!r}")
+    return tuple(str(v) for v in items)
+
+
+def _pattern(entry: dict[str, Any]) -> Pattern:
+    for key in ("lemma", "type", "example"):
+        if not entry.get(key):
+            raise KnowledgeError(f"event_patterns.yaml: entry {entry!r:.80} lacks {key}")
+    pos = entry.get("pos", "VERB")
+    if pos not in POS:
+        raise KnowledgeError(f"event_patterns.yaml: {entry['lemma']}: pos {pos!r} is not one of {POS}")
+    if entry["type"] not in EVENT_TYPES:
+        raise KnowledgeError(f"event_patterns.yaml: {entry['lemma']}: unknown type {entry['type']!r}")
+    targets = entry.get("targets")
+    return Pattern(
+        lemma=str(entry["lemma"]).lower(), pos=pos, type=entry["type"], mode=entry.get("mode"),
+        cameo=str(entry["cameo"]) if entry.get("cameo") else None, prep=_tuple(entry.get("prep")),
+        obj=_tuple(entry.get("obj")), targets=None if targets is None else _tuple(targets),
+        symmetric=bool(entry.get("symmetric")), context=_tuple(entry.get("context")),
+        example=entry["example"], obj_actor=bool(entry.get("obj_actor")),
+        owner=_tuple(entry["owner"]) if entry.get("owner") else ("poss", "compound", "amod", "nmod"),
+    )
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    data = load_yaml("event_patterns.yaml")
+    cameo = load_yaml("cameo.yaml")
+    cues = load_yaml("context_cues.yaml")
+    patterns: dict[tuple[str, str], list[Pattern]] = {}
+    multiword: dict[str, list[Pattern]] = {}
+    for entry in data["patterns"]:
+        p = _pattern(entry)
+        if " " in p.lemma:
+            multiword.setdefault(p.lemma.split()[-1], []).append(p)
+        else:
+            patterns.setdefault((p.lemma, p.pos), []).append(p)
+    for plist in list(patterns.values()) + list(multiword.values()):
+        plist.sort(key=lambda p: -p.specificity)
+    types = {}
+    for name, t in cameo["types"].items():
+        if name not in EVENT_TYPES:
+            raise KnowledgeError(f"cameo.yaml: unknown type {name!r}")
+        types[name] = TypeInfo(
+            root=str(t["root"]), quad=int(t["quad"]), plover_score=float(t["plover_score"]),
+            modes=_tuple(t.get("modes")), target_preps=_tuple(t.get("target_preps")),
+            symmetric=bool(t.get("symmetric")),
+        )
+    missing = set(EVENT_TYPES) - set(types)
+    if missing:
+        raise KnowledgeError(f"cameo.yaml: no entry for {sorted(missing)}")
+    goldstein = {str(k): float(v["goldstein"]) for k, v in cameo["roots"].items()}
+    control = {}
+    for lemma, c in (data.get("control") or {}).items():
+        c = c or {}
+        control[lemma] = Control(
+            promote=dict(c.get("promote") or {}), mode=c.get("mode"), negate=bool(c.get("negate")),
+            suppress=bool(c.get("suppress")), object=bool(c.get("object")),
+        )
+    words: dict[str, list[str]] = {}
+    phrases: dict[str, list[str]] = {}
+    for context, items in cues.items():
+        for cue in items:
+            cue = str(cue).lower()
+            (phrases if " " in cue else words).setdefault(cue, []).append(context)
+    ev = data.get("evaluative") or {}
+    return Lexicon(
+        patterns=patterns, multiword=multiword, types=types, goldstein=goldstein,
+        light_verbs=frozenset(data.get("light_verbs") or ()),
+        light_nouns=frozenset(data.get("light_nouns") or ()), control=control,
+        agentive_nouns=frozenset(data.get("agentive_nouns") or ()),
+        evaluative_verbs=frozenset(ev.get("verbs") or ()), evaluative_cues=frozenset(ev.get("cues") or ()),
+        counterfactive=frozenset(data.get("counterfactive") or ()),
+        denial=frozenset(data.get("denial") or ()),
+        of_heads=frozenset(data.get("of_heads") or ()),
+        context_words={k: tuple(v) for k, v in words.items()},
+        context_phrases={k: tuple(v) for k, v in phrases.items()},
+    )
+
+
+def all_patterns() -> list[Pattern]:
+    lex = load()
+    out = [p for plist in lex.patterns.values() for p in plist]
+    out += [p for plist in lex.multiword.values() for p in plist]
+    return out

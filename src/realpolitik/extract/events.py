@@ -1,0 +1,667 @@
+"""Events: who did what to whom, and when, coded to PLOVER with CAMEO roots and Goldstein scores.
+
+The English is data (knowledge/event_patterns.yaml, read by event_lexicon.py); this module
+walks the dependency parse of each body sentence:
+
+- triggers: a verb, an event noun or a predicative adjective whose lemma (plus any particle,
+  preposition or object the pattern asks for) is in the lexicon;
+- source: the clause's subject, the agent of a passive ("by X"), the controller of an
+  infinitive ("decided to mediate", "encouraged Putin to attack"), the possessor of an
+  agentive noun ("Beijing's decision to side with"), the head of a participle or relative
+  clause; for an event noun its possessor or adjective ("Western sanctions"), else the subject
+  of the light verb that governs it ("imposed sanctions");
+- target: the object, the dative, the object of the pattern's prepositions; for a symmetric
+  event of coordinated subjects ("China and Russia agreed") the second subject;
+- actors are read through ctx.actor_of_token (gazetteer, roles, coreference); a noun phrase's
+  actor is its head's own mention, else its possessor, compound or adjective, else its
+  apposition — never a locative modifier ("the Chinese embassy in Ukraine" is China's);
+- flags: negation (not/never/no, a failed or denied clause), hypothetical (if/unless/whether
+  clauses, could/might/may/should, would outside reported speech), intent and plans in mode.
+
+Operational note: an event needs a source or a target actor; events between an actor and
+itself are dropped, and nothing is read from boilerplate (ctx.body_sentences()).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from realpolitik.extract import extractor
+from realpolitik.extract.context import ExtractContext
+from realpolitik.extract.event_lexicon import Lexicon, Pattern, load
+from realpolitik.extract.times import sentence_date
+from realpolitik.schema import Event, TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJ = ("nsubj", "csubj")
+PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+NP_MODIFIERS = ("poss", "compound", "amod", "nmod", "nn")
+IF_MARKS = {"if", "unless", "whether"}
+SPECULATIVE = {"could", "might", "may", "should", "ought"}
+FUTURE = {"will", "shall", "'ll"}
+REPORTING_CONTEXT = ("ccomp",)
+NON_SPECIFIC = {"any", "every", "no"}
+# Events whose clause complement is their content, not a second event.
+SPEECH_TYPES = {"AGREE", "CONSULT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}  # "any threat against its trade" names no event
+
+
+@dataclass
+class Candidate:
+    trigger: Token
+    pattern: Pattern
+    type: str
+    construction: str  # verbal | passive | nominal | adjectival | evaluative
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+    mode: str | None = None
+    clause: Token | None = None  # the verb whose clause carries the event (light verb for nouns)
+    dropped: bool = False
+
+
+class _Sentence:
+    """Event finding in one sentence; holds the lexicon and the context for the helpers."""
+
+    def __init__(self, ctx: ExtractContext, lex: Lexicon, sent: Span):
+        self.ctx = ctx
+        self.lex = lex
+        self.sent = sent
+
+    # -- actors -----------------------------------------------------------
+    def np_actor(self, tok: Token, depth: int = 0) -> str | None:
+        """The actor a noun phrase headed by `tok` names, or None."""
+        if depth > 3:
+            return None
+        if tok.pos_ == "ADP":  # "to" parsed as a dative: its object names the actor
+            for o in tok.children:
+                if o.dep_ == "pobj":
+                    return self.np_actor(o, depth + 1)
+            return None
+        a = self.ctx.actor_of_token(tok)
+        if a:
+            return a
+        for dep in NP_MODIFIERS:
+            for c in tok.children:
+                if c.dep_ == dep:
+                    a = self.ctx.actor_of_token(c) or (self.np_actor(c, depth + 1) if dep == "poss" else None)
+                    if a:
+                        return a
+        for c in tok.children:
+            if c.dep_ == "appos":
+                a = self.np_actor(c, depth + 1)
+                if a:
+                    return a
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lemma_ == "of" and tok.lemma_.lower() in self.lex.of_heads:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        a = self.np_actor(o, depth + 1)
+                        if a:
+                            return a
+        return None
+
+    def np_actors(self, tok: Token) -> list[str]:
+        """Actors of a noun phrase and of the phrases coordinated with it ("China and Russia")."""
+        out: list[str] = []
+        for t in [tok, *conjuncts(tok)]:
+            a = self.np_actor(t)
+            if a and a not in out:
+                out.append(a)
+        return out
+
+    # -- clause structure -------------------------------------------------
+    def subject(self, verb: Token, depth: int = 0) -> tuple[list[Token], str]:
+        """The tokens naming who acts in `verb`'s clause, and how they were found."""
+        if depth > 6:
+            return [], "none"
+        for c in verb.children:
+            if c.dep_ in SUBJ:
+                if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                    return [verb.head], "relative"
+                return [c], "subject"
+        for c in verb.children:
+            if c.dep_ == "agent":
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs:
+                    return objs, "agent"
+        if any(c.dep_ in PASSIVE_SUBJ for c in verb.children):
+            return [], "passive"
+        head = verb.head
+        if head is verb:
+            return [], "none"
+        if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            control = self.lex.control.get(head.lemma_.lower())
+            if control and control.object:
+                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    return objs, "object-control"
+            if head.pos_ in ("ADJ", "NOUN") and head.dep_ in ("acomp", "attr", "oprd"):
+                return self.subject(head.head, depth + 1)
+            return self.subject(head, depth + 1)
+        if verb.dep_ == "conj":
+            if verb.tag_ == "VBD" and head.tag_ in ("VBG", "VBN") and head.dep_ in ("acl", "relcl", "ccomp"):
+                # "was in possession of evidence that X was communicating ... and sent it":
+                # a finite verb hung on a subordinate participle belongs to the clause above.
+                up = head.head
+                while up.pos_ not in ("VERB", "AUX") and up.head is not up:
+                    up = up.head
+                if up.pos_ in ("VERB", "AUX") and up is not head:
+                    return self.subject(up, depth + 1)
+            return self.subject(head, depth + 1)
+        if verb.dep_ in ("acl", "relcl"):
+            if verb.tag_ == "VBN":
+                return [], "passive"
+            return [head], "modified-noun"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return self.subject(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.lemma_ in ("by", "through", "after", "before", "while", "in", "for", "as", "without"):
+            return self.subject(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else ([], "none")
+        return [], "none"
+
+    # -- matching ---------------------------------------------------------
+    def attached(self, tok: Token) -> set[str]:
+        words = set()
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt", "agent", "dobj", "advmod", "dative", "pobj"):
+                words.add(c.lemma_.lower())
+                words.add(c.lower_)
+        if tok.pos_ == "NOUN":
+            words.add(tok.head.lemma_.lower())
+        return words
+
+    def objects(self, tok: Token) -> set[str]:
+        out = set()
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass", "attr") or (c.dep_ == "prep" and tok.pos_ == "VERB"):
+                targets = [c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]
+                for t in targets:
+                    for x in [t, *conjuncts(t)]:
+                        out.add(x.lemma_.lower())
+                        out.add(x.lower_)
+                        for m in x.children:
+                            if m.dep_ == "compound":
+                                out.add(f"{m.lower_} {x.lemma_.lower()}")
+        return out
+
+    def match(self, tok: Token) -> Pattern | None:
+        pos = tok.pos_
+        if pos == "AUX" and tok.lemma_ != "be":
+            pos = "VERB"
+        if pos == "PROPN":
+            return None
+        if pos == "VERB" and tok.dep_ in ("amod", "compound"):
+            return None
+        if pos == "ADJ" and tok.dep_ not in ("acomp", "oprd", "xcomp"):
+            return None
+        if pos == "NOUN" and (tok.dep_ == "compound" or self.ctx.actor_of_token(tok)):
+            return None
+        cands = list(self.lex.patterns.get((tok.lemma_.lower(), pos), ()))
+        if pos == "NOUN":
+            for p in self.lex.multiword.get(tok.lemma_.lower(), ()):
+                words = p.lemma.split()[:-1]
+                before = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+                if before[-len(words):] == words:
+                    cands.insert(0, p)
+        if not cands:
+            return None
+        attached = objects = None
+        for p in cands:
+            if p.prep:
+                attached = attached if attached is not None else self.attached(tok)
+                if not all(w in attached for w in p.prep):
+                    continue
+            if p.obj:
+                objects = objects if objects is not None else self.objects(tok)
+                if not any(o in objects for o in p.obj):
+                    continue
+            if p.obj_actor and not any(
+                    x.dep_ == "dobj" and x.pos_ != "PRON" and self.np_actor(x) for x in tok.children):
+                continue
+            return p
+        return None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out.extend(conjuncts(c))
+    return out
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+
+
+class _Finder(_Sentence):
+    def candidates(self) -> list[Candidate]:
+        found: dict[int, Candidate] = {}
+        for tok in self.sent:
+            p = self.match(tok)
+            if p is None:
+                continue
+            kind = {"VERB": "verbal", "NOUN": "nominal", "ADJ": "adjectival"}[p.pos]
+            found[tok.i] = Candidate(tok, p, p.type, kind)
+        for tok in self.sent:
+            if tok.i not in found and tok.lemma_.lower() in self.lex.evaluative_verbs and tok.pos_ == "VERB":
+                c = self.evaluative(tok)
+                if c:
+                    found[tok.i] = c
+        cands = list(found.values())
+        for c in cands:
+            self.fill(c, found)
+        for c in cands:
+            if not c.dropped and self.is_content(c, found):
+                c.dropped = True
+        return [c for c in cands if not c.dropped]
+
+    def is_content(self, c: Candidate, found: dict[int, Candidate]) -> bool:
+        """Whether the event is only what another event says, asks or promises ("agreed that their
+        countries should cooperate", "urged Iran to stop enriching"), or a purpose ("in order to
+        coordinate"): then that other event, or none, is what happened."""
+        node = c.clause or c.trigger
+        embedded = False
+        for _ in range(8):
+            if node.head is node:
+                return False
+            dep = node.dep_
+            if dep in ("relcl",):
+                return False
+            if dep == "advcl":
+                if any(x.dep_ == "aux" and x.lower_ == "to" for x in node.children) and not any(
+                        x.dep_ in SUBJ for x in node.children):
+                    return True  # a purpose: "(in order) to coordinate with Putin"
+                return False
+            if dep in ("ccomp", "xcomp"):
+                embedded = True
+            node = node.head
+            outer = found.get(node.i)
+            if outer is not None and outer is not c and not outer.dropped and embedded \
+                    and outer.construction != "nominal" and outer.type in SPEECH_TYPES:
+                return True
+        return False
+
+    def evaluative(self, verb: Token) -> Candidate | None:
+        """A report that names wrongdoing is an accusation: "called the move illegal"."""
+        comps = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")]
+        for comp in comps:
+            for t in comp.subtree:
+                if t.lemma_.lower() in self.lex.evaluative_cues or t.lower_ in self.lex.evaluative_cues:
+                    from realpolitik.extract.event_lexicon import Pattern as P
+
+                    p = P(lemma=verb.lemma_.lower(), pos="VERB", type="ACCUSE", mode="disapprove", cameo="111",
+                          example="")
+                    c = Candidate(verb, p, "ACCUSE", "evaluative")
+                    c.mode = "disapprove"
+                    return c
+        return None
+
+    # -- filling a candidate ---------------------------------------------
+    def fill(self, c: Candidate, found: dict[int, Candidate]) -> None:
+        tok = c.trigger
+        if c.construction == "nominal":
+            self.fill_nominal(c, found)
+        else:
+            self.fill_verbal(c, found)
+        if c.dropped:
+            return
+        clause = c.clause or tok
+        if c.construction == "nominal" and c.clause is not None and c.clause.lemma_.lower() not in self.lex.light_verbs \
+                and c.clause.lemma_.lower() not in c.pattern.prep:
+            clause = tok  # a governing verb that is no light verb does not negate the noun ("not to mention aid")
+        self.flags(c, clause)
+        self.control(c, clause, found)
+
+    def fill_verbal(self, c: Candidate, found: dict[int, Candidate]) -> None:
+        tok = c.trigger
+        verb = tok.head if c.construction == "adjectival" else tok
+        c.clause = verb
+        subj_toks, how = self.subject(verb)
+        if how == "passive":
+            c.construction = "passive"
+        for s in subj_toks:
+            for a in self.np_actors(s):
+                if a not in c.sources:
+                    c.sources.append(a)
+        if how == "agent":
+            c.construction = "passive-agent"
+        c.targets = self.targets(c, [tok] if tok is verb else [tok, verb])
+        ctl = self.lex.control.get(tok.lemma_.lower())
+        if ctl is not None and ctl.object and not c.targets:
+            # "allowed China to develop", parsed with China as the infinitive's subject
+            for comp in (x for x in tok.children if x.dep_ in ("ccomp", "xcomp")):
+                for subj in (x for x in comp.children if x.dep_ in SUBJ):
+                    c.targets.extend(a for a in self.np_actors(subj) if a not in c.targets)
+        if how == "modified-noun" and subj_toks and tok.tag_ == "VBN":
+            c.targets = self.np_actors(subj_toks[0]) + c.targets
+        # A promise whose clause names the partner: "promised that China-Russia cooperation ..."
+        if c.type == "AGREE" and not c.targets:
+            for comp in (x for x in tok.children if x.dep_ == "ccomp"):
+                for s in (x for x in comp.children if x.dep_ in SUBJ):
+                    for t in s.subtree:
+                        a = self.ctx.actor_of_token(t)
+                        if a and a not in c.sources and a not in c.targets:
+                            c.targets.append(a)
+        # A denial's that-clause is a negated event, not a rejection.
+        if tok.lemma_.lower() in self.lex.denial and any(x.dep_ == "ccomp" for x in tok.children):
+            c.dropped = True
+
+    def targets(self, c: Candidate, heads: list[Token]) -> list[str]:
+        p = c.pattern
+        preps = p.targets if p.targets is not None else self.lex.types[c.type].target_preps
+        toks: list[Token] = []
+        for h in heads:
+            for x in h.children:
+                if x.dep_ in ("dobj", "dative", "nsubjpass") and h.pos_ in ("VERB", "AUX"):
+                    toks.append(x)
+                    for y in x.children:
+                        if y.dep_ == "prep" and y.lemma_.lower() in preps:
+                            toks.extend(_pobjs(y))
+                elif x.dep_ == "prep" and x.lemma_.lower() in preps:
+                    toks.extend(_pobjs(x))
+                elif x.dep_ == "prt":
+                    for y in x.children:
+                        if y.dep_ == "prep" and y.lemma_.lower() in preps:
+                            toks.extend(_pobjs(y))
+        out: list[str] = []
+        for t in toks:
+            for a in self.np_actors(t):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def fill_nominal(self, c: Candidate, found: dict[int, Candidate]) -> None:
+        noun = c.trigger
+        if any(d.dep_ == "det" and d.lower_ in NON_SPECIFIC - {"no"} for d in noun.children):
+            c.dropped = True
+            return
+        # The noun's own actors: "Russia's demand", "Western sanctions", "the Chinese loan".
+        own = None
+        owner_is_target = c.pattern.owner == ("target",)
+        for dep in ("poss",) if owner_is_target else c.pattern.owner:
+            for x in noun.children:
+                if x.dep_ == dep and x.i < noun.i:
+                    own = self.ctx.actor_of_token(x) or (self.np_actor(x) if dep == "poss" else None)
+                    if own:
+                        break
+            if own:
+                break
+        if own and not owner_is_target:
+            c.sources.append(own)
+        # Climb to a light verb: "imposed sanctions", "played the role of mediator", "took part in talks".
+        head, via = self.light_head(noun)
+        if head is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in c.pattern.prep:
+            head = noun.head  # the idiom's own verb: "hold X's hand"
+        heads = [noun]
+        if head is not None:
+            c.clause = head
+            heads.append(head)
+            if not c.sources:
+                subj_toks, how = self.subject(head)
+                for s in subj_toks:
+                    c.sources.extend(a for a in self.np_actors(s) if a not in c.sources)
+        else:
+            gov = noun.head
+            if noun.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and self._governing_trigger(noun, found):
+                # "condemned the Russian attack": the outer event covers it.
+                c.dropped = True
+                return
+            c.clause = gov if gov.pos_ in ("VERB", "AUX") else None
+        c.targets = [a for a in self.targets(c, heads[:1]) if a not in c.sources]
+        if own and owner_is_target:
+            c.targets.insert(0, own)
+        if head is not None:
+            for a in self.targets(c, [head]):
+                if a not in c.targets and a not in c.sources:
+                    c.targets.append(a)
+        if not c.targets and head is None:
+            # The sufferer or beneficiary named by the clause: "Russia offset Western sanctions",
+            # "with China's help, Russia ...".
+            gov = noun.head
+            verb = None
+            if noun.dep_ == "dobj":
+                verb = gov
+            elif noun.dep_ == "pobj" and gov.lemma_ in ("with", "despite", "under", "from") and gov.head.pos_ in ("VERB", "AUX"):
+                verb = gov.head
+            if verb is not None:
+                subj_toks, _ = self.subject(verb)
+                for s in subj_toks:
+                    c.targets.extend(a for a in self.np_actors(s) if a not in c.sources and a not in c.targets)
+        if len(c.sources) < 2 and c.pattern.symmetric:
+            for x in noun.children:
+                if x.dep_ == "prep" and x.lemma_ == "between":
+                    for o in _pobjs(x):
+                        both = self.np_actors(o)
+                        if len(both) >= 2:
+                            c.sources, c.targets = both[:1], both[1:2]
+
+    def light_head(self, noun: Token) -> tuple[Token | None, str]:
+        tok = noun
+        for _ in range(3):
+            if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.lex.light_verbs:
+                return tok.head, "light"
+            if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+                prep = tok.head
+                up = prep.head
+                if up.pos_ == "NOUN" and up.lemma_.lower() in self.lex.light_nouns:
+                    tok = up
+                    continue
+                if up.pos_ in ("VERB", "AUX") and prep.lemma_ in ("in", "into") and up.lemma_ in ("take", "engage", "participate", "join"):
+                    return up, "light"
+            if tok.dep_ == "conj":
+                tok = tok.head
+                continue
+            break
+        return None, ""
+
+    def _governing_trigger(self, noun: Token, found: dict[int, Candidate]) -> bool:
+        gov = noun.head
+        if gov.dep_ == "prep":
+            gov = gov.head
+        cand = found.get(gov.i)
+        return cand is not None and cand.trigger is not noun
+
+    # -- flags --------------------------------------------------------------
+    def flags(self, c: Candidate, clause: Token) -> None:
+        tok = c.trigger
+        for t in {tok, clause}:
+            for x in t.children:
+                if x.dep_ == "neg" and not (x.i > 0 and x.nbor(-1).lower_ == "or"):  # "whether or not"
+                    c.negated = not c.negated if t is tok or tok is clause else True
+                if x.dep_ == "det" and x.lower_ == "no" and t.pos_ == "NOUN":
+                    c.negated = True
+        if c.negated and tok is not clause and any(x.dep_ == "neg" for x in tok.children) and any(
+                x.dep_ == "neg" for x in clause.children):
+            c.negated = True
+        # Modals and if-clauses on the clause and the verbs above it.
+        node = clause
+        reported = False
+        for depth in range(8):
+            modal = {x.lower_ for x in node.children if x.dep_ == "aux" and x.tag_ == "MD"}
+            if modal & SPECULATIVE:
+                c.hypothetical = True
+            if modal & FUTURE and depth == 0:
+                c.mode = c.mode or "future"
+            if "would" in modal or "'d" in modal:
+                if node.dep_ in REPORTING_CONTEXT and depth == 0:
+                    c.mode = c.mode or "future"
+                else:
+                    c.hypothetical = True
+            for x in node.children:
+                if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in x.children):
+                    c.hypothetical = True
+                if x.dep_ == "mark" and x.lower_ in IF_MARKS and node.dep_ in ("advcl", "ccomp", "csubj"):
+                    c.hypothetical = True
+            if node.dep_ in ("ccomp",):
+                reported = True
+                head = node.head
+                if head.lemma_.lower() in self.lex.denial:
+                    c.negated = not c.negated
+                if head.lemma_.lower() in self.lex.counterfactive:
+                    c.negated = not c.negated
+                break
+            if node.head is node or node.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"):
+                break
+            if node.dep_ in ("advcl", "relcl", "acl") and not any(m.dep_ == "aux" and m.lower_ == "to" for m in node.children):
+                break
+            node = node.head
+        _ = reported
+
+    def control(self, c: Candidate, clause: Token, found: dict[int, Candidate]) -> None:
+        """Apply the verbs an infinitive hangs from: agreed to invest, refused to, decided to."""
+        node = clause
+        for _ in range(4):
+            if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head is node:
+                return
+            if node.dep_ in ("acl", "advcl", "ccomp") and not any(m.dep_ == "aux" and m.lower_ == "to" for m in node.children):
+                return
+            head = node.head
+            lemma = head.lemma_.lower()
+            ctl = self.lex.control.get(lemma)
+            if head.pos_ == "NOUN" and lemma in self.lex.agentive_nouns:
+                ctl = self.lex.control.get({"decision": "decide", "plan": "plan", "promise": "promise",
+                                            "pledge": "pledge", "offer": "offer", "commitment": "commit",
+                                            "threat": "threaten", "refusal": "refuse", "attempt": "attempt",
+                                            "effort": "try", "intention": "intend", "failure": "fail"}.get(lemma, ""))
+            if ctl is not None:
+                if ctl.suppress:
+                    outer = found.get(head.i)
+                    if outer is not None and outer is not c:
+                        c.dropped = True
+                        if outer.mode is None and c.pattern.mode and c.type in ("REQUEST", "REJECT", "THREATEN"):
+                            outer.mode = c.pattern.mode
+                        return
+                if c.type in ctl.promote:
+                    c.type = ctl.promote[c.type]
+                    outer = found.get(head.i)
+                    if outer is not None and outer is not c:
+                        outer.dropped = True
+                if ctl.mode:
+                    c.mode = ctl.mode
+                if ctl.negate:
+                    c.negated = not c.negated
+                if any(x.dep_ == "neg" for x in head.children):
+                    c.negated = True
+                if head.pos_ in ("VERB", "AUX"):
+                    modal = {x.lower_ for x in head.children if x.dep_ == "aux" and x.tag_ == "MD"}
+                    if modal & SPECULATIVE:
+                        c.hypothetical = True
+                    if modal & FUTURE:
+                        c.mode = c.mode or "future"
+            node = head
+
+
+# -- dates, contexts, assembly ---------------------------------------------
+def _date(ctx: ExtractContext, sent: Span, trigger: Token) -> str | None:
+    """The sentence's own time expression nearest the trigger, else the nearest earlier one in
+    its paragraph, else None (never today): the times extractor's rule, shared with claims."""
+    return sentence_date(ctx, sent.start_char, sent.end_char, anchor=trigger.idx)
+
+
+def _contexts(lex: Lexicon, sent: Span, pattern: Pattern) -> list[str]:
+    out: list[str] = list(pattern.context)
+    for t in sent:
+        for w in (t.lemma_.lower(), t.lower_):
+            for ctxname in lex.context_words.get(w, ()):
+                if ctxname not in out:
+                    out.append(ctxname)
+    low = sent.text.lower()
+    for phrase, names in lex.context_phrases.items():
+        if phrase in low:
+            for n in names:
+                if n not in out:
+                    out.append(n)
+    return out
+
+
+def _same_state(ctx: ExtractContext, a: str | None, b: str | None) -> bool:
+    """An actor and its own state are one party: "Fu Cong denied China's ..." has no target."""
+    if a is None or b is None:
+        return False
+    x, y = ctx.actors.get(a), ctx.actors.get(b)
+    if x is None or y is None:
+        return False
+    kx, ky = x.country or x.org or x.id, y.country or y.org or y.id
+    return kx == ky and (x.kind == "state" or y.kind == "state")
+
+
+def _confidence(c: Candidate) -> float:
+    both = bool(c.sources) and bool(c.targets)
+    base = {"verbal": 0.7, "adjectival": 0.6, "passive-agent": 0.65, "passive": 0.45, "nominal": 0.5,
+            "evaluative": 0.45}.get(c.construction, 0.5)
+    if both:
+        base += 0.1
+    if c.hypothetical:
+        base -= 0.1
+    return round(max(0.1, min(0.95, base)), 2)
+
+
+def _event_id(doc_id: str, start: int, end: int, type_: str, source: str | None, target: str | None) -> str:
+    h = hashlib.sha1(f"{doc_id}|{start}|{end}|{type_}|{source}|{target}".encode()).hexdigest()[:12]
+    return f"ev-{h}"
+
+
+def _trigger_span(c: Candidate) -> tuple[int, int]:
+    tok = c.trigger
+    start, end = tok.idx, tok.idx + len(tok.text)
+    for x in tok.children:
+        if x.dep_ == "prt" or (x.dep_ == "prep" and x.lemma_.lower() in c.pattern.prep):
+            start, end = min(start, x.idx), max(end, x.idx + len(x.text))
+    return start, end
+
+
+def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span) -> list[Event]:
+    finder = _Finder(ctx, lex, sent)
+    out: list[Event] = []
+    seen: dict[tuple, int] = {}
+    for c in finder.candidates():
+        source = c.sources[0] if c.sources else None
+        if source is None and c.construction in ("verbal", "adjectival", "evaluative"):
+            continue  # an active clause whose actor we cannot name: the parse failed us
+        targets = [t for t in c.targets if t != source and not _same_state(ctx, source, t)]
+        target = targets[0] if targets else None
+        symmetric = c.pattern.symmetric or lex.types[c.type].symmetric and c.construction != "nominal"
+        if target is None and symmetric and len(c.sources) > 1:
+            target = c.sources[1]
+        if source is None and target is None:
+            continue
+        if source == target:
+            continue
+        key = (c.type, *sorted([source or "", target or ""])) if symmetric else (c.type, source, target)
+        start, end = _trigger_span(c)
+        root = lex.root_of(c.pattern) if c.type == c.pattern.type else lex.types[c.type].root
+        mode = c.mode or (c.pattern.mode if c.type == c.pattern.type else None)
+        ev = Event(
+            id=_event_id(ctx.doc_id, start, end, c.type, source, target), doc=ctx.doc_id, type=c.type,
+            mode=mode, contexts=_contexts(lex, sent, c.pattern), source=source, target=target,
+            date=_date(ctx, sent, c.trigger), negated=c.negated, hypothetical=c.hypothetical,
+            sentence={"start": sent.start_char, "end": sent.end_char},
+            trigger=TextSpan(start=start, end=end, text=ctx.document.text[start:end]),
+            confidence=_confidence(c), cameo=root, goldstein=lex.goldstein.get(root),
+            pattern=f"{c.construction}:{c.pattern.name}",
+        )
+        if key in seen:
+            have = out[seen[key]]
+            if ev.confidence > have.confidence:
+                out[seen[key]] = ev
+            continue
+        seen[key] = len(out)
+        out.append(ev)
+    return out
+
+
+@extractor("events", requires=("actors", "coref", "times"), components=("parser", "lemmatizer"))
+def extract_events(ctx: ExtractContext) -> None:
+    lex = load()
+    for sent in ctx.body_sentences():
+        ctx.events.extend(events_in_sentence(ctx, lex, sent))
+    ctx.events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
+
+
+__all__ = ["extract_events", "events_in_sentence"]
