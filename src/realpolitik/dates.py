@@ -203,6 +203,8 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         "iso": re.compile(r"(\d{4})-(\d{2})-(\d{2})"),
         "mdy": re.compile(rf"(?:(?:{W}),?\s+)?(?:the\s+)?({M})\s+({D}),?\s+({Y})"),
         "dmy": re.compile(rf"(?:(?:{W}),?\s+)?(?:the\s+)?({D})\s+(?:of\s+)?({M}),?\s+({Y})"),
+        "drange": re.compile(
+            rf"(?:from\s+|between\s+)?({M})\s+({D})\s*(?:-|to|and|through|until)\s*(?:({M})\s+)?({D}),?\s+({Y})"),
         "mrange": re.compile(rf"(?:between\s+)?({M})\s*(?:-|to|and|through|until)\s*({M}),?\s+({Y})"),
         "my": re.compile(rf"{MOD}?({M}),?\s+(?:of\s+)?({Y})"),
         "yrange": re.compile(rf"(?:between\s+|from\s+)?({Y})\s*(?:-|/|to|and|through|until)\s*({Y}|\d\d)"),
@@ -226,7 +228,7 @@ def _grammar() -> dict[str, re.Pattern[str]]:
             rf"(year|month|week|weekend|decade|quarter|{p['SEASON']})", I),
         "span": re.compile(
             rf"(?:the\s+)?(past|last|next|coming|previous|following|first|final|recent)\s+"
-            rf"({N}(?:\s*(?:-|to|or)\s*{N})*|few|several|many|couple\s+of)\s+({U})", I),
+            rf"({N}(?:\s*(?:-?(?:to|or)-?|-)\s*{N})*|few|several|many|couple\s+of)\s+({U})", I),
         "ago": re.compile(rf"({N}|an?|several|a\s+few|few)\s+({U})\s+(ago|earlier|before|later|from\s+now|hence)", I),
         "wday": re.compile(rf"(?:(last|this|next|on|coming|past)\s+)?({W})", I),
     }
@@ -270,6 +272,11 @@ def resolve(text: str, published: str | None = None, future: bool = False) -> st
         return _valid(int(m[3]), month_of(m[1]), _day_num(m[2]))
     if m := g["dmy"].fullmatch(t):
         return _valid(int(m[3]), month_of(m[2]), _day_num(m[1]))
+    if m := g["drange"].fullmatch(t):
+        y = int(m[5])
+        a = _valid(y, month_of(m[1]), _day_num(m[2]))
+        b = _valid(y, month_of(m[3] or m[1]), _day_num(m[4]))
+        return f"{a}/{b}" if a and b and a < b else None
     if m := g["mrange"].fullmatch(t):
         a, b, y = month_of(m[1]), month_of(m[2]), int(m[3])
         return f"{_ym(y, a)}/{_ym(y, b)}" if a < b else None
@@ -425,7 +432,7 @@ def _relative_span(which: str, amount: str, unit_word: str, pub: tuple[int, int 
     """"the past 14 years" -> START/END ending at publication; "the next five years" starts there."""
     if which not in ("past", "last", "next", "coming"):
         return None  # "the first two years (in office)" is anchored to something else
-    parts = re.split(r"\s*(?:-|to|or)\s*", amount)
+    parts = [x for x in re.split(r"\s*(?:-|to|or)\s*", amount) if x]
     n = _to_int(parts[-1]) if len(parts) >= 1 else None
     if n is None:
         return None

@@ -383,7 +383,7 @@ def extract_quantities(ctx: ExtractContext) -> None:
     for f in sorted(chosen, key=lambda f: f.start):
         subject = heads.get(f.num_start) or _subject(ctx, f)
         s, e = sentences[max(0, bisect.bisect_right(sent_starts, f.num_start) - 1)]
-        date = sentence_date(ctx, s, e, anchor=f.num_start, look_back=False)
+        date = sentence_date(ctx, s, e, anchor=f.num_start, look_back=False, anchor_end=f.end)
         ctx.quantities.append(
             Quantity(
                 id=_qid(ctx.doc_id, f.start, f.end),

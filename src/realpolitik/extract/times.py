@@ -52,6 +52,7 @@ _ALTERNATIVES = [
     r"\d{4}-\d{2}-\d{2}",
     rf"(?:{_W},?\s+)?{_M}\s+{_D},?\s+{_Y}",
     rf"(?:{_W},?\s+)?(?:the\s+)?{_D}\s+(?:of\s+)?{_M},?\s+{_Y}",
+    rf"(?i:between\s+|from\s+)?{_M}\s+{_D}\s*(?:-|–|to|and|through|until)\s*(?:{_M}\s+)?{_D},?\s+{_Y}",
     rf"(?i:between\s+)?{_M}\s*(?:-|–|to|and|through)\s*{_M},?\s+{_Y}",
     rf"{_MOD}?{_M},?\s+(?:of\s+)?{_Y}",
     rf"(?i:(?:between|from)\s+){_Y}\s+(?:and|to|until|through)\s+{_Y}",
@@ -69,7 +70,7 @@ _ALTERNATIVES = [
     r"(?:last|this|next|current|coming|past|previous|following)\s+"
     rf"(?:year|month|week|weekend|decade|quarter|{_P['SEASON']}))\b",
     rf"(?i:(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+)"
-    rf"(?:{_N}(?:\s*(?:-|–|to|or)\s*{_N})*|(?i:few|several|many|couple\s+of))\s+{_U}\b",
+    rf"(?:{_N}(?:\s*(?:[-–]?(?:to|or)[-–]?|[-–])\s*{_N})*|(?i:few|several|many|couple\s+of))\s+{_U}\b",
     r"(?i:recent\s+(?:years|months|weeks|decades))",
     rf"(?:{_N}|(?i:an?|several|a\s+few))\s+{_U}\s+(?i:ago|from\s+now|hence)\b",
     r"(?i:\b(?:today|yesterday|tomorrow|tonight)\b)",
@@ -92,11 +93,12 @@ _DURATION = re.compile(
     r"(?i:(?:(?:about|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to|around|roughly|"
     r"approximately|only|just|another|an?|the|several|a\s+few|few|many|the\s+same|those|these|"
     r"every|each|per|within|for)\s+)*"
-    rf"(?:{_N}(?:\s*(?:-|–|to|or)\s*{_N})?[-\s]+)?{_U}(?:-long)?)"
+    rf"(?:{_N}(?:\s*(?:[-–]?(?:to|or)[-–]?|[-–])\s*{_N})?[-\s]+)?{_U}(?:-long)?)"
 )
 _FREQUENCY = re.compile(r"(?i:(?:every|each|per)\b.*|annual(?:ly)?|daily|weekly|monthly|yearly|quarterly|"
                         r"biennial(?:ly)?|once\s+a\s+\w+|twice\s+a\s+\w+)")
 _AGE_AFTER = re.compile(r"^(?:\s*-?\s*(?:years?|months?)?\s*-?\s*old\b|\s+of\s+age\b)", re.I)
+_NOT_YEAR = re.compile(r"\d{1,3}|\d{5,}")  # "Biden, 81": NER's DATE on a bare age
 _AGE = re.compile(r"(?i:-old$|\bold$)")
 _AGE_BEFORE = re.compile(r"(?i:\b(?:aged|age\s+of|ages\s+of)\s*$)")
 _LEAD_WORDS = re.compile(r"^(?i:(?:in|on|at|since|by|during|until|till|through|throughout|of|for|over|around|"
@@ -107,7 +109,7 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 def _is_date_candidate(text: str, start: int, end: int, full: str) -> bool:
     """Drop what only looks like a date: ages, frequencies, durations, lone months and years."""
     t = " ".join(text.split())
-    if _DURATION.fullmatch(t) or _FREQUENCY.fullmatch(t) or _AGE.search(t):
+    if _DURATION.fullmatch(t) or _FREQUENCY.fullmatch(t) or _AGE.search(t) or _NOT_YEAR.fullmatch(t):
         return False
     if _AGE_AFTER.match(full[end : end + 16]) or _AGE_BEFORE.search(full[max(0, start - 12) : start]):
         return False
@@ -211,12 +213,15 @@ def sentence_date(
     end: int,
     anchor: int | None = None,
     look_back: bool = True,
+    anchor_end: int | None = None,
 ) -> str | None:
     """The time value governing the sentence [start, end).
 
     Its own resolved time expression (the one nearest `anchor`, e.g. an event trigger, when
     several), else the nearest resolved one earlier in the same paragraph; None otherwise.
-    Expressions containing `anchor` are skipped (a duration is not dated by itself).
+    Expressions containing `anchor` are skipped (a duration is not dated by itself). With
+    `anchor_end` the anchor is a stretch [anchor, anchor_end); at equal distance the expression
+    after it wins, as English puts time adverbials after the object ("grow 1.4% next year").
     """
     times = ctx.times
     starts = [t.span.start for t in times]
@@ -230,7 +235,14 @@ def sentence_date(
     if own:
         if anchor is None:
             return own[0].value
-        return min(own, key=lambda t: min(abs(t.span.start - anchor), abs(t.span.end - anchor))).value
+        a, b = anchor, anchor_end if anchor_end is not None else anchor
+
+        def distance(t: TimeExpr) -> tuple[int, int]:
+            if t.span.start >= b:
+                return t.span.start - b, 0
+            return max(0, a - t.span.end), 1
+
+        return min(own, key=distance).value
     if not look_back:
         return None
     para = _paragraph_start(ctx.document.text, start)
