@@ -77,6 +77,10 @@ class Lexicon:
     counterfactive: frozenset[str]
     denial: frozenset[str]
     of_heads: frozenset[str]
+    obligation_verbs: frozenset[str]
+    obligation_modals: frozenset[str]
+    future_promise: frozenset[str]
+    future_threat: frozenset[str]
     context_words: dict[str, tuple[str, ...]]  # cue lemma -> contexts
     context_phrases: dict[str, tuple[str, ...]]  # cue of several words -> contexts
 
@@ -167,6 +171,10 @@ def load() -> Lexicon:
         counterfactive=frozenset(data.get("counterfactive") or ()),
         denial=frozenset(data.get("denial") or ()),
         of_heads=frozenset(data.get("of_heads") or ()),
+        obligation_verbs=frozenset((data.get("obligation") or {}).get("verbs") or ()),
+        obligation_modals=frozenset((data.get("obligation") or {}).get("modals") or ()),
+        future_promise=frozenset((data.get("future") or {}).get("promise") or ()),
+        future_threat=frozenset((data.get("future") or {}).get("threat") or ()),
         context_words={k: tuple(v) for k, v in words.items()},
         context_phrases={k: tuple(v) for k, v in phrases.items()},
     )

@@ -105,6 +105,19 @@ class _Sentence:
                             return a
         return None
 
+    def located(self, tok: Token) -> list[str]:
+        """Last resort for a subject naming no actor: where it is ("rebels in the Ivory Coast")."""
+        if tok.pos_ not in ("NOUN",):
+            return []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lemma_ in ("in", "throughout", "from"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        a = self.ctx.actor_of_token(o)
+                        if a and self.ctx.actors.get(a) is not None and self.ctx.actors[a].country:
+                            return [a]
+        return []
+
     def np_actors(self, tok: Token) -> list[str]:
         """Actors of a noun phrase and of the phrases coordinated with it ("China and Russia")."""
         out: list[str] = []
@@ -198,7 +211,9 @@ class _Sentence:
             return None
         if pos == "ADJ" and tok.dep_ not in ("acomp", "oprd", "xcomp"):
             return None
-        if pos == "NOUN" and (tok.dep_ == "compound" or self.ctx.actor_of_token(tok)):
+        if pos == "NOUN" and self.ctx.actor_of_token(tok):
+            return None
+        if pos == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() not in self.lex.light_nouns:
             return None
         cands = list(self.lex.patterns.get((tok.lemma_.lower(), pos), ()))
         if pos == "NOUN":
@@ -253,6 +268,11 @@ class _Finder(_Sentence):
                 c = self.evaluative(tok)
                 if c:
                     found[tok.i] = c
+        for tok in self.sent:
+            if tok.i not in found and tok.lemma_.lower() in self.lex.obligation_verbs and tok.pos_ == "VERB":
+                c = self.obligation(tok)
+                if c:
+                    found[tok.i] = c
         cands = list(found.values())
         for c in cands:
             self.fill(c, found)
@@ -293,13 +313,20 @@ class _Finder(_Sentence):
         for comp in comps:
             for t in comp.subtree:
                 if t.lemma_.lower() in self.lex.evaluative_cues or t.lower_ in self.lex.evaluative_cues:
-                    from realpolitik.extract.event_lexicon import Pattern as P
-
-                    p = P(lemma=verb.lemma_.lower(), pos="VERB", type="ACCUSE", mode="disapprove", cameo="111",
+                    p = Pattern(lemma=verb.lemma_.lower(), pos="VERB", type="ACCUSE", mode="disapprove", cameo="111",
                           example="")
                     c = Candidate(verb, p, "ACCUSE", "evaluative")
                     c.mode = "disapprove"
                     return c
+        return None
+
+    def obligation(self, verb: Token) -> Candidate | None:
+        """What a speaker says another must do is a demand: "declared that China must drop barriers"."""
+        for comp in (x for x in verb.children if x.dep_ == "ccomp"):
+            modals = {x.lower_ for x in comp.children if x.dep_ == "aux" and x.tag_ == "MD"}
+            if modals & self.lex.obligation_modals and not any(x.dep_ == "neg" for x in comp.children):
+                p = Pattern(lemma=verb.lemma_.lower(), pos="VERB", type="REQUEST", cameo="100", example="")
+                return Candidate(verb, p, "REQUEST", "obligation")
         return None
 
     # -- filling a candidate ---------------------------------------------
@@ -317,6 +344,11 @@ class _Finder(_Sentence):
             clause = tok  # a governing verb that is no light verb does not negate the noun ("not to mention aid")
         self.flags(c, clause)
         self.control(c, clause, found)
+        if c.mode == "future" and not c.negated and c.type == c.pattern.type:
+            if c.type in self.lex.future_promise:
+                c.type = "AGREE"  # PLOVER: a promised cooperative act is AGREE
+            elif c.type in self.lex.future_threat:
+                c.type = "THREATEN"  # an announced coercive act is a threat
 
     def fill_verbal(self, c: Candidate, found: dict[int, Candidate]) -> None:
         tok = c.trigger
@@ -326,7 +358,7 @@ class _Finder(_Sentence):
         if how == "passive":
             c.construction = "passive"
         for s in subj_toks:
-            for a in self.np_actors(s):
+            for a in self.np_actors(s) or self.located(s):
                 if a not in c.sources:
                     c.sources.append(a)
         if how == "agent":
@@ -340,6 +372,11 @@ class _Finder(_Sentence):
                     c.targets.extend(a for a in self.np_actors(subj) if a not in c.targets)
         if how == "modified-noun" and subj_toks and tok.tag_ == "VBN":
             c.targets = self.np_actors(subj_toks[0]) + c.targets
+        # "demanded that the US cancel ...": the clause's subject is who is asked, accused, warned.
+        if c.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") and not c.targets:
+            for comp in (x for x in tok.children if x.dep_ == "ccomp"):
+                for subj in (x for x in comp.children if x.dep_ in SUBJ + PASSIVE_SUBJ):
+                    c.targets.extend(a for a in self.np_actors(subj) if a not in c.targets)
         # A promise whose clause names the partner: "promised that China-Russia cooperation ..."
         if c.type == "AGREE" and not c.targets:
             for comp in (x for x in tok.children if x.dep_ == "ccomp"):
@@ -444,6 +481,9 @@ class _Finder(_Sentence):
     def light_head(self, noun: Token) -> tuple[Token | None, str]:
         tok = noun
         for _ in range(3):
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.light_nouns:
+                tok = tok.head  # "launched a mediation effort"
+                continue
             if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.lex.light_verbs:
                 return tok.head, "light"
             if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
@@ -594,7 +634,7 @@ def _same_state(ctx: ExtractContext, a: str | None, b: str | None) -> bool:
 def _confidence(c: Candidate) -> float:
     both = bool(c.sources) and bool(c.targets)
     base = {"verbal": 0.7, "adjectival": 0.6, "passive-agent": 0.65, "passive": 0.45, "nominal": 0.5,
-            "evaluative": 0.45}.get(c.construction, 0.5)
+            "evaluative": 0.45, "obligation": 0.45}.get(c.construction, 0.5)
     if both:
         base += 0.1
     if c.hypothetical:
@@ -622,7 +662,7 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span) -> list[Ev
     seen: dict[tuple, int] = {}
     for c in finder.candidates():
         source = c.sources[0] if c.sources else None
-        if source is None and c.construction in ("verbal", "adjectival", "evaluative"):
+        if source is None and c.construction in ("verbal", "adjectival", "evaluative", "obligation"):
             continue  # an active clause whose actor we cannot name: the parse failed us
         targets = [t for t in c.targets if t != source and not _same_state(ctx, source, t)]
         target = targets[0] if targets else None
