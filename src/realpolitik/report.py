@@ -50,20 +50,33 @@ def print_report(analysis: Analysis, console: Console | None = None) -> None:
         console.print(timeline)
 
     if analysis.claims:
-        ledger = Table(title="Claims ledger")
-        for col in ("status", "source", "claim"):
+        # grouped by status (most doubtful first), then by who says so
+        order = {s: k for k, s in enumerate(("denied", "unverified", "alleged", "hedged", "reported", "asserted"))}
+        ledger = Table(title="Claims ledger (by status and source)")
+        for col in ("status", "source", "cues", "quoted", "claim"):
             ledger.add_column(col, overflow="fold")
-        for c in sorted(analysis.claims, key=lambda c: (c.status, c.source or c.source_text or "")):
-            ledger.add_row(c.status, names.get(c.source or "", c.source_text or "-"),
-                           _snippet(texts[c.doc], c.span.start, c.span.end))
+        groups: dict[tuple[str, str], list] = {}
+        for c in analysis.claims:
+            who = names.get(c.source or "", None) or c.source_text or "-"
+            groups.setdefault((c.status, who), []).append(c)
+        for (status, who), items in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 9), kv[0][1])):
+            for n, c in enumerate(sorted(items, key=lambda c: (c.doc, c.span.start))):
+                ledger.add_row(status if n == 0 else "", who if n == 0 else "", ", ".join(c.cues),
+                               "yes" if c.quote else "", _snippet(texts[c.doc], c.span.start, c.span.end))
         console.print(ledger)
 
     if analysis.interests:
-        interests = Table(title="Stated interests")
+        interests = Table(title="Stated interests (by actor, ranked first)")
         for col in ("actor", "rank", "interest"):
             interests.add_column(col, overflow="fold")
+        by_actor: dict[str, list] = {}
         for i in analysis.interests:
-            interests.add_row(names.get(i.actor, i.actor), str(i.rank or ""), _snippet(texts[i.doc], i.span.start, i.span.end))
+            by_actor.setdefault(i.actor, []).append(i)
+        for actor, items in sorted(by_actor.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            items.sort(key=lambda i: (i.rank is None, i.rank or 0, i.doc, i.span.start))
+            for n, i in enumerate(items):
+                interests.add_row(names.get(actor, actor) if n == 0 else "", str(i.rank or ""),
+                                  _snippet(texts[i.doc], i.span.start, i.span.end))
         console.print(interests)
 
     if analysis.times:

@@ -26,6 +26,7 @@ that claim's id (the innermost claim wins), so a timeline can show "alleged" bes
 from __future__ import annotations
 
 import hashlib
+import importlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -704,10 +705,20 @@ def link_events(ctx: ExtractContext) -> None:
             e.claim = min(inside, key=lambda c: (c.span.end - c.span.start, -c.span.start)).id
 
 
-_REQUIRES = ("actors", "coref") + (("events",) if "events" in REGISTRY else ())
+def _requires() -> tuple[str, ...]:
+    """Claims link events, so the events extractor (when installed) must run first."""
+    if "events" not in REGISTRY:
+        try:
+            importlib.import_module("realpolitik.extract.events")
+        except ImportError:
+            pass
+    return ("actors", "coref") + (("events",) if "events" in REGISTRY else ())
 
 
-@extractor("claims", requires=_REQUIRES, components=("parser", "lemmatizer", "tagger"))
+_REQUIRES = _requires()
+
+
+@extractor("claims", requires=_REQUIRES, components=("tagger", "attribute_ruler", "lemmatizer", "parser"))
 def extract_claims(ctx: ExtractContext) -> None:
     b = _Builder(ctx)
     for si, sent in enumerate(ctx.body_sentences()):

@@ -261,7 +261,7 @@ class _Builder:
                 last.rank = 1
 
 
-@extractor("interests", requires=("actors", "coref"), components=("parser", "lemmatizer"))
+@extractor("interests", requires=("actors", "coref"), components=("tagger", "attribute_ruler", "lemmatizer", "parser"))
 def extract_interests(ctx: ExtractContext) -> None:
     b = _Builder(ctx)
     p = b.p
