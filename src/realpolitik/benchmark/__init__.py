@@ -24,7 +24,8 @@ Log = Callable[[str], None]
 
 
 def measure(mode: str, corpus: Path, words: int, processes: int = 1,
-            start_method: str | None = None, profile: str | None = None) -> dict[str, Any]:
+            start_method: str | None = None, profile: str | None = None,
+            stages: bool = False) -> dict[str, Any]:
     """Run one measurement in a child process; its result plus the tree's peak RSS in MB."""
     cmd = [sys.executable, "-m", "realpolitik.benchmark.measure", "--mode", mode,
            "--corpus", str(corpus), "--words", str(words), "--processes", str(processes)]
@@ -32,6 +33,8 @@ def measure(mode: str, corpus: Path, words: int, processes: int = 1,
         cmd += ["--start-method", start_method]
     if profile:
         cmd += ["--profile", profile]
+    if stages:
+        cmd.append("--stages")
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=None if profile else subprocess.PIPE,
                             text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
     with PeakRss(proc.pid) as peak:
@@ -67,7 +70,7 @@ def run_bench(corpus: Path | None = None, words: int = 200_000, processes: Seque
             log(f"processes={n} run {i + 1}/{repeat}: raw nlp.pipe")
             raws.append(measure("raw", corpus, words, n, start_method))
             log(f"processes={n} run {i + 1}/{repeat}: full pipeline")
-            fulls.append(measure("full", corpus, words, n, start_method))
+            fulls.append(measure("full", corpus, words, n, start_method, stages=n == 1))
         raw_wps, full_wps = _median(raws, "words_per_s"), _median(fulls, "words_per_s")
         report["runs"].append({
             "processes": n,
@@ -79,6 +82,10 @@ def run_bench(corpus: Path | None = None, words: int = 200_000, processes: Seque
             "documents": fulls[0]["documents"],
             "measured_words": fulls[0]["words"],
         })
+        if n == 1:
+            total = statistics.median(f["seconds"] for f in fulls)
+            report["stages_1_process"] = {
+                k: round(statistics.median(f["stages"][k] for f in fulls) / total, 3) for k in fulls[0]["stages"]}
     first = fulls[0] if processes else None
     if first:
         report.update(model=first["model"], components=first["components"], batch_size=first["batch_size"],

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from realpolitik.benchmark.corpus import count_words, iter_texts
+from realpolitik.benchmark.stages import Stages
 from realpolitik.config import Config
 from realpolitik.pipeline import Pipeline
 
@@ -53,7 +54,7 @@ def run_raw(pipeline: Pipeline, path: Path, words: int, processes: int) -> tuple
 
 
 def run_full(pipeline: Pipeline, path: Path, words: int, processes: int,
-             start_method: str | None) -> tuple[Counter, float]:
+             start_method: str | None, stages: Stages | None = None) -> tuple[Counter, float]:
     from contextlib import nullcontext
 
     from realpolitik.ingest import Overrides
@@ -64,15 +65,21 @@ def run_full(pipeline: Pipeline, path: Path, words: int, processes: int,
 
     counter = Counter()
     overrides = Overrides()
+    if stages is not None:
+        if processes > 1:
+            raise ValueError("stage timings are taken in one process only")
+        stages.instrument(pipeline)
+        build = stages.wrap("ingest", build)
     items = (build(name, text, {}, overrides) for name, text in counter.texts_of(path, words))
     pool = (ParallelAnalyzer(processes=processes, start_method=start_method, pipeline=pipeline)
             if processes > 1 else nullcontext(pipeline))
     with tempfile.TemporaryDirectory(prefix="realpolitik-bench-") as tmp, pool as analyzer:
         start = time.perf_counter()  # after the workers are up: a stream's steady state
         with AnalysisWriter(Path(tmp) / "out.json") as writer:
+            add = stages.wrap("write", writer.add) if stages else writer.add
             for result in analyzer.analyze_stream(items):
                 if isinstance(result, Analysis):
-                    writer.add(result)
+                    add(result)
         return counter, time.perf_counter() - start
 
 
@@ -84,11 +91,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--start-method", choices=("fork", "spawn", "forkserver"))
     ap.add_argument("--profile", help="write a pyinstrument HTML profile of the timed part here")
+    ap.add_argument("--stages", action="store_true", help="full, 1 process: seconds per stage")
     args = ap.parse_args(argv)
 
     config = Config.from_env()
     pipeline = Pipeline(config)
     pipeline.analyze_text(WARMUP, published="2019")  # lazy set-up (gazetteer matcher) off the clock
+    stages = Stages() if args.stages else None
     profiler = None
     if args.profile:
         from pyinstrument import Profiler
@@ -98,7 +107,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.mode == "raw":
         counter, seconds = run_raw(pipeline, args.corpus, args.words, args.processes)
     else:
-        counter, seconds = run_full(pipeline, args.corpus, args.words, args.processes, args.start_method)
+        counter, seconds = run_full(pipeline, args.corpus, args.words, args.processes, args.start_method, stages)
     if profiler is not None:
         profiler.stop()
         Path(args.profile).write_text(profiler.output_html(), encoding="utf-8")
@@ -115,6 +124,7 @@ def main(argv: list[str] | None = None) -> None:
         "components": list(pipeline.nlp.pipe_names),
         "batch_size": config.batch_size,
         "pid": os.getpid(),
+        **({"stages": stages.report(seconds)} if stages else {}),
     }, sys.stdout)
     sys.stdout.write("\n")
 

@@ -57,6 +57,10 @@ def bench(corpus: Path | None, words: int, processes: int, repeat: int, start_me
                       f"{r['ratio']:.2f}", f"{r['speedup']:.2f}", f"{r['peak_rss_mb']:,.0f}",
                       f"{r['raw_peak_rss_mb']:,.0f}")
     Console().print(table)
+    if "stages_1_process" in report:
+        shares = sorted(report["stages_1_process"].items(), key=lambda kv: -kv[1])
+        Console().print("full pipeline, 1 process, share of time: "
+                        + ", ".join(f"{k} {v:.0%}" for k, v in shares))
     if "memory_scaling" in report:
         m = report["memory_scaling"]
         Console().print(f"memory: {m['small_words']:,} words peak {m['small_peak_rss_mb']:,.0f} MB; "
