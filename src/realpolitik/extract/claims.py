@@ -414,9 +414,22 @@ class _Builder:
         cue = v.text.lower()
         toks: list[Token] = []
         head = v
+        tail: set[int] = set()
+        if subj_np is None and ccomp is not None and ccomp.i < v.i and not passive:
+            # "Talks went well, a senior aide said": the parser may hang the speaker on the
+            # quoted clause; the phrase between the last comma and the verb is the speaker
+            k = v.i - 1
+            while k > ccomp.left_edge.i and v.doc[k].text not in (",", ";"):
+                k -= 1
+            span = [v.doc[i] for i in range(k + 1, v.i)]
+            roots = [t for t in span if not (k < t.head.i < v.i) and t.pos_ in ("NOUN", "PROPN", "PRON")]
+            if v.doc[k].text == "," and len(roots) == 1:
+                subj_np = roots[0]
+                source, stext, rng = self.source_of(subj_np)
+                tail = set(range(k, v.i))
         if ccomp is not None:
             head = ccomp
-            toks = _content(ccomp)
+            toks = _content(ccomp, tail)
         elif passive and xcomp is not None:
             subj = next((x for x in children if x.dep_ == "nsubjpass"), None)
             head = xcomp
@@ -429,12 +442,27 @@ class _Builder:
                 status = ("hedged" if lem in c.hedging_passives else
                           "alleged" if lem in c.alleging_passives else status)
                 source, stext, rng = None, None, (-1, -1)
-        elif v.dep_ == "parataxis" or (v.dep_ == "ROOT" and any(x.dep_ == "parataxis" for x in v.head.children)):
-            # "The talks, he said, went well." / "Talks went well, he said."
-            if v.dep_ == "parataxis":
-                head = v.head
-                toks = [x for x in _content(head, {y.i for y in v.subtree})]
-        elif dobj is not None and status == "denied":
+        elif v.dep_ in ("parataxis", "ccomp") and v.i > v.head.i:
+            # "Talks went well, he said." / "..., a senior aide said": the parser made the
+            # reported clause the root; the speaker is the phrase after the last comma
+            head = v.head
+            k = v.i - 1
+            while k > head.i and v.doc[k].text not in (",", ";"):
+                k -= 1
+            if v.doc[k].text != ",":
+                return
+            span = [v.doc[i] for i in range(k + 1, v.i)]
+            roots = [t for t in span if not (k < t.head.i < v.i) and t.pos_ in ("NOUN", "PROPN", "PRON")]
+            if len(roots) == 1 and (subj_np is None or subj_np.i < k):
+                subj_np = roots[0]
+            elif subj_np is None or subj_np.i < k:
+                return
+            source, stext, rng = self.source_of(subj_np)
+            toks = _content(head, {y.i for y in v.subtree} | set(range(k, v.i)))
+        elif dobj is not None and status == "denied" and (
+                lem in ("deny", "refute", "dispute") or dobj.lemma_.lower() in c.anaphor_nouns
+                or dobj.lemma_.lower() in c.content_nouns):
+            # rejecting an offer is an act (an event), rejecting a report is a denial
             self.denial(v, dobj, si, source, stext, rng)
             return
         elif dobj is not None and lem in ("accuse", "charge"):
