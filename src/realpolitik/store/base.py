@@ -1,0 +1,166 @@
+"""The Store interface: what every backend must do, and nothing about how.
+
+One interface, one conformance suite (tests/store/test_store_conformance.py) run over every
+backend, as nomenklatura does for its stores. Machine output is written once per document
+version and never edited; analyst decisions live beside it in an append-only log and are
+applied when reading, so every query and export sees the corrected picture and a re-ingest
+cannot erase a correction.
+
+Query methods return plain dicts (JSON-ready apart from datetimes) so the CLI, the API and
+the exports share them.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from realpolitik.schema import Analysis
+
+# Bump when the tables change; add a migration from the previous version in store/migrations.py.
+STORE_VERSION = 1
+STORE_FORMAT = "realpolitik.store"
+
+AddOutcome = Literal["added", "version", "unchanged", "reanalysed"]
+DecisionKind = Literal["reject", "resolve", "merge"]
+REJECTABLE = ("event", "claim", "quantity")
+GLOBAL_SCOPE = "*"
+
+
+class StoreError(Exception):
+    """The store cannot be used as asked; the message says what to do."""
+
+
+class StoreVersionError(StoreError):
+    """The file or database was written by another schema version (or is not a store at all)."""
+
+
+@dataclass(frozen=True)
+class Added:
+    doc: str
+    outcome: AddOutcome
+    version: int
+    events: int
+
+
+class Store(ABC):
+    """A persistent corpus of analyses with an analyst decision log.
+
+    Backends: `realpolitik.store.duckdb.DuckDBStore` (a file) and
+    `realpolitik.store.postgres.PostgresStore` (a server). Open one with
+    `realpolitik.store.open_store(location)`.
+    """
+
+    location: str
+
+    # -- lifecycle ----------------------------------------------------------
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    # -- writing machine output ---------------------------------------------
+    @abstractmethod
+    def has_document(self, doc_id: str) -> bool:
+        """True when this exact content is stored (any version): ingest skips it."""
+
+    @abstractmethod
+    def add_analysis(self, analysis: Analysis, reanalyse: bool = False) -> list[Added]:
+        """Store one document's analysis in one transaction.
+
+        Same content as a stored document: nothing changes ("unchanged"), unless `reanalyse`,
+        which replaces that document's machine output. Same path or URL with new content: a
+        new version that supersedes the old one ("version"). Otherwise "added".
+        """
+
+    @abstractmethod
+    def record_failure(self, path: str, reason: str) -> None: ...
+
+    @abstractmethod
+    def failures(self, include_resolved: bool = False) -> list[dict[str, Any]]: ...
+
+    # -- queries (corrections applied, current document versions only) -----
+    @abstractmethod
+    def counts(self) -> dict[str, int]:
+        """Rows per table as seen by queries: documents, actors, events, claims, …"""
+
+    @abstractmethod
+    def documents(self, limit: int | None = 100, offset: int = 0, include_text: bool = False,
+                  all_versions: bool = False) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def document(self, doc_id: str) -> dict[str, Any] | None: ...
+
+    @abstractmethod
+    def actors(self, kind: str | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def resolve_actor(self, name: str) -> str | None:
+        """An actor id for an id, name or alias as an analyst types it (case-insensitive)."""
+
+    @abstractmethod
+    def events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
+               until: str | None = None, dyad: tuple[str, str] | None = None, doc: str | None = None,
+               limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Events with their evidence sentence, document date/publisher and claim status.
+
+        `since`/`until` compare ISO prefixes against the event's date (else its document's
+        published date): a year-only date "2019" sorts before "2019-01".
+        """
+
+    @abstractmethod
+    def claims(self, status: str | None = None, source: str | None = None, doc: str | None = None,
+               limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def quantities(self, doc: str | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def to_analysis(self) -> Analysis:
+        """The whole current corpus as one contract object, corrections applied."""
+
+    @abstractmethod
+    def check(self) -> list[str]:
+        """Integrity problems (orphan rows, two current versions of one document); [] when sound."""
+
+    # -- analyst decisions (append-only) -----------------------------------
+    @abstractmethod
+    def decide(self, kind: DecisionKind, target: str, value: str | None, analyst: str,
+               scope: str = GLOBAL_SCOPE, note: str | None = None) -> int:
+        """Record a decision and return its id.
+
+        reject:  target "event:ID" / "claim:ID" / "quantity:ID"
+        resolve: target an actor id, value the actor it really is; scope a document id or "*";
+                 value may be a new actor given as JSON {"id","name","kind","country"}
+        merge:   target the actor that disappears, value the actor it is folded into
+        """
+
+    @abstractmethod
+    def undo(self, decision_id: int, analyst: str) -> dict[str, Any]:
+        """Withdraw a decision (marked undone, never deleted); returns it."""
+
+    @abstractmethod
+    def decisions(self, include_undone: bool = True) -> list[dict[str, Any]]: ...
+
+    def iter_events(self, batch: int = 5000, **filters: Any) -> Iterator[dict[str, Any]]:
+        """All matching events, paged so a large corpus is never held at once."""
+        offset = 0
+        while True:
+            rows = self.events(limit=batch, offset=offset, **filters)
+            yield from rows
+            if len(rows) < batch:
+                return
+            offset += batch
+
+    def transaction(self) -> AbstractContextManager[Any]:  # pragma: no cover - overridden
+        raise NotImplementedError

@@ -1,0 +1,49 @@
+"""DuckDB backend: the default store, one file (./realpolitik.duckdb unless --db says otherwise).
+
+Operational caveat: DuckDB lets one process hold a file for writing; a second process opening
+the same file (even to read) waits for nothing and fails with a lock error, reported as a
+StoreError. A killed writer leaves its write-ahead log behind; the next open replays what was
+committed and drops the unfinished transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from realpolitik.store.base import StoreError
+from realpolitik.store.sql import SQLStore
+
+
+class DuckDBStore(SQLStore):
+    def __init__(self, location: str | Path = ":memory:"):
+        super().__init__(str(location))
+
+    def _connect(self) -> None:
+        if self.location != ":memory:":
+            Path(self.location).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(self.location)
+        except duckdb.IOException as exc:
+            raise StoreError(f"cannot open {self.location}: {exc} (another realpolitik process may be using it)") from exc
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]] | None:
+        cur = self._con.execute(sql, list(params))
+        if cur.description is None:
+            return None
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def _tables(self) -> set[str]:
+        found = self._run("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+                          "AND table_type = 'BASE TABLE'") or []
+        return {r["table_name"] for r in found}
+
+    def close(self) -> None:
+        con = getattr(self, "_con", None)
+        if con is not None:
+            con.close()
+            self._con = None

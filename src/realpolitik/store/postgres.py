@@ -1,0 +1,63 @@
+"""PostgreSQL backend, for teams: `--db postgresql://user:pass@host/dbname`.
+
+The database must be UTF8-encoded: offsets count code points and substring() must agree with
+Python. Tables live in the connection's current schema (normally `public`); several corpora
+can share a server by using one database (or search_path schema) each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+from psycopg.rows import dict_row
+
+from realpolitik.store.base import StoreError
+from realpolitik.store.sql import SQLStore
+
+
+class PostgresStore(SQLStore):
+    def _connect(self) -> None:
+        try:
+            self._con = psycopg.connect(self.location, autocommit=True, row_factory=dict_row, connect_timeout=10)
+        except psycopg.OperationalError as exc:
+            raise StoreError(f"cannot connect to {_redact(self.location)}: {str(exc).strip()}") from exc
+        encoding = self._con.execute("SHOW server_encoding").fetchone()["server_encoding"]  # type: ignore[index]
+        if encoding.upper() not in ("UTF8", "UTF-8"):
+            raise StoreError(f"{_redact(self.location)} is {encoding}-encoded; realpolitik needs a UTF8 database "
+                             "(createdb -E UTF8 -T template0 NAME)")
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s")
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]] | None:
+        cur = self._con.execute(sql, list(params) or None)  # type: ignore[arg-type]
+        if cur.description is None:
+            return None
+        return list(cur.fetchall())
+
+    def _tables(self) -> set[str]:
+        found = self._run("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                          "AND table_type = 'BASE TABLE'") or []
+        return {r["table_name"] for r in found}
+
+    def close(self) -> None:
+        con = getattr(self, "_con", None)
+        if con is not None:
+            con.close()
+            self._con = None
+
+
+def _redact(url: str) -> str:
+    """A connection URL without its password, for messages."""
+    try:
+        from urllib.parse import urlsplit, urlunsplit
+
+        parts = urlsplit(url)
+        if parts.password:
+            netloc = parts.netloc.replace(":" + parts.password + "@", ":***@")
+            return urlunsplit(parts._replace(netloc=netloc))
+    except ValueError:
+        pass
+    return url
