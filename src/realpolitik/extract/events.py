@@ -125,6 +125,12 @@ class _Sentence:
             a = self.np_actor(t)
             if a and a not in out:
                 out.append(a)
+            for m in t.children:  # "Indian and Chinese troops"
+                if m.dep_ == "amod" and self.ctx.actor_of_token(m):
+                    for x in conjuncts(m):
+                        b = self.ctx.actor_of_token(x)
+                        if b and b not in out:
+                            out.append(b)
         return out
 
     # -- clause structure -------------------------------------------------
@@ -379,6 +385,12 @@ class _Finder(_Sentence):
                     c.targets.extend(a for a in self.np_actors(subj) if a not in c.targets)
         # A promise whose clause names the partner: "promised that China-Russia cooperation ..."
         if c.type == "AGREE" and not c.targets:
+            for comp in (x for x in tok.children if x.dep_ == "xcomp"):
+                c.targets.extend(a for a in self.targets(c, [comp]) if a not in c.sources and a not in c.targets)
+                for x in comp.children:  # "pledged to send police officers to Haiti"
+                    if x.dep_ in ("prep", "dative") and x.lemma_.lower() in ("to", "with", "for"):
+                        for o in _pobjs(x) or [x]:
+                            c.targets.extend(a for a in self.np_actors(o) if a not in c.sources and a not in c.targets)
             for comp in (x for x in tok.children if x.dep_ == "ccomp"):
                 for s in (x for x in comp.children if x.dep_ in SUBJ):
                     for t in s.subtree:
@@ -402,6 +414,10 @@ class _Finder(_Sentence):
                             toks.extend(_pobjs(y))
                 elif x.dep_ == "prep" and x.lemma_.lower() in preps:
                     toks.extend(_pobjs(x))
+                elif x.dep_ == "prep" and x.lemma_.lower() in p.prep:
+                    for y in x.children:  # "pulled out of Niger"
+                        if y.dep_ == "prep" and y.lemma_.lower() in preps:
+                            toks.extend(_pobjs(y))
                 elif x.dep_ == "prt":
                     for y in x.children:
                         if y.dep_ == "prep" and y.lemma_.lower() in preps:
@@ -445,7 +461,7 @@ class _Finder(_Sentence):
                     c.sources.extend(a for a in self.np_actors(s) if a not in c.sources)
         else:
             gov = noun.head
-            if noun.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and self._governing_trigger(noun, found):
+            if noun.dep_ in ("dobj", "pobj", "attr") and self._governing_trigger(noun, found):
                 # "condemned the Russian attack": the outer event covers it.
                 c.dropped = True
                 return
@@ -457,7 +473,7 @@ class _Finder(_Sentence):
             for a in self.targets(c, [head]):
                 if a not in c.targets and a not in c.sources:
                     c.targets.append(a)
-        if not c.targets and head is None:
+        if not c.targets and head is None and c.type in ("SANCTION", "AID", "COERCE", "THREATEN"):
             # The sufferer or beneficiary named by the clause: "Russia offset Western sanctions",
             # "with China's help, Russia ...".
             gov = noun.head
