@@ -1,0 +1,84 @@
+"""The FastAPI application: routes, the one error shape, the body limit, the web page.
+
+`create_app(settings)` builds a fresh app (tests build one per store); `realpolitik serve`
+runs it with uvicorn. The OpenAPI schema is at /openapi.json; the page is at /.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from realpolitik.api import errors, openapi
+from realpolitik.api.access import TokenBook
+from realpolitik.api.desk import Desk
+from realpolitik.api.limits import BodyLimitMiddleware
+from realpolitik.api.settings import ApiSettings
+
+if TYPE_CHECKING:
+    from realpolitik.store.base import Store
+
+# The page builds every node itself from same-origin scripts; nothing else may run or load.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+_SECURITY_HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                     (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+
+
+class SecurityHeaders:
+    """Adds the headers above to every response (pure ASGI: no body buffering)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *_SECURITY_HEADERS]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(settings: ApiSettings, store: Store | None = None) -> FastAPI:
+    """An app over settings.db (or over an already open `store`, which the app then owns)."""
+    from realpolitik import __version__
+    from realpolitik.api.routes import ROUTERS
+    from realpolitik.web import mount as mount_web
+
+    desk = Desk(settings.db, settings.config, store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        desk.close()
+
+    app = FastAPI(
+        title="realpolitik",
+        version=__version__,
+        summary="A sourced, queryable model of geopolitical writing: every item points to its evidence.",
+        docs_url=None, redoc_url=None,  # their pages load scripts from a CDN; the schema is at /openapi.json
+        lifespan=lifespan,
+        responses={400: {"description": "Bad request", "content": {"application/json": {"schema": errors.ERROR_SCHEMA}}},
+                   413: {"description": "Body too large", "content": {"application/json": {"schema": errors.ERROR_SCHEMA}}},
+                   422: {"description": "Validation error", "content": {"application/json": {"schema": errors.ERROR_SCHEMA}}}},
+    )
+    app.state.settings = settings
+    app.state.desk = desk
+    app.state.tokens = TokenBook(settings.token_file)
+    errors.install(app)
+    openapi.install(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    mount_web(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app

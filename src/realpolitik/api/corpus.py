@@ -1,0 +1,62 @@
+"""What the Store interface does not query per document yet — mentions, dates, interests —
+read from `Store.to_analysis()` and kept until the store changes.
+
+`to_analysis()` reads the whole corpus, so its result is cached and keyed on the store's
+counts (which move with every ingest, correction and undo) plus a generation bumped by this
+server's own writes. Fine for a desk-sized corpus; a store method per document would replace
+it for large ones.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from realpolitik.schema import Analysis
+    from realpolitik.store.base import Store
+
+
+class CorpusView:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[Any, ...] | None = None
+        self._analysis: Analysis | None = None
+        self._by_doc: dict[str, dict[str, list[Any]]] = {}
+        self.generation = 0
+
+    def changed(self) -> None:
+        """Called after this server writes, so the next read rebuilds."""
+        with self._lock:
+            self.generation += 1
+
+    def analysis(self, store: Store) -> Analysis:
+        key = (self.generation, tuple(sorted(store.counts().items())))
+        with self._lock:
+            if key != self._key or self._analysis is None:
+                self._analysis = store.to_analysis()
+                self._by_doc = _index(self._analysis)
+                self._key = key
+            return self._analysis
+
+    def for_document(self, store: Store, doc_id: str) -> dict[str, list[Any]]:
+        """{"mentions": [(actor, Mention)], "times": [...], "interests": [...]} for one document."""
+        self.analysis(store)
+        with self._lock:
+            return self._by_doc.get(doc_id, {"mentions": [], "times": [], "interests": []})
+
+
+def _index(analysis: Analysis) -> dict[str, dict[str, list[Any]]]:
+    out: dict[str, dict[str, list[Any]]] = {}
+
+    def slot(doc: str) -> dict[str, list[Any]]:
+        return out.setdefault(doc, {"mentions": [], "times": [], "interests": []})
+
+    for actor in analysis.actors:
+        for m in actor.mentions:
+            slot(m.doc)["mentions"].append((actor, m))
+    for t in analysis.times:
+        slot(t.doc)["times"].append(t)
+    for i in analysis.interests:
+        slot(i.doc)["interests"].append(i)
+    return out

@@ -1,0 +1,92 @@
+"""The open store and the language pipeline, shared by every request behind one lock each.
+
+Store backends hold one connection, which is not safe to use from several threads at once,
+and FastAPI runs plain `def` routes in a thread pool; so calls are serialised here rather
+than in each backend. The store is opened on first use so `serve` starts even before the
+first ingest, and a store that cannot be opened becomes a 503 that says why.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from realpolitik.api.corpus import CorpusView
+from realpolitik.api.errors import BadRequest, Unavailable
+
+if TYPE_CHECKING:
+    from realpolitik.config import Config
+    from realpolitik.ingest import IngestFailure
+    from realpolitik.pipeline import Pipeline
+    from realpolitik.schema import Analysis, Document
+    from realpolitik.store.base import Store
+
+T = TypeVar("T")
+
+
+class Desk:
+    def __init__(self, location: str, config: Config, store: Store | None = None):
+        self.location = location
+        self.config = config
+        self._store = store
+        self._store_lock = threading.RLock()
+        self._pipeline: Pipeline | None = None
+        self._pipeline_lock = threading.Lock()
+        self._analyze_lock = threading.Lock()
+        self.corpus = CorpusView()
+
+    def _open(self) -> Store:
+        from realpolitik.store import open_store
+        from realpolitik.store.base import StoreError
+
+        try:
+            return open_store(self.location)
+        except StoreError as exc:
+            raise Unavailable(f"cannot open the store {self.location}: {exc}") from exc
+
+    def run(self, fn: Callable[[Store], T]) -> T:
+        """Call fn with the store, one request at a time; store refusals become 400s."""
+        from realpolitik.store.base import StoreError, StoreVersionError
+
+        with self._store_lock:
+            if self._store is None:
+                self._store = self._open()
+            try:
+                return fn(self._store)
+            except StoreVersionError as exc:
+                raise Unavailable(str(exc)) from exc
+            except StoreError as exc:
+                raise BadRequest(str(exc)) from exc
+
+    def write(self, fn: Callable[[Store], T]) -> T:
+        """Like run, for calls that change the store: cached corpus views are dropped."""
+        try:
+            return self.run(fn)
+        finally:
+            self.corpus.changed()
+
+    def pipeline(self) -> Pipeline:
+        """Built on first /analyze or ingest: loading spaCy costs a second nobody else should pay."""
+        from realpolitik.nlp import ModelNotFound
+        from realpolitik.pipeline import Pipeline
+
+        with self._pipeline_lock:
+            if self._pipeline is None:
+                try:
+                    self._pipeline = Pipeline(self.config)
+                except ModelNotFound as exc:
+                    raise Unavailable(str(exc)) from exc
+            return self._pipeline
+
+    def analyze(self, document: Document) -> Analysis | IngestFailure:
+        """One analysis at a time: a spaCy pipeline is not meant to be run from two threads."""
+        pipeline = self.pipeline()
+        with self._analyze_lock:
+            return next(iter(pipeline.analyze_stream([document])))
+
+    def close(self) -> None:
+        with self._store_lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None

@@ -1,0 +1,57 @@
+"""The server's settings: each with a default, an environment variable and help.
+
+Declared with the same `Setting` type as realpolitik.config so they read (and can be
+documented) the same way; kept here because only `realpolitik serve` uses them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from realpolitik.config import Config, Setting
+
+API_SETTINGS: tuple[Setting, ...] = (
+    Setting("max_body_bytes", "REALPOLITIK_MAX_BODY_BYTES", str(6 * 1024 * 1024),
+            "Largest request body the API reads; larger ones get 413 before being read."),
+    Setting("allow_remote_reads", "REALPOLITIK_ALLOW_REMOTE_READS", "0",
+            "1 lets clients other than loopback read without a token; writes always need one."),
+    Setting("tokens", "REALPOLITIK_TOKENS", "",
+            "Token file (hashes only); default: beside a DuckDB store, else ./realpolitik.tokens."),
+)
+
+_TRUE = {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    db: str
+    max_body_bytes: int = 6 * 1024 * 1024
+    allow_remote_reads: bool = False
+    tokens: str = ""
+    config: Config = field(default_factory=Config.from_env)
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> ApiSettings:
+        """Environment first, then explicit overrides (CLI flags); None means 'not given'."""
+        env = {s.name: os.environ.get(s.env, s.default) for s in API_SETTINGS}
+        config = Config.from_env(db=overrides.pop("db", None))
+        base = cls(db=config.db, max_body_bytes=int(env["max_body_bytes"]),
+                   allow_remote_reads=env["allow_remote_reads"].strip().lower() in _TRUE,
+                   tokens=env["tokens"], config=config)
+        return replace(base, **{k: v for k, v in overrides.items() if v is not None})
+
+    @property
+    def token_file(self) -> Path:
+        return token_file_for(self.db, self.tokens)
+
+
+def token_file_for(db: str, tokens: str = "") -> Path:
+    """Tokens live beside a DuckDB file (one store, one set of writers); a server URL has no
+    file to sit beside, so the working directory is used."""
+    if tokens:
+        return Path(tokens)
+    if "://" in db:
+        return Path("realpolitik.tokens")
+    return Path(db + ".tokens")

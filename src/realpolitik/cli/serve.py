@@ -1,0 +1,65 @@
+"""`realpolitik serve` (the API and the page) and `realpolitik token create` (write access)."""
+
+from __future__ import annotations
+
+import click
+
+from realpolitik.cli import EXIT_USAGE, main
+
+
+@main.command()
+@click.option("--db", help="Store: a DuckDB file or a postgresql:// URL (default from REALPOLITIK_DB).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--allow-remote-reads", is_flag=True, default=None,
+              help="Let non-loopback clients read without a token (writes always need one).")
+@click.option("--max-body-bytes", type=click.IntRange(min=1024), help="Largest request body (413 above it).")
+@click.option("--tokens", "tokens_path", type=click.Path(dir_okay=False), help="Token file (default beside the store).")
+def serve(db: str | None, host: str, port: int, allow_remote_reads: bool | None, max_body_bytes: int | None,
+          tokens_path: str | None) -> None:
+    """Serve the REST API (OpenAPI at /openapi.json) and the analyst's page at /.
+
+    \b
+    Reads are open to loopback clients; writes (ingest, corrections) need a token from
+    `realpolitik token create`. The server never fetches URLs found in documents.
+    """
+    import uvicorn
+
+    from realpolitik.api import ApiSettings, create_app
+    from realpolitik.api.access import is_loopback
+
+    settings = ApiSettings.from_env(db=db, allow_remote_reads=allow_remote_reads, max_body_bytes=max_body_bytes,
+                                    tokens=tokens_path)
+    if not is_loopback(host) and not settings.allow_remote_reads:
+        click.echo(f"realpolitik: listening on {host}: remote clients need a token even to read "
+                   "(--allow-remote-reads opens reads)", err=True)
+    click.echo(f"realpolitik: serving {settings.db} on http://{host}:{port}/ (tokens in {settings.token_file})",
+               err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+@main.group()
+def token() -> None:
+    """Write tokens for the API."""
+
+
+@token.command("create")
+@click.option("--name", default="analyst", show_default=True, help="Who the token is for: corrections made with it carry this name.")
+@click.option("--db", help="The store the token is for (its token file sits beside it).")
+@click.option("--tokens", "tokens_path", type=click.Path(dir_okay=False), help="Token file to add to.")
+def token_create(name: str, db: str | None, tokens_path: str | None) -> None:
+    """Create a token and print it once; only its hash is kept."""
+    import sys
+
+    from realpolitik.api import tokens
+    from realpolitik.api.settings import ApiSettings
+
+    settings = ApiSettings.from_env(db=db, tokens=tokens_path)
+    try:
+        secret = tokens.create(settings.token_file, name)
+    except ValueError as exc:
+        click.echo(f"realpolitik: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"realpolitik: token for {name!r} stored (hashed) in {settings.token_file}; it is shown only now",
+               err=True)
+    click.echo(secret)

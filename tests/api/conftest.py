@@ -1,0 +1,52 @@
+"""A store holding the bundled example corpus, built once per session, and clients over it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from realpolitik.api import ApiSettings, create_app, tokens
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "realpolitik" / "examples" / "articles"
+LOOPBACK = ("127.0.0.1", 50000)
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory, pipeline) -> str:
+    """The example corpus ingested through the store's own ingest loop into a DuckDB file."""
+    from realpolitik.store import open_store
+    from realpolitik.store.ingest import ingest
+
+    path = str(tmp_path_factory.mktemp("api-store") / "examples.duckdb")
+    with open_store(path) as store:
+        stats = ingest(store, [str(EXAMPLES)], pipeline=pipeline)
+    assert stats.stored >= 12 and not stats.failed
+    return path
+
+
+def make_client(db: str, tmp: Path, client=LOOPBACK, **settings):
+    from fastapi.testclient import TestClient
+
+    conf = ApiSettings.from_env(db=db, tokens=str(tmp / "tokens.json"), **settings)
+    return TestClient(create_app(conf), client=client)
+
+
+@pytest.fixture(scope="session")
+def api(example_db, tmp_path_factory):
+    """A read client on loopback over the example store (do not write with it)."""
+    with make_client(example_db, tmp_path_factory.mktemp("api-tokens")) as client:
+        yield client
+
+
+@pytest.fixture()
+def writable(tmp_path, example_db, pipeline):
+    """A client over a private copy of the example store, and a valid token for it."""
+    import shutil
+
+    db = str(tmp_path / "copy.duckdb")
+    shutil.copy(example_db, db)
+    with make_client(db, tmp_path) as client:
+        client.app.state.desk._pipeline = pipeline  # share the session's spaCy pipeline
+        secret = tokens.create(tmp_path / "tokens.json", "tester")
+        yield client, {"Authorization": f"Bearer {secret}"}
