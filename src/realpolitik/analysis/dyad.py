@@ -1,0 +1,202 @@
+"""Relations over time between two actors: counts per PLOVER type, a cooperation–conflict index.
+
+The index is the mean Goldstein score of the period's events, always shown with the number of
+events behind it (a mean of two events is not a trend). Events that did not happen as told —
+negated, hypothetical, or carried by a claim its source denies — are left out of counts and
+index and reported as excluded. Events whose date is coarser than the period asked for (a
+year-only date in a monthly report) are counted as `unplaced`, never spread over months.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from realpolitik.analysis.periods import BY, period_of
+from realpolitik.schema import EVENT_TYPES
+from realpolitik.store.base import Store
+
+
+@dataclass
+class Period:
+    period: str
+    counts: dict[str, int]
+    n: int
+    index: float | None  # mean Goldstein of the n events with a score
+    scored: int
+
+
+@dataclass
+class Evidence:
+    event: str
+    doc: str
+    date: str | None
+    type: str
+    source: str | None
+    target: str | None
+    goldstein: float | None
+    sentence: str
+    publisher: str | None
+    title: str | None
+    where: str | None  # URL or path of the document
+    status: str
+    trigger: dict[str, Any]
+
+
+@dataclass
+class DyadReport:
+    a: str
+    b: str
+    names: dict[str, str]
+    by: str
+    periods: list[Period]
+    totals: dict[str, int]
+    n: int
+    index: float | None
+    excluded: dict[str, int]
+    unplaced: int
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _excluded_reason(e: dict[str, Any]) -> str | None:
+    if e["negated"]:
+        return "negated"
+    if e["hypothetical"]:
+        return "hypothetical"
+    if e["status"] == "denied":
+        return "denied"
+    return None
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def strength(e: dict[str, Any]) -> float:
+    """How strongly an event speaks about the relation: |Goldstein| weighted by confidence."""
+    return abs(e["goldstein"] or 0.0) * float(e["confidence"] or 0.0)
+
+
+def dyad_report(store: Store, a: str, b: str, by: str = "year", evidence: int = 5) -> DyadReport:
+    """Events between `a` and `b` (either direction), per period; names or ids are accepted."""
+    if by not in BY:
+        raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
+    a = store.resolve_actor(a) or a
+    b = store.resolve_actor(b) or b
+    per: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    totals: Counter[str] = Counter()
+    scores: list[float] = []
+    excluded: Counter[str] = Counter()
+    unplaced = 0
+    kept: list[dict[str, Any]] = []
+    for e in store.iter_events(dyad=(a, b)):
+        reason = _excluded_reason(e)
+        if reason:
+            excluded[reason] += 1
+            continue
+        kept.append(e)
+        totals[e["type"]] += 1
+        if e["goldstein"] is not None:
+            scores.append(float(e["goldstein"]))
+        label = period_of(e["dated"], by)
+        if label is None:
+            unplaced += 1
+        else:
+            per[label].append(e)
+    periods = []
+    for label in sorted(per):
+        events = per[label]
+        counts = Counter(e["type"] for e in events)
+        scored = [float(e["goldstein"]) for e in events if e["goldstein"] is not None]
+        periods.append(Period(label, {t: counts[t] for t in EVENT_TYPES if counts[t]}, len(events), _mean(scored),
+                              len(scored)))
+    names = {k: v for k, v in store.actor_names().items() if k in (a, b)}
+    strongest = sorted(kept, key=lambda e: (-strength(e), e["dated"] or "", e["doc"], e["sentence_start"]))
+    seen: set[tuple[str, int]] = set()
+    chosen: list[Evidence] = []
+    for e in strongest:
+        if len(chosen) >= evidence:
+            break
+        if (e["doc"], e["sentence_start"]) in seen:
+            continue
+        seen.add((e["doc"], e["sentence_start"]))
+        chosen.append(Evidence(e["id"], e["doc"], e["dated"], e["type"], e["source"], e["target"], e["goldstein"],
+                               " ".join(e["sentence"].split()), e["publisher"], e["title"], e["url"] or e["path"],
+                               e["status"], {"start": e["trigger_start"], "end": e["trigger_end"],
+                                             "text": e["trigger_text"]}))
+    return DyadReport(a, b, names, by, periods, {t: totals[t] for t in EVENT_TYPES if totals[t]}, len(kept),
+                      _mean(scores), dict(excluded), unplaced, chosen)
+
+
+def plot(report: DyadReport, path: str | Path) -> Path:
+    """Draw the index per period (marker size = number of events) to a PNG file."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    path = Path(path)
+    points = [p for p in report.periods if p.index is not None]
+    fig, ax = plt.subplots(figsize=(9, 4))
+    if points:
+        xs = [p.period for p in points]
+        ys = [p.index for p in points]
+        ax.plot(xs, ys, color="#555", linewidth=1)
+        ax.scatter(xs, ys, s=[20 + 15 * p.scored for p in points], c=ys, cmap="RdYlGn", vmin=-10, vmax=10, zorder=3)
+        for x, y, p in zip(xs, ys, points, strict=True):
+            ax.annotate(f"n={p.scored}", (x, y), textcoords="offset points", xytext=(0, 8), ha="center", fontsize=7)
+    else:
+        ax.text(0.5, 0.5, "no scored events", ha="center", va="center", transform=ax.transAxes)
+    ax.axhline(0, color="#999", linewidth=0.8)
+    ax.set_ylim(-10, 10)
+    ax.set_ylabel("mean Goldstein (cooperation > 0 > conflict)")
+    na, nb = report.names.get(report.a, report.a), report.names.get(report.b, report.b)
+    ax.set_title(f"{na} – {nb}: cooperation–conflict index by {report.by}")
+    ax.tick_params(axis="x", rotation=45)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return path
+
+
+def print_dyad(report: DyadReport, console: Any = None) -> None:
+    """The report as rich tables: periods with counts and index, then the strongest evidence."""
+    import sys
+
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console(width=None if sys.stdout.isatty() else 160)
+    na, nb = report.names.get(report.a, report.a), report.names.get(report.b, report.b)
+    overall = "–" if report.index is None else f"{report.index:+.2f}"
+    console.print(f"[bold]{na} ({report.a}) – {nb} ({report.b})[/bold]: {report.n} events, "
+                  f"cooperation–conflict index {overall}")
+    types = list(report.totals)
+    table = Table(title=f"Events per {report.by}")
+    table.add_column(report.by)
+    for t in types:
+        table.add_column(t, justify="right")
+    table.add_column("n", justify="right")
+    table.add_column("index", justify="right")
+    for p in report.periods:
+        idx = "–" if p.index is None else f"{p.index:+.2f}"
+        table.add_row(p.period, *[str(p.counts.get(t, "")) for t in types], str(p.n), f"{idx} (n={p.scored})")
+    console.print(table)
+    notes = [f"{n} {why}" for why, n in sorted(report.excluded.items())]
+    if report.unplaced:
+        notes.append(f"{report.unplaced} dated too coarsely for a {report.by}")
+    if notes:
+        console.print("Left out: " + ", ".join(notes))
+    if report.evidence:
+        ev = Table(title="Strongest evidence")
+        for col in ("date", "type", "source→target", "Goldstein", "status", "publisher", "sentence"):
+            ev.add_column(col, overflow="fold")
+        for e in report.evidence:
+            ev.add_row(e.date or "?", e.type, f"{e.source or '-'}→{e.target or '-'}",
+                       "" if e.goldstein is None else f"{e.goldstein:+.1f}", e.status, e.publisher or "?", e.sentence)
+        console.print(ev)

@@ -1,0 +1,405 @@
+"""The corpus commands: ingest, failures, dyad, actors, events, claims, contested, correct, undo, export.
+
+Thin wrappers over realpolitik.store, realpolitik.analysis and realpolitik.export: each
+opens the store named by --db (default REALPOLITIK_DB, else ./realpolitik.duckdb), calls one
+library function and prints a table, or JSON with --json for pipes.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from realpolitik.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
+from realpolitik.schema import CLAIM_STATUSES, EVENT_TYPES
+
+db_option = click.option("--db", envvar="REALPOLITIK_DB", default=None, show_envvar=True,
+                         help="Store: a DuckDB file (default ./realpolitik.duckdb) or a postgresql:// URL.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON (for pipes) instead of a table.")
+limit_option = click.option("--limit", type=int, default=100, show_default=True, help="At most this many rows.")
+offset_option = click.option("--offset", type=int, default=0, help="Skip this many rows first.")
+user_option = click.option("--user", envvar="REALPOLITIK_USER", default=None,
+                           help="Analyst the decision is attributed to (default: REALPOLITIK_USER, else login name).")
+
+
+@contextmanager
+def opened(db: str | None) -> Iterator[Any]:
+    """Open the store or exit 3 with the store's own explanation."""
+    from realpolitik.config import Config
+    from realpolitik.store import StoreError, open_store
+
+    location = db or Config.from_env().db
+    try:
+        store = open_store(location)
+    except StoreError as exc:
+        click.echo(f"realpolitik: {exc}", err=True)
+        sys.exit(EXIT_NOTHING)
+    try:
+        yield store
+    except StoreError as exc:
+        click.echo(f"realpolitik: {exc}", err=True)
+        sys.exit(EXIT_NOTHING)
+    finally:
+        store.close()
+
+
+def emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
+    sys.stdout.write("\n")
+
+
+def console() -> Any:
+    from rich.console import Console
+
+    return Console(width=None if sys.stdout.isatty() else 160)
+
+
+def table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
+    from rich.table import Table
+
+    t = Table(title=title)
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*["" if v is None else str(v) for v in r])
+    console().print(t)
+
+
+def snippet(text: str | None, width: int = 140) -> str:
+    s = " ".join((text or "").split())
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def analyst(user: str | None) -> str:
+    return user or os.environ.get("REALPOLITIK_USER") or getpass.getuser()
+
+
+def actor_arg(store: Any, value: str) -> str:
+    found = store.resolve_actor(value)
+    if found is None:
+        raise click.BadParameter(f"no actor {value!r} in the store (see `realpolitik actors`)")
+    return found
+
+
+# -- ingest ---------------------------------------------------------------------
+@main.command()
+@click.argument("paths", nargs=-1)
+@db_option
+@click.option("--retry-failures", is_flag=True, help="Try again documents that failed before (all of them when no PATH).")
+@click.option("--reanalyse", is_flag=True, help="Analyse known documents again and replace their machine output.")
+@click.option("--published", help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for every input.")
+@click.option("--title", help="Title for every input.")
+@click.option("--source", help="Publisher for every input.")
+@click.option("--max-bytes", type=int, help="Refuse documents larger than this many bytes.")
+@click.option("--verbose", "-v", is_flag=True, help="One line per document on stdout.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+def ingest(paths: tuple[str, ...], db: str | None, retry_failures: bool, reanalyse: bool, published: str | None,
+           title: str | None, source: str | None, max_bytes: int | None, verbose: bool, quiet: bool) -> None:
+    """Analyse PATHS (files, folders, JSONL, '-') and store the results.
+
+    \b
+    Re-ingesting is a no-op (documents are known by content hash); a changed file or URL
+    becomes a new version of its document. Each document is stored in its own transaction,
+    so an interrupted run is completed by running it again. Failed documents are recorded
+    (`realpolitik failures`) and skipped until --retry-failures.
+    Exit codes: 0 all stored or unchanged; 1 some failed; 3 nothing could be stored.
+    """
+    from realpolitik.dates import normalize_published
+    from realpolitik.ingest import Overrides
+    from realpolitik.nlp import ModelNotFound
+    from realpolitik.progress import progress_bar
+    from realpolitik.store.ingest import ingest as run_ingest
+
+    if not paths and not retry_failures:
+        raise click.UsageError("give PATH(s) to ingest, or --retry-failures")
+    if published is not None:
+        norm = normalize_published(published)
+        if norm is None:
+            raise click.BadParameter(f"{published!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)",
+                                     param_hint="--published")
+        published = norm
+    with opened(db) as store, progress_bar("ingesting", quiet=quiet) as advance:
+        def on_item(outcome: str, path: str, detail: str) -> None:
+            advance(1)
+            if outcome == "failed":
+                click.echo(f"realpolitik: failed {path}: {detail}", err=True)
+            if verbose:
+                click.echo(f"{outcome}\t{path}" + (f"\t{detail}" if detail else ""), nl=True)
+                sys.stdout.flush()
+
+        try:
+            stats = run_ingest(store, paths, overrides=Overrides(published, title, source), max_bytes=max_bytes,
+                               retry_failures=retry_failures, reanalyse=reanalyse, on_item=on_item)
+        except ModelNotFound as exc:
+            click.echo(f"realpolitik: {exc}", err=True)
+            sys.exit(EXIT_NOTHING)
+        counts = store.counts()
+    if not quiet:
+        click.echo(f"{stats.stored} stored ({stats.added} new, {stats.versions} new versions, {stats.reanalysed} "
+                   f"re-analysed), {stats.unchanged} unchanged, {stats.failed} failed, {stats.skipped_failed} skipped "
+                   f"as failed before; {stats.events} events; {stats.docs_per_second():.1f} documents/s", err=True)
+        click.echo(f"store {store.location}: {counts['documents']} documents, {counts['events']} events, "
+                   f"{counts['claims']} claims, {counts['actors']} actors", err=True)
+    if stats.failed and not (stats.stored or stats.unchanged):
+        sys.exit(EXIT_NOTHING)
+    sys.exit(EXIT_PARTIAL if stats.failed else EXIT_OK)
+
+
+@main.command()
+@db_option
+@json_option
+@click.option("--all", "include_resolved", is_flag=True, help="Also list failures that later succeeded.")
+def failures(db: str | None, as_json: bool, include_resolved: bool) -> None:
+    """List documents that could not be ingested, with the reason."""
+    with opened(db) as store:
+        found = store.failures(include_resolved=include_resolved)
+    if as_json:
+        emit_json(found)
+        return
+    table(f"Failures ({len(found)})", ["path", "reason", "attempts", "last seen", "resolved"],
+          [[f["path"], f["reason"], f["attempts"], f["last_seen"], f["resolved_at"] or ""] for f in found])
+
+
+# -- queries --------------------------------------------------------------------
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@json_option
+@click.option("--by", type=click.Choice(["month", "quarter", "year"]), default="year", show_default=True)
+@click.option("--evidence", type=int, default=5, show_default=True, help="How many evidence sentences to show.")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Draw the index over time to this PNG.")
+def dyad(a: str, b: str, db: str | None, as_json: bool, by: str, evidence: int, plot_path: str | None) -> None:
+    """How the relation between actors A and B moved: events per type and period, the
+    cooperation–conflict index (mean Goldstein, with n), and the strongest evidence."""
+    from realpolitik.analysis.dyad import dyad_report, plot, print_dyad
+
+    with opened(db) as store:
+        report = dyad_report(store, actor_arg(store, a), actor_arg(store, b), by=by, evidence=evidence)
+    if plot_path:
+        plot(report, plot_path)
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        print_dyad(report, console())
+
+
+@main.command()
+@db_option
+@json_option
+@limit_option
+@offset_option
+@click.option("--kind", type=click.Choice(["state", "person", "organization", "group", "location"]))
+def actors(db: str | None, as_json: bool, limit: int, offset: int, kind: str | None) -> None:
+    """Actors in the corpus, most mentioned first."""
+    with opened(db) as store:
+        found = store.actors(kind=kind, limit=limit, offset=offset)
+    if as_json:
+        emit_json(found)
+        return
+    table(f"Actors ({len(found)})", ["id", "name", "kind", "country/org", "role", "mentions", "documents", "events"],
+          [[a["id"], a["name"], a["kind"], a["country"] or a["org"], a["role"], a["mentions"], a["documents"],
+            a["events"]] for a in found])
+
+
+@main.command()
+@db_option
+@json_option
+@limit_option
+@offset_option
+@click.option("--actor", help="Events with this actor (id, name or alias) as source or target.")
+@click.option("--type", "type_", type=click.Choice(EVENT_TYPES, case_sensitive=False), help="PLOVER type.")
+@click.option("--since", help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="On or before this date.")
+@click.option("--corroborated", is_flag=True, help="List events told by several independent publishers instead.")
+@click.option("--min-publishers", type=int, default=2, show_default=True, help="With --corroborated.")
+def events(db: str | None, as_json: bool, limit: int, offset: int, actor: str | None, type_: str | None,
+           since: str | None, until: str | None, corroborated: bool, min_publishers: int) -> None:
+    """Events, oldest first, with their evidence sentence and source."""
+    with opened(db) as store:
+        who = actor_arg(store, actor) if actor else None
+        if corroborated:
+            from realpolitik.analysis.corroboration import corroborated as find
+
+            found = [c.to_dict() for c in find(store, min_publishers=min_publishers, actor=who)]
+            if type_:
+                found = [c for c in found if c["type"] == type_.upper()]
+            found = found[offset : offset + limit]
+            if as_json:
+                emit_json(found)
+                return
+            table(f"Corroborated events ({len(found)})", ["dates", "type", "dyad", "publishers", "documents", "evidence"],
+                  [[", ".join(c["dates"]), c["type"], "–".join(c["dyad"]), len(c["publishers"]), c["documents"],
+                    snippet(c["events"][0]["sentence"])] for c in found])
+            return
+        found = store.events(actor=who, type=type_, since=since, until=until, limit=limit, offset=offset)
+    if as_json:
+        emit_json(found)
+        return
+    table(f"Events ({len(found)})", ["date", "type", "source", "target", "Goldstein", "status", "publisher", "sentence"],
+          [[e["dated"], e["type"] + (" (negated)" if e["negated"] else "") + (" (if)" if e["hypothetical"] else ""),
+            e["source"], e["target"], e["goldstein"], e["status"], snippet(e["publisher"], 30), snippet(e["sentence"])]
+           for e in found])
+
+
+@main.command()
+@db_option
+@json_option
+@limit_option
+@offset_option
+@click.option("--status", type=click.Choice(CLAIM_STATUSES), help="Only claims with this status.")
+@click.option("--source", help="Only claims by this source (actor id/name, or words of the source's description).")
+def claims(db: str | None, as_json: bool, limit: int, offset: int, status: str | None, source: str | None) -> None:
+    """The claims ledger: who says what, and how sure the text is."""
+    with opened(db) as store:
+        found = store.claims(status=status, source=source, limit=limit, offset=offset)
+    if as_json:
+        emit_json(found)
+        return
+    table(f"Claims ({len(found)})", ["published", "status", "source", "publisher", "claim"],
+          [[c["published"], c["status"], c["source"] or c["source_text"], snippet(c["publisher"], 30),
+            snippet(c["text"])] for c in found])
+
+
+@main.command()
+@db_option
+@json_option
+@click.option("--actor", help="Only items involving this actor.")
+@click.option("--window", type=int, default=31, show_default=True, help="Days two dates may differ and still match.")
+def contested(db: str | None, as_json: bool, actor: str | None, window: int) -> None:
+    """Contradictions: the same dyad and type told both as happening and as not (negated or denied)."""
+    from realpolitik.analysis.corroboration import contested as find
+
+    with opened(db) as store:
+        found = find(store, window_days=window, actor=actor_arg(store, actor) if actor else None)
+    if as_json:
+        emit_json(found)
+        return
+    rows = []
+    for c in found:
+        if c["kind"] == "denied claim":
+            rows.append([c["published"], c["kind"], "", c["source"] or c["source_text"], snippet(c["text"])])
+        else:
+            told = " | ".join(f"{'✗' if e['id'] in c['denied'] else '✓'} {snippet(e['sentence'], 90)}" for e in c["events"])
+            rows.append([", ".join(c["dates"]), c["kind"], c["type"], "–".join(c["dyad"]), told])
+    table(f"Contested ({len(found)})", ["dates", "kind", "type", "dyad/source", "evidence (✓ told, ✗ denied/negated)"],
+          rows)
+
+
+# -- corrections ----------------------------------------------------------------
+@main.group()
+def correct() -> None:
+    """Analyst corrections: append-only, attributed, reversible with `realpolitik undo ID`."""
+
+
+def _decide(db: str | None, kind: str, target: str, value: str | None, user: str | None, note: str | None,
+            scope: str = "*", resolve: Callable[[Any], tuple[str, str | None]] | None = None) -> None:
+    with opened(db) as store:
+        if resolve:
+            target, value = resolve(store)
+        decision = store.decide(kind, target, value, analyst(user), scope=scope, note=note)  # type: ignore[arg-type]
+    click.echo(f"decision {decision}: {kind} {target}" + (f" -> {value}" if value else "") +
+               ("" if scope == "*" else f" in {scope}") + f" (undo with `realpolitik undo {decision}`)")
+
+
+@correct.command("reject")
+@click.argument("item")
+@db_option
+@user_option
+@click.option("--note", help="Why.")
+def correct_reject(item: str, db: str | None, user: str | None, note: str | None) -> None:
+    """Reject an extraction: ITEM is event:ID, claim:ID or quantity:ID."""
+    _decide(db, "reject", item, None, user, note)
+
+
+@correct.command("actor")
+@click.argument("actor")
+@click.argument("into", required=False)
+@db_option
+@user_option
+@click.option("--doc", help="Only in this document (id); default everywhere.")
+@click.option("--new-id", help="Resolve to a new actor with this id (give --name and --kind).")
+@click.option("--name", help="Name of the new actor.")
+@click.option("--kind", type=click.Choice(["state", "person", "organization", "group", "location"]), default="organization")
+@click.option("--country", help="ISO alpha-3 country of the new actor.")
+@click.option("--note", help="Why.")
+def correct_actor(actor: str, into: str | None, db: str | None, user: str | None, doc: str | None, new_id: str | None,
+                  name: str | None, kind: str, country: str | None, note: str | None) -> None:
+    """Fix an actor's resolution: what was read as ACTOR is really INTO (or a new actor)."""
+    if not into and not new_id:
+        raise click.UsageError("give INTO (an existing actor) or --new-id with --name")
+
+    def resolve(store: Any) -> tuple[str, str | None]:
+        target = actor_arg(store, actor) if doc is None else (store.resolve_actor(actor) or actor)
+        if new_id:
+            return target, json.dumps({"id": new_id, "name": name or new_id, "kind": kind, "country": country})
+        return target, actor_arg(store, into or "")
+
+    _decide(db, "resolve", actor, None, user, note, scope=doc or "*", resolve=resolve)
+
+
+@correct.command("merge")
+@click.argument("actor")
+@click.argument("into")
+@db_option
+@user_option
+@click.option("--note", help="Why.")
+def correct_merge(actor: str, into: str, db: str | None, user: str | None, note: str | None) -> None:
+    """Merge ACTOR into INTO everywhere; ACTOR's names become INTO's aliases."""
+    _decide(db, "merge", actor, into, user, note,
+            resolve=lambda store: (actor_arg(store, actor), actor_arg(store, into)))
+
+
+@correct.command("list")
+@db_option
+@json_option
+@click.option("--live", is_flag=True, help="Only decisions in force (not undone).")
+def correct_list(db: str | None, as_json: bool, live: bool) -> None:
+    """The decision log, oldest first."""
+    with opened(db) as store:
+        found = store.decisions(include_undone=not live)
+    if as_json:
+        emit_json(found)
+        return
+    table(f"Decisions ({len(found)})", ["id", "kind", "target", "value", "scope", "by", "at", "undone"],
+          [[d["id"], d["kind"], d["target"], d["value"], d["scope"], d["analyst"], d["created_at"],
+            f"{d['undone_at']} by {d['undone_by']}" if d["undone_at"] else ""] for d in found])
+
+
+@main.command()
+@click.argument("decision", type=int)
+@db_option
+@user_option
+def undo(decision: int, db: str | None, user: str | None) -> None:
+    """Withdraw analyst decision DECISION (kept in the log, marked undone)."""
+    with opened(db) as store:
+        d = store.undo(decision, analyst(user))
+    click.echo(f"undone decision {d['id']}: {d['kind']} {d['target']}" + (f" -> {d['value']}" if d["value"] else ""))
+
+
+# -- export ---------------------------------------------------------------------
+@main.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["json", "csv", "parquet", "graphml", "gdelt", "ftm"]))
+@click.argument("out", type=click.Path())
+@db_option
+def export(fmt: str, out: str, db: str | None) -> None:
+    """Write the corpus (corrections applied) as FORMAT to OUT (a folder for csv and parquet).
+
+    \b
+    json     the analysis contract          csv/parquet  events, actors, claims, quantities
+    graphml  actor network (Gephi)          gdelt        GDELT-style event table (TSV)
+    ftm      FollowTheMoney entities (JSONL, for Aleph and OpenSanctions tools)
+    """
+    from realpolitik.export import export as run_export
+
+    with opened(db) as store:
+        written = run_export(store, fmt, out)
+    for path in written:
+        click.echo(str(path))
