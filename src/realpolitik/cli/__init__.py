@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "realpolitik.cli.analyze",
     "realpolitik.cli.bench",
     "realpolitik.cli.forecast",
+    "realpolitik.cli.store",
     "realpolitik.cli.serve",
 )
 
