@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from realpolitik.api.routes import analyze, meta, reads, writes
+from realpolitik.api.routes import analyze, exports, meta, reads, relations, writes
 
-ROUTERS = (meta.router, reads.router, writes.router, analyze.router)
+ROUTERS = (meta.router, reads.router, relations.router, exports.router, writes.router, analyze.router)

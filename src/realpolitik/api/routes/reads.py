@@ -59,10 +59,10 @@ def list_actors(d: DeskDep, kind: ActorKindQ = None, limit: Limit = 50, offset: 
 def get_actor(d: DeskDep, name: str) -> dict[str, Any]:
     """An actor by id, name or alias, as an analyst types it."""
     def find(s: Any) -> dict[str, Any] | None:
-        actor_id = s.resolve_actor(name)
-        if actor_id is None:
+        found_id = s.resolve_actor(name)
+        if found_id is None:
             return None
-        return next((a for a in s.actors(limit=None) if a["id"] == actor_id), None)
+        return next((a for a in s.actors(limit=None) if a["id"] == found_id), None)
 
     found = d.run(find)
     if found is None:
@@ -70,21 +70,20 @@ def get_actor(d: DeskDep, name: str) -> dict[str, Any]:
     return found
 
 
-def _actor_id(d: Desk, name: str | None) -> str | None:
-    if name is None:
-        return None
-    actor_id = d.run(lambda s: s.resolve_actor(name))
-    if actor_id is None:
+def actor_id(d: Desk, name: str) -> str:
+    """The actor an id, name or alias means; 404 when none."""
+    found = d.run(lambda s: s.resolve_actor(name))
+    if found is None:
         raise NotFound(f"no actor {name!r}")
-    return actor_id
+    return found
 
 
 @router.get("/events", response_model=Page, tags=["corpus"], responses=errors_doc(404))
 def list_events(d: DeskDep, actor: TextQ = None, type: EventTypeQ = None, since: DateQ = None, until: DateQ = None,
                 doc: TextQ = None, limit: Limit = 50, offset: Offset = 0) -> Page:
     """Events with their evidence sentence, document date and publisher, and claim status."""
-    actor_id = _actor_id(d, actor)
-    return page(lambda n, o: d.run(lambda s: s.events(actor=actor_id, type=type, since=since, until=until,
+    who = actor_id(d, actor) if actor else None
+    return page(lambda n, o: d.run(lambda s: s.events(actor=who, type=type, since=since, until=until,
                                                        doc=doc, limit=n, offset=o)), limit, offset)
 
 
@@ -105,11 +104,11 @@ def list_quantities(d: DeskDep, doc: TextQ = None, limit: Limit = 50, offset: Of
 @router.get("/interests", response_model=Page, tags=["corpus"], responses=errors_doc(404))
 def list_interests(d: DeskDep, actor: TextQ = None, doc: TextQ = None, limit: Limit = 50, offset: Offset = 0) -> Page:
     """Stated interests (what an actor wants), ranked where the text ranks them."""
-    actor_id = _actor_id(d, actor)
+    who = actor_id(d, actor) if actor else None
 
     def fetch(n: int, o: int) -> list[dict[str, Any]]:
         rows = [i.model_dump(mode="json") for i in d.run(lambda s: d.corpus.analysis(s)).interests
-                if (actor_id is None or i.actor == actor_id) and (doc is None or i.doc == doc)]
+                if (who is None or i.actor == who) and (doc is None or i.doc == doc)]
         return rows[o:o + n]
 
     return page(fetch, limit, offset)

@@ -1,0 +1,55 @@
+"""The actor network: who acted on whom, how often, and how warmly.
+
+Edges are unordered actor pairs weighted by event count and coloured by the mean Goldstein
+score of the events that carry one. A large graph is capped to the `limit` busiest actors;
+`focus` adds one actor and all its partners, so the page can expand a node without ever
+drawing the whole corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from realpolitik.store.base import Store
+
+
+@dataclass
+class _Edge:
+    events: int = 0
+    goldstein_sum: float = 0.0
+    scored: int = 0
+    types: Counter[str] = field(default_factory=Counter)
+
+
+def build(store: Store, limit: int = 30, focus: list[str] | None = None, since: str | None = None,
+          until: str | None = None) -> dict[str, Any]:
+    edges: dict[tuple[str, str], _Edge] = {}
+    for e in store.iter_events(since=since, until=until):
+        a, b = e.get("source"), e.get("target")
+        if not a or not b or a == b:
+            continue
+        edge = edges.setdefault((min(a, b), max(a, b)), _Edge())
+        edge.events += 1
+        edge.types[e["type"]] += 1
+        if e.get("goldstein") is not None:
+            edge.goldstein_sum += float(e["goldstein"])
+            edge.scored += 1
+    degree: Counter[str] = Counter()
+    for (a, b), edge in edges.items():
+        degree[a] += edge.events
+        degree[b] += edge.events
+    keep = {actor for actor, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]}
+    for actor in focus or []:
+        if actor in degree:
+            keep.add(actor)
+            keep.update(b if a == actor else a for (a, b) in edges if actor in (a, b))
+    names = {a["id"]: a for a in store.actors(limit=None) if a["id"] in keep}
+    nodes = [{"id": actor, "name": names.get(actor, {}).get("name", actor), "kind": names.get(actor, {}).get("kind"),
+              "events": degree[actor]} for actor in sorted(keep, key=lambda x: (-degree[x], x))]
+    out_edges = [{"source": a, "target": b, "events": edge.events,
+                  "goldstein": round(edge.goldstein_sum / edge.scored, 3) if edge.scored else None,
+                  "types": dict(edge.types.most_common())}
+                 for (a, b), edge in sorted(edges.items()) if a in keep and b in keep]
+    return {"nodes": nodes, "edges": out_edges, "total_actors": len(degree), "capped": len(keep) < len(degree)}

@@ -1,0 +1,69 @@
+"""Relations: the dyad report (the same library call as `realpolitik dyad`), a dyad's event
+timeline with the page's filters, the actor network, and contested items."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+
+from realpolitik.api.access import require_reader
+from realpolitik.api.models import Page
+from realpolitik.api.routes.common import DeskDep, Limit, Offset, errors_doc, page
+from realpolitik.api.routes.reads import DateQ, EventTypeQ, StatusQ, TextQ, actor_id
+
+router = APIRouter(dependencies=[Depends(require_reader)], responses=errors_doc(403, 404, 503), tags=["relations"])
+
+ByQ = Annotated[Literal["month", "quarter", "year"], Query(description="Period of the index")]
+
+
+@router.get("/dyads/{a}/{b}")
+def dyad(d: DeskDep, a: str, b: str, by: ByQ = "year",
+         evidence: Annotated[int, Query(ge=0, le=50)] = 5) -> dict[str, Any]:
+    """Event counts per PLOVER type per period, the cooperation–conflict index (mean Goldstein,
+    with the number of events behind it) and the strongest evidence sentences."""
+    from realpolitik.analysis.dyad import dyad_report
+
+    ida, idb = actor_id(d, a), actor_id(d, b)
+    return d.run(lambda s: dyad_report(s, ida, idb, by=by, evidence=evidence)).to_dict()
+
+
+@router.get("/dyads/{a}/{b}/events", response_model=Page)
+def dyad_events(d: DeskDep, a: str, b: str, type: EventTypeQ = None, status: StatusQ = None,
+                source: TextQ = None, publisher: TextQ = None, since: DateQ = None, until: DateQ = None,
+                limit: Limit = 100, offset: Offset = 0) -> Page:
+    """The dyad's events in date order, each with its sentence; `source` keeps one direction
+    (events initiated by that actor), `publisher` one outlet."""
+    ida, idb = actor_id(d, a), actor_id(d, b)
+    src = actor_id(d, source) if source else None
+
+    def fetch(n: int, o: int) -> list[dict[str, Any]]:
+        rows = d.run(lambda s: list(s.iter_events(dyad=(ida, idb), type=type, since=since, until=until)))
+        kept = [e for e in rows if (status is None or e["status"] == status)
+                and (src is None or e["source"] == src)
+                and (publisher is None or (e["publisher"] or "").lower() == publisher.lower())]
+        return kept[o:o + n]
+
+    return page(fetch, limit, offset)
+
+
+@router.get("/network")
+def network(d: DeskDep, limit: Annotated[int, Query(ge=1, le=500, description="Busiest actors shown")] = 30,
+            focus: Annotated[list[str] | None, Query(max_length=50, description="Actors to expand")] = None,
+            since: DateQ = None, until: DateQ = None) -> dict[str, Any]:
+    """Actors as nodes, actor pairs as edges weighted by event count and carrying their mean
+    Goldstein score; capped to the busiest `limit` actors, plus each `focus` actor's partners."""
+    from realpolitik.api.network import build
+
+    ids = [actor_id(d, f) for f in focus or []]
+    return d.run(lambda s: build(s, limit=limit, focus=ids, since=since, until=until))
+
+
+@router.get("/contested")
+def contested(d: DeskDep, actor: TextQ = None,
+              window_days: Annotated[int, Query(ge=0, le=3660)] = 31) -> list[dict[str, Any]]:
+    """Contested events (the same happening told and denied) and denied claims, with evidence."""
+    from realpolitik.analysis.corroboration import contested as find
+
+    who = actor_id(d, actor) if actor else None
+    return d.run(lambda s: find(s, window_days=window_days, actor=who))

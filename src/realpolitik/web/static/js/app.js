@@ -1,0 +1,48 @@
+// The router: #/view?params picks a view module; each view renders into <main id="view">.
+import { setToken, token } from "./api.js";
+import { clear } from "./dom.js";
+import { fail, parseHash, status } from "./nav.js";
+import * as documents from "./documents.js";
+import * as dyad from "./dyad.js";
+import * as network from "./network.js";
+import * as claims from "./claims.js";
+import * as corrections from "./corrections.js";
+
+const VIEWS = { documents, doc: documents, dyad, network, claims, corrections };
+
+let current = null;
+
+async function route() {
+  const { view, args, params } = parseHash();
+  const mod = VIEWS[view] || documents;
+  for (const a of document.querySelectorAll("#nav a")) {
+    a.classList.toggle("active", a.dataset.view === (view === "doc" ? "documents" : view));
+  }
+  if (current && current.leave) current.leave();
+  current = mod;
+  const root = clear(document.getElementById("view"));
+  root.dataset.view = view;
+  status("");
+  try {
+    await mod.render(root, { view, args, params });
+  } catch (err) {
+    fail(err);
+  }
+}
+
+function initToken() {
+  const form = document.getElementById("token-form");
+  const input = document.getElementById("token-input");
+  const state = document.getElementById("token-state");
+  const show = () => { state.textContent = token() ? "token set" : "read-only"; };
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    setToken(input.value.trim());
+    input.value = "";
+    show();
+  });
+  show();
+}
+
+window.addEventListener("hashchange", route);
+window.addEventListener("DOMContentLoaded", () => { initToken(); route(); });
