@@ -371,7 +371,7 @@ class _Builder:
                 continue
             phrase = {x.i for x in seq} | {x.i for x in src.subtree}
             head = t.head
-            while head.i in phrase and head.head is not head:
+            while head.i in phrase and head.head.i != head.i:
                 head = head.head
             if head.i in phrase:
                 continue
@@ -619,7 +619,7 @@ class _Builder:
                 if t.i + n <= sent.end and [t.doc[t.i + k].lower_ for k in range(n)] == list(words):
                     phrase = {t.i + k for k in range(n)}
                     h = t
-                    while h.i in phrase and h.head is not h:
+                    while h.i in phrase and h.head.i != h.i:
                         h = h.head
                     if h.i in phrase:
                         return

@@ -167,7 +167,7 @@ class _Sentence:
                 # "was in possession of evidence that X was communicating ... and sent it":
                 # a finite verb hung on a subordinate participle belongs to the clause above.
                 up = head.head
-                while up.pos_ not in ("VERB", "AUX") and up.head is not up:
+                while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
                     up = up.head
                 if up.pos_ in ("VERB", "AUX") and up is not head:
                     return self.subject(up, depth + 1)
