@@ -21,6 +21,19 @@ from realpolitik.benchmark.corpus import default_corpus
 from realpolitik.benchmark.memory import PeakRss
 
 Log = Callable[[str], None]
+MIN_WORDS_PER_S = 100  # below this a run is taken to hang
+
+
+def _kill_tree(pid: int) -> None:
+    """Stop a child and its workers (started by us, by pid)."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        for p in [*root.children(recursive=True), root]:
+            p.kill()
+    except psutil.Error:
+        pass
 
 
 def measure(mode: str, corpus: Path, words: int, processes: int = 1,
@@ -37,8 +50,16 @@ def measure(mode: str, corpus: Path, words: int, processes: int = 1,
         cmd.append("--stages")
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=None if profile else subprocess.PIPE,
                             text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    # No run is that slow unless something hangs: then say so instead of waiting forever.
+    timeout = 120 + words / MIN_WORDS_PER_S
     with PeakRss(proc.pid) as peak:
-        out, err = proc.communicate()
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill_tree(proc.pid)
+            proc.communicate()
+            raise RuntimeError(f"benchmark child ran over {timeout:.0f}s ({' '.join(cmd[2:])}): a hang? "
+                               "look with `py-spy dump --pid` on a rerun") from None
     if proc.returncode != 0:
         raise RuntimeError(f"benchmark child failed ({' '.join(cmd[2:])}):\n{err or ''}")
     result = json.loads(out.strip().splitlines()[-1])
