@@ -25,17 +25,17 @@ def example_db(tmp_path_factory, pipeline) -> str:
     return path
 
 
-def make_client(db: str, tmp: Path, client=LOOPBACK, **settings):
+def make_client(db: str, tmp: Path, client=LOOPBACK, pipeline=None, **settings):
     from fastapi.testclient import TestClient
 
     conf = ApiSettings.from_env(db=db, tokens=str(tmp / "tokens.json"), **settings)
-    return TestClient(create_app(conf), client=client)
+    return TestClient(create_app(conf, pipeline=pipeline), client=client)
 
 
 @pytest.fixture(scope="session")
-def api(example_db, tmp_path_factory):
+def api(example_db, tmp_path_factory, pipeline):
     """A read client on loopback over the example store (do not write with it)."""
-    with make_client(example_db, tmp_path_factory.mktemp("api-tokens")) as client:
+    with make_client(example_db, tmp_path_factory.mktemp("api-tokens"), pipeline=pipeline) as client:
         yield client
 
 
@@ -46,7 +46,24 @@ def writable(tmp_path, example_db, pipeline):
 
     db = str(tmp_path / "copy.duckdb")
     shutil.copy(example_db, db)
-    with make_client(db, tmp_path) as client:
-        client.app.state.desk._pipeline = pipeline  # share the session's spaCy pipeline
+    with make_client(db, tmp_path, pipeline=pipeline) as client:
         secret = tokens.create(tmp_path / "tokens.json", "tester")
         yield client, {"Authorization": f"Bearer {secret}"}
+
+
+def check_error(response, status: int, code: str | None = None) -> dict:
+    """Every error has one shape: {"error": {"status", "code", "message"}}, status matching HTTP."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"}
+    err = body["error"]
+    assert err["status"] == status and isinstance(err["message"], str) and err["message"]
+    if code is not None:
+        assert err["code"] == code
+    return err
+
+
+@pytest.fixture(scope="session")
+def error_of():
+    return check_error

@@ -20,6 +20,7 @@ from realpolitik.api.limits import BodyLimitMiddleware
 from realpolitik.api.settings import ApiSettings
 
 if TYPE_CHECKING:
+    from realpolitik.pipeline import Pipeline
     from realpolitik.store.base import Store
 
 # The page builds every node itself from same-origin scripts; nothing else may run or load.
@@ -49,13 +50,14 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(settings: ApiSettings, store: Store | None = None) -> FastAPI:
-    """An app over settings.db (or over an already open `store`, which the app then owns)."""
+def create_app(settings: ApiSettings, store: Store | None = None, pipeline: Pipeline | None = None) -> FastAPI:
+    """An app over settings.db (or over an already open `store`, which the app then owns);
+    `pipeline` lets a caller that already loaded spaCy share it."""
     from realpolitik import __version__
     from realpolitik.api.routes import ROUTERS
     from realpolitik.web import mount as mount_web
 
-    desk = Desk(settings.db, settings.config, store)
+    desk = Desk(settings.db, settings.config, store, pipeline)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -26,12 +26,12 @@ T = TypeVar("T")
 
 
 class Desk:
-    def __init__(self, location: str, config: Config, store: Store | None = None):
+    def __init__(self, location: str, config: Config, store: Store | None = None, pipeline: Pipeline | None = None):
         self.location = location
         self.config = config
         self._store = store
         self._store_lock = threading.RLock()
-        self._pipeline: Pipeline | None = None
+        self._pipeline: Pipeline | None = pipeline
         self._pipeline_lock = threading.Lock()
         self._analyze_lock = threading.Lock()
         self.corpus = CorpusView()

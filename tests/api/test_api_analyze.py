@@ -1,0 +1,31 @@
+"""POST /analyze: the contract JSON for a posted text, and nothing stored."""
+
+from __future__ import annotations
+
+from realpolitik.schema import SCHEMA_VERSION, validate
+
+TEXT = "Beijing accused Washington of hacking its ministries, the foreign ministry said on Tuesday."
+
+
+def test_analyze_returns_the_contract_and_stores_nothing(api):
+    before = api.get("/health").json()["counts"]
+    r = api.post("/analyze", json={"text": TEXT, "published": "2024-05-01", "title": "t"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["schema"] == SCHEMA_VERSION
+    analysis = validate(body)
+    assert analysis.documents[0].published == "2024-05-01" and analysis.documents[0].title == "t"
+    assert any(e.type == "ACCUSE" for e in analysis.events)
+    assert api.get("/health").json()["counts"] == before
+
+
+def test_analyze_html_is_reduced_to_its_text(api):
+    r = api.post("/analyze", json={"html": f"<html><body><article><p>{TEXT}</p><script>alert(1)</script>"
+                                           "</article></body></html>"})
+    assert r.status_code == 200, r.text
+    text = r.json()["documents"][0]["text"]
+    assert "Beijing accused Washington" in text and "alert" not in text
+
+
+def test_analyze_rejects_empty_text(api, error_of):
+    error_of(api.post("/analyze", json={"text": "  \n "}), 422, "validation_error")

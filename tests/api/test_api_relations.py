@@ -1,0 +1,63 @@
+"""Dyads (the same numbers as `realpolitik dyad`), the dyad timeline, the network, contested."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_dyad_is_the_library_report(api, example_db):
+    from realpolitik.analysis.dyad import dyad_report
+
+    got = api.get("/dyads/china/RUS", params={"by": "quarter"}).json()
+    # the API holds the store open; read the same numbers through the library on the same store
+    store = api.app.state.desk
+    want = store.run(lambda s: dyad_report(s, "CHN", "RUS", by="quarter")).to_dict()
+    assert got == want
+    assert got["n"] > 0 and got["periods"]
+
+
+def test_dyad_unknown_actor_and_bad_period(api, error_of):
+    error_of(api.get("/dyads/CHN/atlantis"), 404, "not_found")
+    error_of(api.get("/dyads/CHN/RUS", params={"by": "week"}), 422, "validation_error")
+
+
+def test_dyad_timeline_filters(api):
+    everything = api.get("/dyads/CHN/RUS/events", params={"limit": 1000}).json()["items"]
+    assert everything and all({e["source"], e["target"]} == {"CHN", "RUS"} for e in everything)
+    kind = everything[0]["type"]
+    only = api.get("/dyads/CHN/RUS/events", params={"type": kind, "limit": 1000}).json()["items"]
+    assert only and all(e["type"] == kind for e in only) and len(only) <= len(everything)
+    by_russia = api.get("/dyads/CHN/RUS/events", params={"source": "Russia", "limit": 1000}).json()["items"]
+    assert all(e["source"] == "RUS" for e in by_russia)
+    status = everything[0]["status"]
+    assert all(e["status"] == status for e in
+               api.get("/dyads/CHN/RUS/events", params={"status": status, "limit": 1000}).json()["items"])
+    publisher = everything[0]["publisher"]
+    same = api.get("/dyads/CHN/RUS/events", params={"publisher": publisher, "limit": 1000}).json()["items"]
+    assert same and all(e["publisher"] == publisher for e in same)
+
+
+def test_network_is_capped_and_expandable(api):
+    full = api.get("/network", params={"limit": 500}).json()
+    assert not full["capped"] and len(full["nodes"]) == full["total_actors"] > 3
+    small = api.get("/network", params={"limit": 2}).json()
+    assert small["capped"] and len(small["nodes"]) == 2
+    ids = {n["id"] for n in small["nodes"]}
+    assert all(e["source"] in ids and e["target"] in ids for e in small["edges"])
+    lonely = next(n["id"] for n in reversed(full["nodes"]) if n["id"] not in ids)
+    grown = api.get("/network", params={"limit": 2, "focus": lonely}).json()
+    assert lonely in {n["id"] for n in grown["nodes"]} and len(grown["nodes"]) > 2
+
+
+def test_network_edges_carry_count_and_mean_goldstein(api):
+    edges = api.get("/network", params={"limit": 500}).json()["edges"]
+    e = max(edges, key=lambda x: x["events"])
+    events = api.get("/dyads/{}/{}/events".format(e["source"], e["target"]), params={"limit": 1000}).json()["items"]
+    assert len(events) == e["events"] == sum(e["types"].values())
+    scores = [x["goldstein"] for x in events if x["goldstein"] is not None]
+    assert e["goldstein"] == pytest.approx(sum(scores) / len(scores), abs=1e-3)
+
+
+def test_contested_lists_denials_with_evidence(api):
+    items = api.get("/contested").json()
+    assert items and all("kind" in i for i in items)

@@ -1,0 +1,91 @@
+"""Ingest and corrections through the API: attributed to the token's name, reversible."""
+
+from __future__ import annotations
+
+TEXT = ("MOSCOW — Russia and China signed an agreement on Monday "
+        "to expand grain trade, officials said. Beijing accused Washington of meddling in the talks.")
+
+
+def test_ingest_stores_once_then_is_a_no_op(writable):
+    client, auth = writable
+    before = client.get("/health").json()["counts"]["documents"]
+    first = client.post("/documents", json={"text": TEXT, "publisher": "Test Wire", "published": "2024-09-02"},
+                        headers=auth)
+    assert first.status_code == 201, first.text
+    (added,) = first.json()
+    assert added["outcome"] == "added" and added["events"] > 0
+    doc = client.get(f"/documents/{added['doc']}").json()
+    assert doc["publisher"] == "Test Wire" and doc["published"] == "2024-09-02" and doc["path"] == "<api:tester>"
+    again = client.post("/documents", json={"text": TEXT}, headers=auth)
+    assert again.status_code == 200 and again.json()[0]["outcome"] == "unchanged"
+    assert client.get("/health").json()["counts"]["documents"] == before + 1
+    events = client.get("/events", params={"doc": added["doc"]}).json()["items"]
+    assert len(events) == added["events"]
+
+
+def test_ingest_refuses_what_ingest_refuses(writable, error_of):
+    client, auth = writable
+    error_of(client.post("/documents", json={"text": "   "}, headers=auth), 422, "validation_error")
+    err = error_of(client.post("/documents", json={"text": "Der Kanzler und die Regierung haben sich mit dem "
+                                                          "Präsidenten über die Lage in der Ukraine beraten."},
+                               headers=auth), 422)
+    assert "English" in err["message"]
+
+
+def test_ingest_never_fetches_the_url(writable, monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the server tried to open a connection")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    client, auth = writable
+    r = client.post("/documents", json={"html": "<html><body><article><p>Russia and China held talks in Beijing "
+                                                "on energy.</p><img src='http://198.51.100.1/x.png'></article></body></html>",
+                                        "url": "http://198.51.100.1/story"}, headers=auth)
+    assert r.status_code == 201, r.text
+
+
+def test_reject_undo_round_trip_is_attributed(writable):
+    client, auth = writable
+    event = client.get("/events", params={"limit": 1}).json()["items"][0]
+    before = client.get("/health").json()["counts"]["events"]
+    r = client.post("/corrections", json={"kind": "reject", "target": f"event:{event['id']}", "note": "wrong actor"},
+                    headers=auth)
+    assert r.status_code == 201, r.text
+    decision = r.json()
+    assert decision["analyst"] == "tester" and decision["kind"] == "reject" and decision["note"] == "wrong actor"
+    assert client.get("/health").json()["counts"]["events"] == before - 1
+    anno = client.get(f"/documents/{event['doc']}/annotations").json()["annotations"]
+    assert f"event:{event['id']}" not in {a["key"] for a in anno}
+    undone = client.post(f"/corrections/{decision['id']}/undo", headers=auth).json()
+    assert undone["undone_by"] == "tester"
+    assert client.get("/health").json()["counts"]["events"] == before
+    listed = client.get("/corrections").json()
+    assert [d["id"] for d in listed] == [decision["id"]] and listed[0]["undone_at"]
+    assert client.get("/corrections", params={"include_undone": False}).json() == []
+
+
+def test_merge_and_fix_actor(writable):
+    client, auth = writable
+    r = client.post("/corrections", json={"kind": "merge", "target": "xi-jinping", "value": "CHN"}, headers=auth)
+    assert r.status_code == 201, r.text
+    assert client.get("/actors/xi-jinping").json()["id"] == "CHN"
+    ids = {a["id"] for a in client.get("/actors", params={"limit": 1000}).json()["items"]}
+    assert "xi-jinping" not in ids
+    doc = client.get("/events", params={"actor": "RUS", "limit": 1}).json()["items"][0]["doc"]
+    fix = client.post("/corrections", json={"kind": "resolve", "target": "RUS", "value": "USA", "scope": doc},
+                      headers=auth)
+    assert fix.status_code == 201, fix.text
+    assert all("RUS" not in (e["source"], e["target"])
+               for e in client.get("/events", params={"doc": doc, "limit": 1000}).json()["items"])
+
+
+def test_bad_corrections_are_client_errors(writable, error_of):
+    client, auth = writable
+    error_of(client.post("/corrections", json={"kind": "reject", "target": "event:nope"}, headers=auth), 400)
+    error_of(client.post("/corrections", json={"kind": "merge", "target": "CHN"}, headers=auth), 422)
+    error_of(client.post("/corrections", json={"kind": "explode", "target": "CHN"}, headers=auth), 422)
+    error_of(client.post("/corrections/999999/undo", headers=auth), 404, "not_found")
+    error_of(client.post("/corrections/abc/undo", headers=auth), 422)
