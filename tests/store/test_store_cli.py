@@ -1,0 +1,103 @@
+"""The corpus commands, run as a user runs them, on the bundled example corpus."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from realpolitik.cli import main
+from realpolitik.store.testing import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "corpus.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", str(path), "-q"])
+    assert result.exit_code == 0, result.output
+    return str(path)
+
+
+def run(*args: str, ok: int = 0) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == ok, result.output
+    return result.output
+
+
+def test_ingest_again_is_a_no_op(db):
+    out = run("ingest", str(EXAMPLES), "--db", db, "-v", "-q")
+    assert "added" not in out and out.count("unchanged") >= 12
+
+
+def test_ingest_needs_paths():
+    run("ingest", ok=2)
+
+
+def test_actors_and_filters_as_json(db):
+    actors = json.loads(run("actors", "--db", db, "--json"))
+    assert {"CHN", "RUS"} <= {a["id"] for a in actors}
+    events = json.loads(run("events", "--db", db, "--json", "--actor", "China", "--since", "2022"))
+    assert events and all("CHN" in (e["source"], e["target"]) and e["dated"] >= "2022" for e in events)
+    typed = json.loads(run("events", "--db", db, "--json", "--type", "agree", "--limit", "3"))
+    assert 0 < len(typed) <= 3 and {e["type"] for e in typed} == {"AGREE"}
+    claims = json.loads(run("claims", "--db", db, "--json", "--status", "denied"))
+    assert claims and {c["status"] for c in claims} == {"denied"}
+
+
+def test_tables_print(db):
+    assert "Actors" in run("actors", "--db", db)
+    assert "Events" in run("events", "--db", db, "--limit", "5")
+    assert "Claims" in run("claims", "--db", db, "--limit", "5")
+    assert "Contested" in run("contested", "--db", db)
+    assert "Corroborated" in run("events", "--db", db, "--corroborated", "--min-publishers", "1")
+
+
+def test_unknown_actor_is_a_usage_error(db):
+    run("events", "--db", db, "--actor", "Atlantis", ok=2)
+
+
+def test_dyad_report_json_and_plot(db, tmp_path):
+    png = tmp_path / "dyad.png"
+    report = json.loads(run("dyad", "CHN", "RUS", "--db", db, "--json", "--by", "year", "--plot", str(png)))
+    assert report["n"] > 0 and report["index"] is not None
+    assert [p["period"] for p in report["periods"]] == sorted(p["period"] for p in report["periods"])
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "cooperation–conflict index" in run("dyad", "China", "Russia", "--db", db)
+
+
+def test_correct_and_undo(db):
+    event = json.loads(run("events", "--db", db, "--json", "--limit", "1"))[0]
+    out = run("correct", "reject", f"event:{event['id']}", "--db", db, "--user", "ana")
+    decision = out.split()[1].rstrip(":")
+    ids = {e["id"] for e in json.loads(run("events", "--db", db, "--json", "--limit", "1000"))}
+    assert event["id"] not in ids
+    log = json.loads(run("correct", "list", "--db", db, "--json"))
+    assert log[-1]["analyst"] == "ana" and log[-1]["undone_at"] is None
+    run("undo", decision, "--db", db, "--user", "ben")
+    ids = {e["id"] for e in json.loads(run("events", "--db", db, "--json", "--limit", "1000"))}
+    assert event["id"] in ids
+    run("correct", "reject", "event:nope", "--db", db, "--user", "ana", ok=3)
+
+
+def test_export_command(db, tmp_path):
+    out = run("export", "gdelt", str(tmp_path / "events.tsv"), "--db", db)
+    assert out.strip().endswith("events.tsv")
+
+
+def test_a_store_from_the_future_is_refused(tmp_path):
+    from realpolitik.store import open_store
+
+    path = str(tmp_path / "future.duckdb")
+    with open_store(path) as s:
+        s._x("UPDATE meta SET value = '999' WHERE key = 'version'")
+    result = CliRunner().invoke(main, ["actors", "--db", path])
+    assert result.exit_code == 3 and "newer realpolitik" in result.output
+
+
+def test_failures_lists_bad_inputs(tmp_path):
+    path = str(tmp_path / "f.duckdb")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    run("ingest", str(tmp_path / "empty.txt"), "--db", path, "-q", ok=3)
+    listed = json.loads(run("failures", "--db", path, "--json"))
+    assert [f["path"] for f in listed] == [str(tmp_path / "empty.txt")]
