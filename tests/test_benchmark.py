@@ -113,6 +113,9 @@ def test_bench_command_writes_the_documented_json(tmp_path):
     for key in ("raw_words_per_s", "full_words_per_s", "ratio", "peak_rss_mb"):
         assert run[key] > 0
     assert run["ratio"] == pytest.approx(run["full_words_per_s"] / run["raw_words_per_s"], abs=1e-3)
+    assert set(report["stages_1_process"]) >= {"parse", "ingest", "write", "extract:actors"}
+    if "ingest" in report:  # once the DuckDB store is installed
+        assert report["ingest"]["documents"] == run["documents"] and report["ingest"]["documents_per_s"] > 0
 
 
 @pytest.mark.parametrize("declared, disabled", [

@@ -80,7 +80,7 @@ def load_average() -> list[float] | None:
 
 def run_bench(corpus: Path | None = None, words: int = 200_000, processes: Sequence[int] = (1, 2),
               repeat: int = 1, start_method: str | None = None, scaling: bool = False,
-              log: Log = lambda _: None) -> dict[str, Any]:
+              ingest: bool = True, log: Log = lambda _: None) -> dict[str, Any]:
     """The report `realpolitik bench --json` writes: one entry in `runs` per process count."""
     corpus = corpus or default_corpus()
     report: dict[str, Any] = {"corpus": str(corpus), "words": words, "repeat": repeat,
@@ -114,6 +114,14 @@ def run_bench(corpus: Path | None = None, words: int = 200_000, processes: Seque
     base = report["runs"][0]["full_words_per_s"] if report["runs"] else None
     for run in report["runs"]:
         run["speedup"] = round(run["full_words_per_s"] / base, 3) if base else None
+    if ingest and _store_available():
+        log("ingest into a DuckDB store, 1 process")
+        got = measure("ingest", corpus, words)
+        store_s = got["stages"].get("store", 0.0)
+        report["ingest"] = {"processes": 1, "documents": got["documents"],
+                            "documents_per_s": round(got["documents"] / got["seconds"], 1),
+                            "store_documents_per_s": round(got["documents"] / store_s, 1) if store_s else None,
+                            "peak_rss_mb": got["peak_rss_mb"]}
     if scaling:
         report["memory_scaling"] = memory_scaling(corpus, words, log)
     report["load_after"] = load_average()
@@ -130,6 +138,13 @@ def memory_scaling(corpus: Path, words: int, log: Log = lambda _: None) -> dict[
     return {"small_words": small["words"], "small_peak_rss_mb": small["peak_rss_mb"],
             "large_words": large["words"], "large_peak_rss_mb": large["peak_rss_mb"],
             "ratio": round(large["peak_rss_mb"] / small["peak_rss_mb"], 3)}
+
+
+def _store_available() -> bool:
+    """The DuckDB store is another issue's work: measured once it exists."""
+    from importlib.util import find_spec
+
+    return find_spec("realpolitik.store") is not None and find_spec("duckdb") is not None
 
 
 def _default_start_method() -> str:

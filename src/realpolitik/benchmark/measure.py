@@ -83,9 +83,38 @@ def run_full(pipeline: Pipeline, path: Path, words: int, processes: int,
         return counter, time.perf_counter() - start
 
 
+def run_ingest(pipeline: Pipeline, path: Path, words: int, processes: int,
+               start_method: str | None, stages: Stages) -> tuple[Counter, float]:
+    """Analyse and store every document in a fresh DuckDB file, one transaction each."""
+    from contextlib import nullcontext
+
+    from realpolitik.ingest import Overrides
+    from realpolitik.ingest.document import build
+    from realpolitik.parallel import ParallelAnalyzer
+    from realpolitik.schema import Analysis
+    from realpolitik.store import open_store
+
+    counter = Counter()
+    overrides = Overrides()
+    items = (build(name, text, {}, overrides) for name, text in counter.texts_of(path, words))
+    pool = (ParallelAnalyzer(processes=processes, start_method=start_method, pipeline=pipeline)
+            if processes > 1 else nullcontext(pipeline))
+    with tempfile.TemporaryDirectory(prefix="realpolitik-bench-") as tmp, pool as analyzer:
+        store = open_store(str(Path(tmp) / "bench.duckdb"))
+        add = stages.wrap("store", store.add_analysis)
+        try:
+            start = time.perf_counter()
+            for result in analyzer.analyze_stream(items):
+                if isinstance(result, Analysis):
+                    add(result)
+            return counter, time.perf_counter() - start
+        finally:
+            store.close()
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--mode", choices=("raw", "full"), required=True)
+    ap.add_argument("--mode", choices=("raw", "full", "ingest"), required=True)
     ap.add_argument("--corpus", type=Path, required=True)
     ap.add_argument("--words", type=int, required=True)
     ap.add_argument("--processes", type=int, default=1)
@@ -97,7 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     config = Config.from_env()
     pipeline = Pipeline(config)
     pipeline.analyze_text(WARMUP, published="2019")  # lazy set-up (gazetteer matcher) off the clock
-    stages = Stages() if args.stages else None
+    stages = Stages() if args.stages or args.mode == "ingest" else None
     profiler = None
     if args.profile:
         from pyinstrument import Profiler
@@ -106,6 +135,9 @@ def main(argv: list[str] | None = None) -> None:
         profiler.start()
     if args.mode == "raw":
         counter, seconds = run_raw(pipeline, args.corpus, args.words, args.processes)
+    elif args.mode == "ingest":
+        assert stages is not None
+        counter, seconds = run_ingest(pipeline, args.corpus, args.words, args.processes, args.start_method, stages)
     else:
         counter, seconds = run_full(pipeline, args.corpus, args.words, args.processes, args.start_method, stages)
     if profiler is not None:

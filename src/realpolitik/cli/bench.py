@@ -22,11 +22,13 @@ from realpolitik.cli import main
 @click.option("--start-method", type=click.Choice(["fork", "spawn", "forkserver"]),
               help="How worker processes start (default: fork where available).")
 @click.option("--scaling", is_flag=True, help="Also compare peak memory on words/10 and words (streaming check).")
+@click.option("--ingest/--no-ingest", default=True, show_default=True,
+              help="Also measure ingest into a fresh DuckDB store (documents/s).")
 @click.option("--profile", "profile_out", type=click.Path(dir_okay=False),
               help="Instead: profile the full pipeline on one process with pyinstrument; HTML here.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Write the results as JSON here.")
 def bench(corpus: Path | None, words: int, processes: int, repeat: int, start_method: str | None,
-          scaling: bool, profile_out: str | None, json_out: str | None) -> None:
+          scaling: bool, ingest: bool, profile_out: str | None, json_out: str | None) -> None:
     """Measure words/s of spaCy's raw nlp.pipe and of the full pipeline, their ratio, and the
     peak memory of the whole process tree, for 1 and N processes.
 
@@ -46,7 +48,7 @@ def bench(corpus: Path | None, words: int, processes: int, repeat: int, start_me
         console.print(f"profile of {result['words']} words ({result['words_per_s']} words/s) written to {profile_out}")
         return
     counts = sorted({1, processes})
-    report = run_bench(corpus, words, counts, repeat, start_method, scaling,
+    report = run_bench(corpus, words, counts, repeat, start_method, scaling, ingest,
                        log=lambda msg: console.print(f"[dim]{msg}[/dim]"))
     table = Table(title=f"{report['runs'][0]['measured_words']:,} words of {corpus.name} "
                         f"({', '.join(report['components'])}; batch {report['batch_size']})")
@@ -61,6 +63,11 @@ def bench(corpus: Path | None, words: int, processes: int, repeat: int, start_me
         shares = sorted(report["stages_1_process"].items(), key=lambda kv: -kv[1])
         Console().print("full pipeline, 1 process, share of time: "
                         + ", ".join(f"{k} {v:.0%}" for k, v in shares))
+    if "ingest" in report:
+        i = report["ingest"]
+        Console().print(f"ingest into DuckDB, 1 process: {i['documents_per_s']:,.1f} documents/s "
+                        f"(storing alone {i['store_documents_per_s'] or 0:,.0f} documents/s), "
+                        f"peak {i['peak_rss_mb']:,.0f} MB")
     if "memory_scaling" in report:
         m = report["memory_scaling"]
         Console().print(f"memory: {m['small_words']:,} words peak {m['small_peak_rss_mb']:,.0f} MB; "
