@@ -35,7 +35,9 @@ def country_code(alpha3: str | None) -> str | None:
     from babel.core import get_global
 
     found = get_global("territory_aliases").get(alpha3.upper())
-    return found[0].lower() if found and len(found) == 1 else None
+    if not found or len(found) != 1 or found[0] == "ZZ":  # ZZ is CLDR's "unknown region"
+        return None
+    return found[0].lower()
 
 
 def entity_id(kind: str, value: str) -> str:
