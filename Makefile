@@ -15,7 +15,8 @@ $(BIN)/realpolitik: pyproject.toml requirements.lock
 	touch $@
 
 run: $(BIN)/realpolitik
-	$(BIN)/realpolitik analyze src/realpolitik/examples/articles/ --json realpolitik-example.json
+	$(BIN)/realpolitik ingest src/realpolitik/examples/articles/
+	$(BIN)/realpolitik dyad CHN RUS
 
 test: $(BIN)/realpolitik
 	$(BIN)/ruff check src tests bench
