@@ -141,3 +141,52 @@ def test_mentions_point_at_their_text(analyze):
     for actor in a.actors:
         for m in actor.mentions:
             assert text[m.start:m.end] == m.text
+
+
+INSTITUTIONS_AND_SEATS = [
+    ("The People's Liberation Army held drills near the island.", "the People's Liberation Army", "CHN-MIL"),
+    ("The State Department approved the arms sale.", "The State Department", "USA-GOV"),
+    ("Brussels has refused to unfreeze the funds.", "Brussels", "EU"),
+    ("Ministers gathered in Brussels for the summit.", "Brussels", "loc:brussels"),
+    ("Seoul's trade ministry filed a complaint at the WTO.", "ministry", "KOR-GOV"),
+]
+
+
+@pytest.mark.parametrize("text,surface,expected", INSTITUTIONS_AND_SEATS)
+def test_institutions_and_seats_name_their_state_or_bloc(analyze, text, surface, expected):
+    assert expected in mentioned(analyze(text, "2024"), surface)
+
+
+def test_officials_take_the_state_named_after_their_titles(analyze):
+    text = ("Minister for Foreign Affairs Hana Sato and Minister of Defense Kenji Mori of Japan "
+            "received Secretary of Foreign Affairs Ramon Cruz of the Philippines in Tokyo.")
+    people = {a.name: a for a in analyze(text, "2024").actors if a.kind == "person"}
+    assert people["Hana Sato"].country == "JPN" and people["Hana Sato"].role == "Foreign Minister"
+    assert people["Kenji Mori"].country == "JPN" and people["Kenji Mori"].role == "Defence Minister"
+    assert people["Ramon Cruz"].country == "PHL"
+
+
+def test_titled_short_form_refers_to_the_person_named_earlier(analyze):
+    text = "Defence Minister Kenji Mori of Japan arrived on Monday. Minister Mori then met the press."
+    people = [a for a in analyze(text, "2024").actors if a.kind == "person"]
+    assert [p.name for p in people] == ["Kenji Mori"]
+    assert len(people[0].mentions) == 2
+
+
+def test_an_officials_country_follows_a_resolved_possessive(analyze):
+    text = ("Prime Minister Jan Visser of the Netherlands spoke first. "
+            "His foreign minister, Pieter de Graaf, later met the Belgian envoy.")
+    person = next(a for a in analyze(text, "2015").actors if a.name == "Pieter de Graaf")
+    assert person.country == "NLD"
+
+
+def test_it_does_not_stand_for_one_member_of_a_pair(analyze):
+    text = ("Egypt remains wary of the dam. Egypt and Sudan agreed to hold more talks. "
+            "But it has also asked the African Union to mediate.")
+    it = [a.id for a in analyze(text, "2021").actors for m in a.mentions if m.text == "it"]
+    assert it == ["EGY"]
+
+
+def test_names_of_agreements_are_not_actors(analyze):
+    a = analyze("Both sides signed the Reciprocal Defence Agreement in Manila.", "2024")
+    assert not [x for x in a.actors if "Agreement" in x.name]

@@ -39,11 +39,27 @@ GEORGIA_CUES = {"Tbilisi", "Caucasus", "Abkhazia", "Ossetia", "Georgian", "Georg
 SECTOR_NAMES = {"MIL": "military", "GOV": "government", "SPY": "intelligence", "MED": "media",
                 "BUS": "business", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
                 "EDU": "education", "CVL": "civilians", "REB": "rebels", "PTY": "party"}
+# Head nouns of names that are things, not actors: "the Reciprocal Access Agreement".
+NOT_ACTORS = {"agreement", "treaty", "accord", "pact", "deal", "programme", "program", "initiative", "plan",
+              "act", "law", "resolution", "convention", "declaration", "charter", "protocol", "strategy",
+              "doctrine", "project", "pipeline", "summit", "conference", "forum", "war", "crisis", "operation"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
+
+
+_TITLE_WORDS: set[str] = set()
+
+
+def _title_words(kb: Knowledge) -> set[str]:
+    """Words that make up titles of office ("minister", "foreign", "affairs", "national")."""
+    if not _TITLE_WORDS:
+        _TITLE_WORDS.update(w for phrase in kb.roles for w in phrase.split())
+        _TITLE_WORDS.update(("affairs", "defense", "defence", "national", "foreign", "state", "interior",
+                             "finance", "trade", "commerce", "security", "economy", "energy", "justice"))
+    return _TITLE_WORDS
 
 
 class _Resolver:
@@ -56,6 +72,7 @@ class _Resolver:
         self.doc: Doc = ctx.doc
         self.taken: set[int] = set()  # token indices already inside a mention
         self.ent_of: dict[int, Span] = {t.i: e for e in self.doc.ents for t in e}
+        self.title_words = _title_words(self.kb)
         words = {t.text for t in self.doc}
         self.us_context = len(words & US_STATE_CUES) > len(words & GEORGIA_CUES)
 
@@ -126,6 +143,8 @@ class _Resolver:
     def sector_of(self, noun: Token) -> str | None:
         """Sector named by a noun or a two-word compound ending in it ("intelligence organs")."""
         sectors = self.kb.sectors
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None  # "stated", "armed": verbs and adjectives name no sector
         lower = noun.lower_
         for left in (noun.nbor(-1) if noun.i > 0 else None,):
             if left is not None and f"{left.lower_} {lower}" in sectors:
@@ -187,15 +206,24 @@ class _Resolver:
             if self.is_us_state(start, end):
                 self.mention(start, end, self.location("Washington (US state)", "USA"), "gazetteer", True)
                 return
-        if how == "capital":
-            if self.is_place(last):
-                self.mention(start, end, self.location(self.doc[start:end].text, code), "place", True)
-            else:
-                self.mention(start, end, self.state(code), "metonym")
+        if how == "capital" and self.is_place(last):
+            self.mention(start, end, self.location(self.doc[start:end].text, code), "place", True)
             return
         if how == "seat":
             actor = self.state(code) if entry.sector in (None, "GOV") else self.sector_actor(code, entry.sector)
             self.mention(self._with_article(start), end, actor, "metonym")
+            return
+        if how == "institution":
+            self.mention(self._with_article(start), end, self.sector_actor(self.state(code), entry.sector or "GOV"),
+                         "gazetteer")
+            return
+        if how == "org_seat":
+            # "Brussels has refused" is the EU; "talks in Brussels" happen in Belgium's capital
+            if self.is_place(last):
+                host = next((e.code for e in entries if e.how == "capital"), None)
+                self.mention(start, end, self.location(self.doc[start:end].text, host), "place", True)
+            else:
+                self.mention(start, end, self.org(code), "metonym")
             return
         # a state's name or demonym: perhaps a sector ("the Russian army", "Russia's military")
         sh = self.sector_head(last)
@@ -207,6 +235,9 @@ class _Resolver:
                 self.mention(noun.i, noun.i + 1, self.sector_actor(owner, sector), "sector")
             else:
                 self.mention(start, noun.i + 1, self.sector_actor(owner, sector), "sector")
+            return
+        if how == "capital":
+            self.mention(start, end, self.state(code), "metonym")
             return
         self.mention(start, end, self.state(code), "gazetteer", self.is_locative(last))
 
@@ -233,7 +264,7 @@ class _Resolver:
             active = [e for e in people if self.kb.people[e.code].active_at(date)]
             return (active or people)[0] if len(active) <= 1 else None
         # a form that is both a state name and something else: the state wins
-        for how in ("name", "org", "capital", "seat", "demonym", "org_adj", "person"):
+        for how in ("name", "org", "org_seat", "institution", "capital", "seat", "demonym", "org_adj", "person"):
             for e in entries:
                 if e.how == how:
                     return e
@@ -321,7 +352,8 @@ class _Resolver:
         The small models sometimes label "Amara Okafor, Nigeria's trade minister" a GPE; a
         name with a role apposition or title is a person whatever NER said.
         """
-        for ent in self.doc.ents:
+        candidates = sorted([*self.doc.ents, *self.titled_names()], key=lambda e: e.start)
+        for ent in candidates:
             if ent.label_ not in ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC") or any(t.i in self.taken for t in ent):
                 continue
             if self.ctx.in_boilerplate(ent.start_char, ent.end_char):
@@ -330,15 +362,107 @@ class _Resolver:
             if len(name) < 2 or not name[0].isupper():
                 continue
             role, country = self.person_role(ent)
-            if ent.label_ != "PERSON" and not (role and len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent)):
-                continue
+            if ent.label_ != "PERSON" and not (role and len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent)
+                                               and not (ent.start > 0 and self.doc[ent.start - 1].lower_ in ("of", "for"))):
+                continue  # "Secretary of National Defense": the name of an office, not a person
             pid = slug(name)
             if pid in self.kb.people:
                 self.mention(ent.start, ent.end, self.person(pid), "gazetteer")
                 continue
+            earlier = self.named_earlier(ent)
+            if earlier is not None:  # "Minister Kihara" after "Minoru Kihara"
+                self.mention(ent.start, ent.end, earlier, "coref")
+                continue
             self.ctx.add_actor(Actor(id=pid, name=name, kind="person", country=country, role=role,
                                      sector="GOV" if role and role not in ("Leader",) else None))
             self.mention(ent.start, ent.end, pid, "role" if role else "ner")
+
+    def titled_names(self) -> list[Span]:
+        """Names NER missed that follow a title: "Minister of Defense Kenji Mori" (as PERSON)."""
+        from spacy.tokens import Span as SpacySpan
+
+        doc = self.doc
+        out = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in self.ent_of:
+                j += 1
+            k = i
+            while k < j and doc[k].lower_ in self.title_words:
+                k += 1  # "Defense Kenji Mori": the office's words end where the name begins
+            if j - k >= 2 and not any(n in self.taken for n in range(k, j)):
+                span = SpacySpan(doc, k, j, label="PERSON")
+                role, _ = self.role_and_country(self.title_window(span))
+                if role and span[0].lower_ not in self.kb.roles:
+                    out.append(span)
+            i = max(j, i + 1)
+        return out
+
+    def named_earlier(self, ent: Span) -> str | None:
+        """A person already named in full of whom this name is a part ("Kihara", "Teodoro")."""
+        parts = ent.text.split()
+        found = None
+        for actor in self.ctx.actors.values():
+            if actor.kind != "person" or actor.name == ent.text:
+                continue
+            full = actor.name.split()
+            if len(full) > len(parts) and full[: len(parts)] == parts or full[-len(parts):] == parts or (
+                    len(parts) == 1 and parts[0] in full):
+                if found is not None and found != actor.id:
+                    return None  # two people share this name part: refer to no one
+                found = actor.id
+        return found
+
+    def state_after(self, ent: Span) -> str | None:
+        """ "Minister X of Japan": a state in an "of" phrase right after the name."""
+        doc = self.doc
+        i = ent.end
+        if i < len(doc) and doc[i].lower_ == "of":
+            i += 1
+            if i < len(doc) and doc[i].lower_ == "the":
+                i += 1
+            if i < len(doc):
+                a = self.ctx.actor_of_token(doc[i])
+                actor = self.ctx.actors.get(a) if a else None
+                if actor is not None and actor.kind == "state":
+                    return actor.country
+        return None
+
+    def state_after_coordinated(self, ent: Span) -> str | None:
+        """ "A and Minister B of Japan": the state named after the last of coordinated officials."""
+        doc = self.doc
+        i = ent.end
+        if i >= len(doc) or doc[i].lower_ != "and":
+            return None
+        for k in range(i + 2, min(len(doc) - 1, i + 10)):
+            t = doc[k]
+            if t.lower_ == "of" and doc[k - 1].pos_ == "PROPN" and doc[k - 1].lower_ not in self.title_words:
+                n = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1
+                a = self.ctx.actor_of_token(doc[n])
+                actor = self.ctx.actors.get(a) if a else None
+                return actor.country if actor is not None and actor.kind == "state" else None
+            if t.pos_ not in ("PROPN", "ADP"):
+                break
+        return None
+
+    def title_window(self, ent: Span) -> list[Token]:
+        """The words just before a name that may be its title ("Minister for Foreign Affairs").
+
+        Read linearly, not from the parse: the small model often misparses stacked titles.
+        """
+        out: list[Token] = []
+        i = ent.start - 1
+        while i >= 0 and len(out) < 7:
+            t = self.doc[i]
+            stop = (t.is_punct and t.text not in ("'s", "’s")) or (
+                t.pos_ in ("CCONJ", "VERB", "AUX", "PRON", "ADP", "DET") and t.lower_ not in ("of", "for"))
+            other = self.ent_of.get(i)
+            if stop or (other is not None and other.label_ == "PERSON"):
+                break
+            out.append(t)
+            i -= 1
+        return out[::-1]
 
     def person_role(self, ent: Span) -> tuple[str | None, str | None]:
         """Role and country from an apposition ("X, China's envoy") or a title ("envoy X")."""
@@ -350,11 +474,15 @@ class _Resolver:
         # the name is itself the apposition of a role: "China's envoy, Li Hui, said"
         if not role and head.dep_ == "appos" and head.head.pos_ == "NOUN":
             role, country = self.role_and_country(self.role_phrase_tokens(head.head))
-        # a title before the name: "Chinese foreign minister Qin Gang"
+        # a title just before the name: "Chinese foreign minister Qin Gang"
         if not role:
-            left = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss", "case")]
-            if left:
-                role, country = self.role_and_country(left)
+            window = self.title_window(ent)
+            if window:
+                role, country = self.role_and_country(window)
+        if not country:
+            country = self.state_after(ent)
+        if not country and role:
+            country = self.state_after_coordinated(ent)
         return role, country
 
     def unknown_orgs(self) -> None:
@@ -366,10 +494,10 @@ class _Resolver:
             text = ent.text
             if text.lower().startswith("the "):
                 text = text[4:]
-            if len(text) < 2:
+            if len(text) < 2 or ent.root.lemma_.lower() in NOT_ACTORS:
                 continue
-            # "the Russian operator MTS", "Huawei, the Chinese telecoms company"
-            modifiers = [t for t in ent.root.children if t.dep_ in ("amod", "compound", "nmod") and t.i < ent.start]
+            # "the Russian operator MTS", "Huawei, the Chinese telecoms company", "China's commerce ministry"
+            modifiers = [t for t in ent.root.children if t.dep_ in ("amod", "compound", "nmod", "poss") and t.i < ent.start]
             modifiers += [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree
                           if t.dep_ in ("amod", "compound", "poss", "nmod") and t.i < c.i]
             country = None
@@ -379,6 +507,10 @@ class _Resolver:
                 if actor is not None and actor.country and actor.kind != "location":
                     country = actor.country
                     break
+            sector = self.sector_of(ent.root)
+            if country and sector and country in self.kb.states:
+                self.mention(ent.start, ent.end, self.sector_actor(country, sector), "sector")
+                continue
             actor_id = f"org:{slug(text)}"
             self.ctx.add_actor(Actor(id=actor_id, name=text, kind="organization", country=country))
             self.mention(ent.start, ent.end, actor_id, "ner")

@@ -88,16 +88,37 @@ def _candidates(ctx: ExtractContext, pronoun: Token, want_person: bool) -> list[
 
 
 def _best(ctx: ExtractContext, pronoun: Token, cands: list[ActorMention]) -> ActorMention | None:
-    """Prefer a subject in the same sentence, then the latest subject before, then the nearest."""
+    """Prefer a subject in the same sentence, then the latest subject before, then the nearest.
+
+    A singular pronoun never stands for one member of a coordinated pair ("China and Russia
+    agreed … it"), and among subjects of one sentence the least embedded wins ("while Xi does
+    not want to see Putin fall, he …" is Xi).
+    """
+    doc = ctx.doc
+    cands = [m for m in cands if not _coordinated(doc[m.token_end - 1])]
     if not cands:
         return None
-    doc = ctx.doc
     same = [m for m in cands if doc[m.token_start].sent.start == pronoun.sent.start]
     subj = [m for m in cands if _is_subject(doc[m.token_end - 1])]
-    for group in ([m for m in same if m in subj], subj, same, cands):
+    same_subj = sorted((m for m in same if m in subj), key=lambda m: _depth(doc[m.token_end - 1]))
+    for group in (same_subj, subj, same, cands):
         if group:
             return group[0]
     return None
+
+
+def _coordinated(t: Token) -> bool:
+    while t.dep_ in ("compound", "poss", "amod") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)
+
+
+def _depth(t: Token) -> int:
+    depth = 0
+    while t.head.i != t.i:
+        t = t.head
+        depth += 1
+    return depth
 
 
 def _is_subject(t: Token) -> bool:
@@ -123,7 +144,36 @@ def _pronouns(ctx: ExtractContext) -> None:
             ctx.add_mention(ActorMention(t.idx, t.idx + len(t), m.actor_id, "coref", t.i, t.i + 1))
 
 
+def _countries_through_possessors(ctx: ExtractContext) -> None:
+    """ "His foreign minister, Ishaq Dar": an official's country is that of the resolved possessor."""
+    doc = ctx.doc
+    for actor in ctx.actors.values():
+        if actor.kind != "person" or actor.country or not actor.role or not actor.mentions:
+            continue
+        first = actor.mentions[0]
+        span = doc.char_span(first.start, first.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        role_nouns = [head.head] if head.dep_ == "appos" else []
+        role_nouns += [c for c in head.children if c.dep_ == "appos"]
+        role_nouns += [t for t in doc[max(0, span.start - 4):span.start]]
+        for noun in role_nouns:
+            for t in [noun, *noun.children]:
+                if t.dep_ != "poss":
+                    continue
+                m = ctx.mention_of_token(t)
+                owner = ctx.actors.get(m.actor_id) if m else None
+                if owner is not None and owner.id != actor.id and (owner.country or owner.org):
+                    actor.country = owner.country
+                    actor.org = actor.org or (owner.org if not owner.country else None)
+                    break
+            if actor.country:
+                break
+
+
 @extractor("coref", requires=("actors",), components=("parser",))
 def resolve_coreference(ctx: ExtractContext) -> None:
     _short_names(ctx)
     _pronouns(ctx)
+    _countries_through_possessors(ctx)

@@ -9,6 +9,7 @@ Files and their entries (see each file's header for the full field list):
 - people.yaml         id, name, country, names, roles [{role, start, end, org}]
 - sectors.yaml        sector code -> nouns that name a state's sector ("army", "media")
 - roles.yaml          role phrases that make an unknown person an actor ("foreign minister")
+- institutions.yaml   national bodies named on their own: name, country, sector ("the PLA")
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ class Knowledge:
     people: dict[str, Person] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)  # noun (lower) -> sector code
     roles: dict[str, str] = field(default_factory=dict)  # role phrase (lower) -> canonical role
+    institutions: list[tuple[str, str, str]] = field(default_factory=list)  # (name, country, sector)
 
 
 def _seats(entry: dict[str, Any]) -> tuple[Seat, ...]:
@@ -167,6 +169,11 @@ def load() -> Knowledge:
         kb.roles[canonical.lower()] = canonical
         for phrase in phrases or ():
             kb.roles[phrase.lower()] = canonical
+    for e in load_yaml("institutions.yaml") or ():
+        _need(e, ("name", "country", "sector"), "institutions.yaml")
+        if e["country"] not in kb.states:
+            raise KnowledgeError(f"institutions.yaml: {e['name']} has unknown country {e['country']}")
+        kb.institutions.append((e["name"], e["country"], e["sector"]))
     return kb
 
 
