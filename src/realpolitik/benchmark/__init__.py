@@ -13,7 +13,7 @@ import os
 import statistics
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,13 @@ def measure(mode: str, corpus: Path, words: int, processes: int = 1,
         raise RuntimeError(f"benchmark child failed ({' '.join(cmd[2:])}):\n{err or ''}")
     result = json.loads(out.strip().splitlines()[-1])
     result["peak_rss_mb"] = peak.mb
+    result["peak_pss_mb"] = peak.pss_mb
     return result
+
+
+def _max_or_none(values: Iterable[float | None]) -> float | None:
+    got = list(values)
+    return None if any(v is None for v in got) else max(got)  # type: ignore[type-var]
 
 
 def _median(runs: list[dict[str, Any]], key: str) -> float:
@@ -99,6 +105,7 @@ def run_bench(corpus: Path | None = None, words: int = 200_000, processes: Seque
             "full_words_per_s": full_wps,
             "ratio": round(full_wps / raw_wps, 3),
             "peak_rss_mb": max(f["peak_rss_mb"] for f in fulls),
+            "peak_pss_mb": _max_or_none(f["peak_pss_mb"] for f in fulls),
             "raw_peak_rss_mb": max(r["peak_rss_mb"] for r in raws),
             "documents": fulls[0]["documents"],
             "measured_words": fulls[0]["words"],
@@ -137,7 +144,8 @@ def memory_scaling(corpus: Path, words: int, log: Log = lambda _: None) -> dict[
     large = measure("full", corpus, words)
     return {"small_words": small["words"], "small_peak_rss_mb": small["peak_rss_mb"],
             "large_words": large["words"], "large_peak_rss_mb": large["peak_rss_mb"],
-            "ratio": round(large["peak_rss_mb"] / small["peak_rss_mb"], 3)}
+            "ratio": round(large["peak_rss_mb"] / small["peak_rss_mb"], 3),
+            "small_peak_pss_mb": small["peak_pss_mb"], "large_peak_pss_mb": large["peak_pss_mb"]}
 
 
 def _store_available() -> bool:
