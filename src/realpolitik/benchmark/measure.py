@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--words", type=int, required=True)
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--start-method", choices=("fork", "spawn", "forkserver"))
-    ap.add_argument("--profile", help="write a pyinstrument HTML profile of the timed part here")
+    ap.add_argument("--profile", help="write a cProfile (pstats) file of the timed part here")
     ap.add_argument("--stages", action="store_true", help="full, 1 process: seconds per stage")
     args = ap.parse_args(argv)
 
@@ -129,10 +129,10 @@ def main(argv: list[str] | None = None) -> None:
     stages = Stages() if args.stages or args.mode == "ingest" else None
     profiler = None
     if args.profile:
-        from pyinstrument import Profiler
+        import cProfile  # deterministic and in the standard library; Cython calls count as one
 
-        profiler = Profiler(interval=0.002)
-        profiler.start()
+        profiler = cProfile.Profile()
+        profiler.enable()
     if args.mode == "raw":
         counter, seconds = run_raw(pipeline, args.corpus, args.words, args.processes)
     elif args.mode == "ingest":
@@ -141,9 +141,12 @@ def main(argv: list[str] | None = None) -> None:
     else:
         counter, seconds = run_full(pipeline, args.corpus, args.words, args.processes, args.start_method, stages)
     if profiler is not None:
-        profiler.stop()
-        Path(args.profile).write_text(profiler.output_html(), encoding="utf-8")
-        print(profiler.output_text(unicode=False, color=False, show_all=False), file=sys.stderr)
+        import pstats
+
+        profiler.disable()
+        profiler.dump_stats(args.profile)
+        pstats.Stats(profiler, stream=sys.stderr).strip_dirs().sort_stats("tottime").print_stats(25)
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(r"src/realpolitik/", 30)
     json.dump({
         "mode": args.mode,
         "processes": args.processes,

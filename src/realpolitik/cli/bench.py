@@ -25,7 +25,7 @@ from realpolitik.cli import main
 @click.option("--ingest/--no-ingest", default=True, show_default=True,
               help="Also measure ingest into a fresh DuckDB store (documents/s).")
 @click.option("--profile", "profile_out", type=click.Path(dir_okay=False),
-              help="Instead: profile the full pipeline on one process with pyinstrument; HTML here.")
+              help="Instead: profile the full pipeline on one process with cProfile; pstats file here.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Write the results as JSON here.")
 def bench(corpus: Path | None, words: int, processes: int, repeat: int, start_method: str | None,
           scaling: bool, ingest: bool, profile_out: str | None, json_out: str | None) -> None:
