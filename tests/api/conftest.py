@@ -33,6 +33,12 @@ def make_client(db: str, tmp: Path, client=LOOPBACK, pipeline=None, **settings):
 
 
 @pytest.fixture(scope="session")
+def client_for():
+    """make_client as a fixture: `from conftest import …` is ambiguous beside tests/web/conftest.py."""
+    return make_client
+
+
+@pytest.fixture(scope="session")
 def api(example_db, tmp_path_factory, pipeline):
     """A read client on loopback over the example store (do not write with it)."""
     with make_client(example_db, tmp_path_factory.mktemp("api-tokens"), pipeline=pipeline) as client:

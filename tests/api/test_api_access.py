@@ -59,30 +59,24 @@ def test_a_token_created_while_serving_works_without_restart(writable, tmp_path)
     assert r.status_code == 400  # authorised; the store refuses the unknown event
 
 
-def test_remote_reads_are_forbidden_by_default(example_db, tmp_path, error_of):
-    from conftest import make_client
-
-    with make_client(example_db, tmp_path, client=REMOTE) as client:
+def test_remote_reads_are_forbidden_by_default(example_db, tmp_path, error_of, client_for):
+    with client_for(example_db, tmp_path, client=REMOTE) as client:
         for path in ("/documents", "/events", "/claims", "/health", "/network", "/dyads/CHN/RUS", "/exports"):
             error_of(client.get(path), 403, "forbidden")
         error_of(client.post("/analyze", json={"text": "Russia and China met."}), 403, "forbidden")
         assert client.get("/").status_code == 200  # the page itself is public; its data calls are not
 
 
-def test_remote_reads_with_a_token_or_when_allowed(example_db, tmp_path):
-    from conftest import make_client
-
+def test_remote_reads_with_a_token_or_when_allowed(example_db, tmp_path, client_for):
     secret = tokens.create(tmp_path / "tokens.json", "remote")
-    with make_client(example_db, tmp_path, client=REMOTE) as client:
+    with client_for(example_db, tmp_path, client=REMOTE) as client:
         assert client.get("/documents", headers={"Authorization": f"Bearer {secret}"}).status_code == 200
-    with make_client(example_db, tmp_path, client=REMOTE, allow_remote_reads=True) as client:
+    with client_for(example_db, tmp_path, client=REMOTE, allow_remote_reads=True) as client:
         assert client.get("/documents").status_code == 200
 
 
-def test_remote_writes_still_need_a_token_when_reads_are_open(example_db, tmp_path, error_of):
-    from conftest import make_client
-
-    with make_client(example_db, tmp_path, client=REMOTE, allow_remote_reads=True) as client:
+def test_remote_writes_still_need_a_token_when_reads_are_open(example_db, tmp_path, error_of, client_for):
+    with client_for(example_db, tmp_path, client=REMOTE, allow_remote_reads=True) as client:
         error_of(client.post("/corrections", json={"kind": "reject", "target": "event:x"}), 401, "unauthorized")
 
 

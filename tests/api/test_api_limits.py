@@ -6,10 +6,8 @@ import pytest
 
 
 @pytest.fixture()
-def small(example_db, tmp_path):
-    from conftest import make_client
-
-    with make_client(example_db, tmp_path, max_body_bytes=2048) as client:
+def small(example_db, tmp_path, client_for):
+    with client_for(example_db, tmp_path, max_body_bytes=2048) as client:
         yield client
 
 
@@ -35,11 +33,9 @@ def test_body_under_the_limit_passes_the_middleware(small, error_of):
     error_of(small.post("/analyze", json={"nope": 1}), 422, "validation_error")
 
 
-def test_document_over_max_bytes_is_413_even_under_the_body_limit(example_db, tmp_path, error_of, monkeypatch):
-    from conftest import make_client
-
+def test_document_over_max_bytes_is_413_even_under_the_body_limit(example_db, tmp_path, error_of, monkeypatch, client_for):
     monkeypatch.setenv("REALPOLITIK_MAX_BYTES", "100")
-    with make_client(example_db, tmp_path) as client:
+    with client_for(example_db, tmp_path) as client:
         error_of(client.post("/analyze", json={"text": "Russia and China signed a deal. " * 10}), 413,
                  "payload_too_large")
 

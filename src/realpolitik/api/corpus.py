@@ -1,20 +1,24 @@
 """What the Store interface does not query per document yet — mentions, dates, interests —
 read from `Store.to_analysis()` and kept until the store changes.
 
-`to_analysis()` reads the whole corpus, so its result is cached and keyed on the store's
-counts (which move with every ingest, correction and undo) plus a generation bumped by this
-server's own writes. Fine for a desk-sized corpus; a store method per document would replace
+`to_analysis()` reads the whole corpus, so its result is cached. This server's own writes bump
+a generation and rebuild at once; writes by others (a PostgreSQL store is shared) are noticed
+through the store's counts, checked at most every RECHECK_SECONDS. Fine for a desk-sized corpus; a store method per document would replace
 it for large ones.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from realpolitik.schema import Analysis
     from realpolitik.store.base import Store
+
+
+RECHECK_SECONDS = 5.0
 
 
 class CorpusView:
@@ -24,6 +28,8 @@ class CorpusView:
         self._analysis: Analysis | None = None
         self._by_doc: dict[str, dict[str, list[Any]]] = {}
         self.generation = 0
+        self._checked = 0.0
+        self._counts: tuple[Any, ...] = ()
 
     def changed(self) -> None:
         """Called after this server writes, so the next read rebuilds."""
@@ -31,7 +37,10 @@ class CorpusView:
             self.generation += 1
 
     def analysis(self, store: Store) -> Analysis:
-        key = (self.generation, tuple(sorted(store.counts().items())))
+        if time.monotonic() - self._checked > RECHECK_SECONDS or self._analysis is None:
+            self._counts = tuple(sorted(store.counts().items()))
+            self._checked = time.monotonic()
+        key = (self.generation, self._counts)
         with self._lock:
             if key != self._key or self._analysis is None:
                 self._analysis = store.to_analysis()

@@ -1,0 +1,139 @@
+"""A short, bounded load run of the API's read endpoints on loopback: p95 latency and errors.
+
+    .venv/bin/python bench/load_api.py [--db realpolitik.duckdb] [--requests 600] [--seconds 60] [--workers 4]
+
+Starts the server in this process on 127.0.0.1 (an ephemeral port), over --db or, without it,
+over a temporary store of the bundled example corpus; sends at most --requests requests, for
+at most --seconds, from --workers threads cycling through the read endpoints; prints per-
+endpoint and overall p50/p95/max latency and the number of non-2xx answers or transport errors.
+Exit status 1 when any request failed. Nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+import uvicorn
+
+from realpolitik.api import ApiSettings, create_app
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "realpolitik" / "examples" / "articles"
+
+
+def example_store(folder: Path) -> str:
+    from realpolitik.store import open_store
+    from realpolitik.store.ingest import ingest
+
+    path = str(folder / "load.duckdb")
+    with open_store(path) as store:
+        ingest(store, [str(EXAMPLES)])
+    return path
+
+
+def start(db: str, tokens: str) -> tuple[uvicorn.Server, threading.Thread, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(ApiSettings.from_env(db=db, tokens=tokens)),
+                                           host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise SystemExit("server did not start within 30 s")
+        time.sleep(0.05)
+    return server, thread, f"http://127.0.0.1:{port}"
+
+
+def endpoints(client: httpx.Client) -> list[str]:
+    """The read endpoints, with ids taken from the store so every path exists."""
+    docs = client.get("/documents", params={"limit": 5}).json()["items"]
+    actors = client.get("/actors", params={"limit": 2}).json()["items"]
+    paths = ["/health", "/documents?limit=50", "/actors?limit=50", "/events?limit=50", "/claims?limit=50",
+             "/quantities?limit=50", "/interests?limit=50", "/contested", "/network?limit=30", "/corrections"]
+    paths += [f"/documents/{d['id']}" for d in docs[:2]] + [f"/documents/{d['id']}/annotations" for d in docs[:2]]
+    if len(actors) == 2:
+        a, b = actors[0]["id"], actors[1]["id"]
+        paths += [f"/events?actor={a}&limit=50", f"/dyads/{a}/{b}?by=year", f"/dyads/{a}/{b}/events?limit=100"]
+    return paths
+
+
+def p(values: list[float], q: float) -> float:
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db")
+    ap.add_argument("--requests", type=int, default=600)
+    ap.add_argument("--seconds", type=float, default=60.0)
+    ap.add_argument("--workers", type=int, default=4)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="realpolitik-load-") as tmp:
+        db = args.db or example_store(Path(tmp))
+        server, thread, base = start(db, str(Path(tmp) / "tokens.json"))
+        try:
+            with httpx.Client(base_url=base, timeout=30) as warm:
+                paths = endpoints(warm)
+                for path in paths:  # first calls build caches; not timed
+                    warm.get(path)
+            latencies: dict[str, list[float]] = defaultdict(list)
+            errors: dict[str, int] = defaultdict(int)
+            lock = threading.Lock()
+            budget = itertools.count()
+            stop_at = time.monotonic() + args.seconds
+            cycle = itertools.cycle(paths)
+
+            def worker() -> None:
+                with httpx.Client(base_url=base, timeout=30) as client:
+                    while next(budget) < args.requests and time.monotonic() < stop_at:
+                        with lock:
+                            path = next(cycle)
+                        t0 = time.perf_counter()
+                        try:
+                            ok = client.get(path).status_code < 300
+                        except httpx.HTTPError:
+                            ok = False
+                        ms = (time.perf_counter() - t0) * 1000
+                        with lock:
+                            latencies[path].append(ms)
+                            if not ok:
+                                errors[path] += 1
+
+            started = time.perf_counter()
+            threads = [threading.Thread(target=worker) for _ in range(args.workers)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            elapsed = time.perf_counter() - started
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+    every = [x for v in latencies.values() for x in v]
+    width = max(len(k) for k in latencies) if latencies else 10
+    print(f"{'endpoint':<{width}}  {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}")
+    for path, values in sorted(latencies.items()):
+        print(f"{path:<{width}}  {len(values):>5} {p(values, 50):>8.1f} {p(values, 95):>8.1f} {max(values):>8.1f} "
+              f"{errors.get(path, 0):>6}")
+    n_err = sum(errors.values())
+    print(f"\n{len(every)} requests in {elapsed:.1f} s ({len(every) / elapsed:.0f}/s) with {args.workers} workers; "
+          f"p50 {p(every, 50):.1f} ms, p95 {p(every, 95):.1f} ms, max {max(every):.1f} ms; errors {n_err}")
+    return 1 if n_err else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
