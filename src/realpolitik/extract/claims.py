@@ -67,6 +67,11 @@ class Cues:
     verify_verbs: frozenset[str]
     lookback: int
     anaphor_nouns: frozenset[str]
+    gerund_denials: frozenset[str]
+    stated_adjectives: frozenset[str]
+    stated_nouns: frozenset[str]
+    institutional: frozenset[str]
+    permission: frozenset[str]
 
     def stronger(self, a: str, b: str) -> str:
         return a if self.precedence.index(a) <= self.precedence.index(b) else b
@@ -95,6 +100,11 @@ def cues() -> Cues:
         verify_verbs=frozenset(d["verify_verbs"]),
         lookback=int(d["lookback_sentences"]),
         anaphor_nouns=frozenset(d["anaphor_nouns"]),
+        gerund_denials=frozenset(d["gerund_denials"]),
+        stated_adjectives=frozenset(d["stated_adjectives"]),
+        stated_nouns=frozenset(d["stated_nouns"]),
+        institutional=frozenset(d["institutional_speakers"]),
+        permission=frozenset(d["permission_words"]),
     )
 
 
@@ -171,6 +181,32 @@ def _subject(v: Token) -> Token | None:
     return None
 
 
+def _negated_chain(v: Token) -> bool:
+    """Whether a verb is negated, directly or through what governs it ("cannot verify",
+    "have not been able to verify", "failed to confirm", "was unable to confirm")."""
+    t = v
+    for _ in range(4):
+        if _is_negated(t) or t.lower_ in ("unable", "failed", "fail", "fails", "impossible"):
+            return True
+        if t is not v and any(x.lower_ in ("cannot", "not", "never") for x in t.children if x.dep_ == "aux"):
+            return True
+        if t.dep_ not in ("xcomp", "acomp", "ccomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _permission(modal: Token, c: Cues) -> bool:
+    """Whether a "may" grants permission ("may enter only with a permit") rather than hedges."""
+    if modal.lower_ != "may":
+        return False
+    verb = modal.head
+    if any(x.lower_ == "have" and x.dep_ == "aux" and x.i > modal.i for x in verb.children):
+        return False  # "may have been": always a guess about the past
+    subj = {x.i for s in verb.children if s.dep_ in SUBJECTS for x in s.subtree}
+    return any(x.lower_ in c.permission for x in verb.subtree if x.i not in subj and x.i != modal.i)
+
+
 def _passive(v: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or v.tag_ == "VBN" and any(
         c.dep_ == "agent" for c in v.children
@@ -220,11 +256,16 @@ def _content(head: Token, exclude: set[int] | None = None) -> list[Token]:
     drop = set(exclude or ())
     for t in head.subtree:
         # a non-restrictive relative clause (", which encouraged ...") is the author's comment
-        if t.dep_ == "relcl" and t.i > 0:
+        if t.dep_ == "relcl" and t.i > 0 and t.i != head.i:
             first = t.left_edge
             if first.lower_ in ("which", "who") and first.i > 0 and first.nbor(-1).text == ",":
                 drop.update(x.i for x in t.subtree)
                 drop.add(first.i - 1)
+        # ", a claim that could not be confirmed": the author's comment on the proposition
+        if t.dep_ == "appos" and t.i != head.i and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == "," \
+                and t.lemma_.lower() in _comment_nouns():
+            drop.update(x.i for x in t.subtree)
+            drop.add(t.left_edge.i - 1)
     if head.tag_ == "VB" and any(a.dep_ == "aux" and a.tag_ == "MD" for a in head.children):
         # "would take Kiev ..., and instructed ...": a finite verb cannot share the modal, so
         # the parser hung the next clause of the sentence on the wrong verb
@@ -251,6 +292,12 @@ def _cut_at_quote(toks: list[Token]) -> list[Token]:
             if toks[j].text in QUOTES:
                 return toks[: j + 1]
     return toks
+
+
+@lru_cache(maxsize=1)
+def _comment_nouns() -> frozenset[str]:
+    c = cues()
+    return frozenset(c.content_nouns) | (c.anaphor_nouns - {"it", "this", "that", "which"})
 
 
 def _chars(toks: list[Token]) -> tuple[int, int]:
@@ -309,6 +356,7 @@ class _Builder:
         self.found: list[Found] = []
         self.by_anchor: dict[int, Found] = {}
         self.by_head: dict[int, list[Found]] = {}
+        self.sents: list[SpacySpan] = []
 
     # every new claim goes through here
     def add(self, toks: list[Token], status: str, cue: str, sent: int, anchor: Token, head: Token,
@@ -334,10 +382,45 @@ class _Builder:
             toks = _np(np_head)
             return None, _phrase_text(toks) or AUTHOR, (toks[0].i, toks[-1].i + 1)
         toks = _np(np_head)
-        return _actor_in(self.ctx, np_head), _phrase_text(toks), (toks[0].i, toks[-1].i + 1)
+        actor = _actor_in(self.ctx, np_head) or self.context_source(np_head)
+        return actor, _phrase_text(toks), (toks[0].i, toks[-1].i + 1)
+
+    def context_source(self, np_head: Token) -> str | None:
+        """The state an unnamed institutional speaker stands for ("a spokesman said", "the
+        army's media wing said"): the same speaker earlier in the text, else the actor the
+        sentence is about, else the one the preceding sentences of the paragraph are about."""
+        c = self.c
+        if np_head.lemma_.lower() not in c.institutional and np_head.lower_ not in c.institutional:
+            return None
+        if any(x.dep_ == "poss" and x.pos_ == "PRON" for x in np_head.children):
+            return None  # "their spokesman": coreference's business, not a guess
+        names = {np_head.lower_, np_head.lemma_.lower()}
+        for f in reversed(self.found):
+            words = (f.source_text or "").lower().split()
+            if f.source and words and words[-1] in names:
+                return f.source
+        sent = np_head.sent
+        mine = {x.i for x in np_head.subtree}
+        idx = next((k for k, s in enumerate(self.sents) if s.start == sent.start), None)
+        about = [sent] if idx is None else [sent] + [self.sents[k] for k in range(idx - 1, max(-1, idx - 3), -1)]
+        text = self.text
+        for k, s in enumerate(about):
+            if k and "\n" in text[s.start_char:about[k - 1].start_char]:
+                break  # another paragraph
+            subjects = [x for x in s.root.children if x.dep_ in ("nsubj", "nsubjpass")] + [
+                x for x in s if x.dep_ in ("nsubj", "nsubjpass") and x.head.i != s.root.i]
+            for x in subjects:
+                if x.i not in mine:
+                    a = _actor_in(self.ctx, x)
+                    if a:
+                        return a
+        return None
 
     # -- sentence rules --------------------------------------------------------------------
     def sentence(self, sent: SpacySpan, si: int) -> None:
+        for t in sent:
+            if t.lemma_.lower() in self.c.stated_nouns and t.pos_ == "NOUN":
+                self.stated(t, si)
         for t in sent:
             self.according(t, sent, si)
         for t in sent:
@@ -459,6 +542,17 @@ class _Builder:
                 return
             source, stext, rng = self.source_of(subj_np)
             toks = _content(head, {y.i for y in v.subtree} | set(range(k, v.i)))
+        elif v.dep_ == "parataxis" and v.i < v.head.i and any(
+                x.text == "," for x in v.doc[max(0, v.left_edge.i - 1): v.i]) and any(
+                x.text == "," for x in v.doc[v.i + 1: v.right_edge.i + 2]):
+            # "Chile, she said, was ready to sign": the speaker's aside inside the claim
+            head = v.head
+            toks = _content(head)
+        elif status == "denied" and lem in c.gerund_denials and not passive and (
+                xcomp is not None or dobj is not None and dobj.tag_ == "VBG"):
+            # "X denied firing first", "Y denies having sent drones": the gerund is what is denied
+            head = xcomp if xcomp is not None else dobj
+            toks = _content(head)
         elif dobj is not None and status == "denied" and (
                 lem in ("deny", "refute", "dispute") or dobj.lemma_.lower() in c.anaphor_nouns
                 or dobj.lemma_.lower() in c.content_nouns):
@@ -503,11 +597,51 @@ class _Builder:
                         continue
                 if best is None or (best.i < v.i < x.i):
                     best = x
+        if best is None:
+            # "told reporters after the talks that ...": the that-clause hung on the noun of a
+            # phrase in between; it is a complement when "that" opens it as a conjunction
+            # (a relative "that" is the clause's subject or object, so the clause has a gap)
+            for p in v.children:
+                if p.dep_ != "prep" or p.i < v.i:
+                    continue
+                for obj in p.children:
+                    if obj.dep_ != "pobj" or obj.lemma_.lower() in self.c.content_nouns:
+                        continue
+                    for x in obj.children:
+                        if x.dep_ not in ("acl", "relcl", "ccomp") or x.left_edge.lower_ != "that":
+                            continue
+                        that = x.left_edge
+                        own = [y for y in x.children if y.dep_ in SUBJECTS and y.i != that.i]
+                        if that.dep_ == "mark" or (own and any(y.dep_ == "dobj" and y.i != that.i
+                                                               for y in x.children)):
+                            return x
         return best
 
     def is_frame(self, h: Token) -> bool:
         return any(c.lower_ == "it" and c.dep_ in SUBJECTS + ("expl",) for c in h.children) and any(
             c.lemma_.lower() in self.c.impersonal for c in h.children if c.dep_ in ("acomp", "attr"))
+
+    def stated(self, n: Token, si: int) -> None:
+        """ "Canada's stated aim is to ...": the clause the noun is the subject of is the
+        owner's own account of what it wants."""
+        if n.dep_ not in ("nsubj", "nsubjpass") or not any(
+                x.dep_ == "amod" and x.lower_ in self.c.stated_adjectives for x in n.children):
+            return
+        owner = next((x for x in n.children if x.dep_ == "poss"), None)
+        if owner is None:
+            of = next((x for x in n.children if x.dep_ == "prep" and x.lower_ == "of"), None)
+            owner = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+        if owner is None:
+            return  # "the official position is ...": whose, the text does not say
+        v = n.head
+        source, stext, rng = self.source_of(owner)
+        for tail in ("'s", "\u2019s", "'", "\u2019"):
+            if stext and stext.endswith(tail):
+                stext = stext[: -len(tail)]
+                break
+        toks = _content(v)
+        self.add(toks, "reported", f"{next(x.lower_ for x in n.children if x.dep_ == 'amod')} {n.lower_}",
+                 si, n, v, source, stext, rng, kind="noun")
 
     def epistemic(self, a: Token, si: int) -> None:
         ccomp = next((x for x in a.children if x.dep_ == "ccomp"), None)
@@ -607,9 +741,11 @@ class _Builder:
         elif t.dep_ == "aux" and t.lower_ in c.modals:
             if t.head.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in t.head.children):
                 return
+            if _permission(t, c):
+                return
             status, cue, head = "hedged", t.lower_, t.head
         elif t.lemma_.lower() in c.raising and t.pos_ in ("VERB", "AUX") and any(
-                x.dep_ in ("xcomp", "ccomp") for x in t.children):
+                x.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for x in t.children):
             status, cue, head = "hedged", t.text.lower(), t
         elif t.lower_ == "likely" and t.pos_ == "ADJ" and any(x.dep_ == "xcomp" for x in t.children):
             status, cue, head = "hedged", "likely", t.head
@@ -638,8 +774,9 @@ class _Builder:
             if f.kind in ("according", "noun", "frame") or f.status == status:
                 f.qualify(status, cue, c)
                 return
-        if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN") and head.dep_ != "ROOT":
-            return
+        if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN") and head.dep_ != "ROOT" and not (
+                head.pos_ == "ADP" and any(x.dep_ in ("pobj", "pcomp") for x in head.children)):
+            return  # an adverb may qualify a verb, a predicate, a noun or a phrase ("only after ...")
         exclude = {x.i for x in t.subtree} if cue in ("likely",) else set()
         toks = _content(head, exclude)
         if not toks:
@@ -663,10 +800,7 @@ class _Builder:
         if t.lower_ in c.unverified_adjectives and t.dep_ in ("acomp", "oprd", "attr", "xcomp"):
             subject, cue = _subject(t), f"{t.head.lower_} {t.lower_}"
         elif t.lemma_.lower() in c.verify_verbs and t.pos_ == "VERB":
-            neg = _is_negated(t) or any(
-                x.lower_ in ("cannot", "not", "never") for x in t.head.children if t.dep_ == "xcomp")
-            neg = neg or (t.dep_ == "xcomp" and t.head.lower_ in ("unable", "failed"))
-            if not neg:
+            if not _negated_chain(t):
                 return
             if _passive(t):
                 subject = next((x for x in t.children if x.dep_ == "nsubjpass"), None)
@@ -675,12 +809,40 @@ class _Builder:
             cue = "not " + t.text.lower()
         if subject is None or cue is None:
             return
+        if subject.tag_ in ("WDT", "WP"):
+            # "..., a claim that could not be confirmed": the relative clause's noun
+            rel = t
+            for _ in range(4):
+                if rel.dep_ == "relcl" or rel.head.i == rel.i:
+                    break
+                rel = rel.head
+            if rel.dep_ == "relcl":
+                subject = rel.head
         # "the claim that X remains unverified": the claim in this sentence
         for f in self.found:
             if f.sent == si and f.kind == "noun" and subject.left_edge.i <= f.anchor <= subject.right_edge.i:
                 f.qualify("unverified", cue, c)
                 return
-        self.reach_back(si, subject, "unverified", cue)
+        refers = subject.pos_ in ("PRON", "DET") or subject.lemma_.lower() in c.anaphor_nouns
+        # "X said ..., but this could not be confirmed": a claim earlier in the same sentence
+        here = [f for f in self.found if f.sent == si and f.start < subject.idx and f.kind != "qualifier"]
+        if refers and here:
+            last = max(f.start for f in here)
+            for f in here:
+                if f.start == last:
+                    f.qualify("unverified", cue, c)
+                    f.status = "unverified"
+            return
+        if self.reach_back(si, subject, "unverified", cue):
+            return
+        if subject.pos_ in ("PRON", "DET") or any(f.sent == si and f.status == "unverified" for f in self.found):
+            return
+        # "The exact toll remains unconfirmed": nothing earlier carries it, so the subject is
+        # the unverified claim (the author's, who says it is unconfirmed)
+        toks = list(_np(subject))
+        if subject.i < t.i and subject.dep_ in SUBJECTS:
+            toks = [t.doc[i] for i in range(toks[0].i, t.i + 1)]
+        self.add(toks, "unverified", cue, si, t, subject, None, AUTHOR, kind="frame")
 
     def reach_back(self, si: int, np: Token, status: str, cue: str) -> bool:
         """Mark the earlier claims an anaphoric noun phrase ("these reports") refers to."""
@@ -749,7 +911,8 @@ _REQUIRES = _requires()
 @extractor("claims", requires=_REQUIRES, components=("tagger", "attribute_ruler", "lemmatizer", "parser"))
 def extract_claims(ctx: ExtractContext) -> None:
     b = _Builder(ctx)
-    for si, sent in enumerate(ctx.body_sentences()):
+    b.sents = list(ctx.body_sentences())
+    for si, sent in enumerate(b.sents):
         b.sentence(sent, si)
     ctx.claims.extend(b.claims())
     link_events(ctx)
