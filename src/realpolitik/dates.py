@@ -231,6 +231,9 @@ def _grammar() -> dict[str, re.Pattern[str]]:
             rf"({N}(?:\s*(?:-?(?:to|or)-?|-)\s*{N})*|few|several|many|couple\s+of)\s+({U})", I),
         "ago": re.compile(rf"({N}|an?|several|a\s+few|few)\s+({U})\s+(ago|earlier|before|later|from\s+now|hence)", I),
         "wday": re.compile(rf"(?:(last|this|next|on|coming|past)\s+)?({W})", I),
+        # "last July", "this May", "early next March": the month name stays case-sensitive
+        "relmonth": re.compile(
+            rf"(?:(?i:early|late|mid|earlier|later)[-\s]+(?:in\s+)?)?(?i:(last|this|next|coming|past))\s+({M})"),
     }
 
 
@@ -256,9 +259,12 @@ def resolve(text: str, published: str | None = None, future: bool = False) -> st
     `published` anchors relative expressions and is the only anchor ever used; `future` says
     the sentence speaks of what is to come, so "on Friday" means the next Friday, not the last.
     """
-    t = _LEAD.sub("", " ".join(text.translate(_DASHES).split())).strip(" ,.;:")
+    whole = " ".join(text.translate(_DASHES).split())
+    t = _LEAD.sub("", whole).strip(" ,.;:")
     if not t:
         return None
+    if t == "May" and whole != t:
+        t = "the May"  # "in May", "since May": after a preposition the word is the month
     g = _grammar()
     months = month_numbers()
     pub = parse_iso(published) if published else None
@@ -333,11 +339,15 @@ def _resolve_relative(t: str, pub: tuple[int, int | None, int | None], future: b
     if m := g["dm"].fullmatch(t):
         mo = months[m[2].lower().rstrip(".")]
         return _valid(_calendar_year(mo, pub, future), mo, _day_num(m[1]))
+    if t == "the May":
+        t = "May"
+    elif t == "May":
+        return None  # the bare word is more often the modal verb than the month
     if m := g["m"].fullmatch(t):
-        if m[1] == "May" and t == "May":
-            return None  # the bare word is more often the modal verb than the month
         mo = months[m[1].lower().rstrip(".")]
         return _ym(_calendar_year(mo, pub, future), mo)
+    if m := g["relmonth"].fullmatch(t):
+        return _relative_month(m[1].lower(), months[m[2].lower().rstrip(".")], pub)
     if m := g["today"].fullmatch(t):
         return "-".join(f"{x:02d}" if i else f"{x:04d}" for i, x in enumerate((y, pm, pd)) if x is not None)
     if m := g["yday"].fullmatch(t):
@@ -371,6 +381,20 @@ def _resolve_relative(t: str, pub: tuple[int, int | None, int | None], future: b
             return _day(today + timedelta(days=ahead))
         return _day(today - timedelta(days=back))
     return None
+
+
+def _relative_month(which: str, month: int, pub: tuple[int, int | None, int | None]) -> str | None:
+    """"last July" is the most recent July before the published month; "next March" the first
+    March after it; "this May" the May of the published year. With only a year published, "last"
+    and "next" cannot be placed (last July may be this year's or last year's)."""
+    y, pm, _ = pub
+    if which == "this":
+        return _ym(y, month)
+    if pm is None:
+        return None
+    if which in ("last", "past"):
+        return _ym(y if month < pm else y - 1, month)
+    return _ym(y if month > pm else y + 1, month)
 
 
 def _shift(pub: tuple[int, int | None, int | None], unit: str, n: int) -> str | None:

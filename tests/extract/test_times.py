@@ -70,7 +70,26 @@ CASES = [
      {"the first two-to-three years": None}),
     ("The border dispute flared up in the summer of 2020 in the Galwan valley.", None,
      {"the summer of 2020": "2020"}),
+    # a month named relative to publication: the most recent one before, the first one after
+    ("The port reopened last July after a long blockade.", "2024-09-10", {"last July": "2024-07"}),
+    ("The port reopened last July after a long blockade.", "2024-07-02", {"last July": "2023-07"}),
+    ("The talks are scheduled to resume next March in Oslo.", "2024-09-10", {"next March": "2025-03"}),
+    ("The port reopened last July after a long blockade.", "2024", {"last July": None}),
+    # a bare May after a preposition is the month; the tense says which one
+    ("In May the council approved a new budget for the mission.", "2024-09-10", {"May": "2024-05"}),
+    ("The elections will be held in May, the commission said.", "2024-09-10", {"May": "2025-05"}),
+    ("Shipments through the canal have slowed since May.", "2023-02-01", {"May": "2022-05"}),
+    ("The envoys met earlier this month in Nairobi.", "2024-09-10", {"earlier this month": "2024-09"}),
+    ("Grain exports collapsed late last year as demand fell.", "2024-09-10", {"late last year": "2023"}),
+    ("The export quota runs until the end of 2023.", "2024-09-10", {"the end of 2023": "2023"}),
 ]
+
+
+def test_may_the_modal_and_the_name_are_no_month(run) -> None:
+    for text in ("The minister may resign before the vote.", "Theresa May visited Delhi in 2016.",
+                 "May brought record exports for the ports of Odesa."):
+        found = times_of(run(text, "2024-09-10"))
+        assert all(v is None or not v.endswith("-05") for v in found.values()), found
 
 
 @pytest.mark.parametrize("text,published,expected", CASES)

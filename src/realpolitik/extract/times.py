@@ -66,6 +66,7 @@ _ALTERNATIVES = [
     rf"(?:{_W},?\s+)?{_M}\s+{_D}\b",
     rf"(?:{_W},?\s+)?(?:the\s+)?{_D}\s+(?:of\s+)?{_M}",
     rf"{_MOD}?{_M}\b",
+    rf"(?i:(?:early|late|earlier|later|mid)[-\s]+(?:in\s+)?)?(?i:last|this|next|coming|past)\s+{_M}\b",
     r"(?i:(?:(?:early|late|earlier|later|mid)[-\s]+(?:in\s+)?)?(?:the\s+)?"
     r"(?:last|this|next|current|coming|past|previous|following)\s+"
     rf"(?:year|month|week|weekend|decade|quarter|{_P['SEASON']}))\b",
@@ -172,9 +173,9 @@ def extract_times(ctx: ExtractContext) -> None:
     for s, e in find_candidates(full, list(ctx.doc.ents)):
         if ctx.in_boilerplate(s, e):
             continue
-        text = full[s:e]
+        text = _as_month(ctx, full, s, e)
         value = resolve(text, published)
-        if value is not None and published and _needs_tense(text):
+        if value is not None and published and _needs_tense(full[s:e]):
             value = resolve(text, published, future=_is_future(ctx, s, e))
         scored.append((value is not None, e - s, s, e, value))
     taken: list[tuple[int, int, str | None]] = []
@@ -184,6 +185,23 @@ def extract_times(ctx: ExtractContext) -> None:
         taken.append((s, e, value))
     for s, e, value in sorted(taken):
         ctx.times.append(TimeExpr(doc=ctx.doc_id, span={"start": s, "end": e}, text=full[s:e], value=value))
+
+
+_MAY_PRECEDERS = frozenset("in since by until till from before after during of through throughout around "
+                           "early late mid".split())
+
+
+def _as_month(ctx: ExtractContext, full: str, start: int, end: int) -> str:
+    """The text to resolve: a bare "May" after a preposition ("in May", "since May") is the
+    month, unless the tagger reads a modal there; elsewhere the word stays unresolved."""
+    text = full[start:end]
+    if text != "May":
+        return text
+    prev = _PREV_WORD.search(full[max(0, start - 20) : start])
+    span = ctx.doc.char_span(start, end)
+    if prev and prev.group(1).lower() in _MAY_PRECEDERS and span is not None and span[0].tag_ != "MD":
+        return f"{prev.group(1).lower()} May"
+    return text
 
 
 _TENSED = re.compile(rf"(?:{_W}|(?:{_MOD}?{_M}(?:\s+{_D})?)|(?:{_D}\s+(?:of\s+)?{_M}))", re.I)
