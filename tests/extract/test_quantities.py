@@ -111,6 +111,10 @@ COUNTS = [
      "allies"),
     ("Between 2 and 3 million people have fled the fighting in Sudan.", "Between 2 and 3 million people", 2e6,
      "range", "people"),
+    # a model's plural is a counted noun: the number counts aircraft, the designation names them
+    ("Warsaw ordered 48 F-35s and a fleet of tankers.", "48 F-35s", 48, "exact", "F-35s"),
+    ("Cairo lost nine MiG-29s in the crash of the transport.", "nine MiG-29s", 9, "exact", "MiG-29s"),
+    ("Ankara bought two S-400 batteries despite the warnings.", "two S-400 batteries", 2, "exact", "batteries"),
 ]
 
 
@@ -148,6 +152,12 @@ NOT_QUANTITIES = [
     "A 40-year-old diplomat was expelled, and a man aged 52 was detained.",  # ages
     "Russia has offered its Siberian Power 2 pipeline and invoked Article 5 before.",  # names
     "One of the envoys said the talks had stalled.",  # the word one
+    # format names and model designations: the number belongs to a name
+    "The ministers opened the first 2+2 dialogue between the two navies.",
+    "Ankara floated a 3 + 3 platform for the Caucasus.",
+    "Tehran showed the Shahed-136 drone and the Kh-101 missile to the press.",
+    "The T-72 tank and the Su-35 fighter were on display, with the S-400 system.",
+    "Israel shot down a Fath-110 rocket over the Golan.",
 ]
 
 

@@ -140,6 +140,13 @@ _AGE_BEFORE = re.compile(r"(?i:\b(?:aged|age\s+of|ages\s+of)\s*$)")
 _EVERY_BEFORE = re.compile(r"(?i:\b(?:every|each|per)\s*$)")
 _TIME_OF_DAY_AFTER = re.compile(r"^\s*(?i:a\.?m\.?|p\.?m\.?|o'clock|GMT|UTC|hours\s+GMT)\b|^:\d\d")
 _YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
+# "2+2 talks", "a 3+3 format": numbers joined by a plus name a format, they count nothing
+_FORMULA_AFTER = re.compile(r"^\s?\+\s?\d")
+_FORMULA_BEFORE = re.compile(r"\d\s?\+\s?$")
+# a model designation, letters and a number joined by a hyphen ("F-16", "S-400", "MiG-29",
+# "Fath-360"): the number is part of the name; the plural ("40 F-16s") is a counted noun
+_MODEL = re.compile(r"[A-Za-z]{1,8}-\d+[A-Za-z]{0,3}")
+_MODEL_PLURAL = re.compile(r"[A-Za-z]{1,8}-\d+[A-Za-z]{0,3}?s")
 _ANAPHORIC = frozenset({"the", "these", "those", "both", "all", "their", "its"})
 _NAME_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "ORG", "PERSON", "PRODUCT", "LAW", "EVENT", "FAC",
                           "WORK_OF_ART", "GPE", "LOC", "NORP", "LANGUAGE"})
@@ -223,7 +230,7 @@ def _surface_figures(full: str) -> list[_Found]:
     found: list[_Found] = []
 
     def add(m: re.Match[str], value: tuple[float, float | None] | None, unit: str, kind: str) -> None:
-        if value is None:
+        if value is None or _in_formula(full, m.start(), m.end()) or _in_model_name(full, m.start(), m.end()):
             return
         bound, s, e = _bound(full, m.start(), m.end(), value[1] is not None, m.groupdict().get("plus"))
         found.append(_Found(s, e, value[0], value[1], unit, kind, bound, m.start(), m.end()))
@@ -251,6 +258,19 @@ def _surface_figures(full: str) -> list[_Found]:
     return found
 
 
+def _in_formula(full: str, start: int, end: int) -> bool:
+    """Whether the figure is one side of "2+2" (a format's name, not a count)."""
+    return bool(_FORMULA_AFTER.match(full[end : end + 4]) or _FORMULA_BEFORE.search(full[max(0, start - 4) : start]))
+
+
+def _in_model_name(full: str, start: int, end: int) -> bool:
+    """Whether the number sits inside a hyphenated designation ("Su-35", "S-400")."""
+    left = re.search(r"[A-Za-z0-9-]*$", full[max(0, start - 10) : start]).group()  # type: ignore[union-attr]
+    right = re.match(r"[A-Za-z0-9-]*", full[end : end + 10]).group()  # type: ignore[union-attr]
+    word = left + full[start:end] + right
+    return "-" in word and bool(_MODEL.fullmatch(word) or _MODEL_PLURAL.fullmatch(word))
+
+
 def _tokens(ctx: ExtractContext, start: int, end: int) -> Span | None:
     return ctx.doc.char_span(start, end, alignment_mode="expand")
 
@@ -265,6 +285,8 @@ def _counts(ctx: ExtractContext, full: str, taken: list[tuple[int, int]]) -> lis
         n1 = m["n1"]
         if _YEAR.fullmatch(n1) or _TIME_OF_DAY_AFTER.match(full[e : e + 10]):
             continue
+        if _in_formula(full, s, e) or _in_model_name(full, s, e):
+            continue
         if _AGE_BEFORE.search(full[max(0, s - 12) : s]):
             continue
         value = _values(m)
@@ -275,15 +297,16 @@ def _counts(ctx: ExtractContext, full: str, taken: list[tuple[int, int]]) -> lis
         span = _tokens(ctx, s, e)
         if span is None or len(span) == 0:
             continue
-        if any(t.ent_type_ in _NAME_LABELS for t in span):
-            continue
         # the number phrase must hang on a noun to its right ("79 major projects"); a number
         # after its noun is a label ("Article 5", "Power 2")
         head = _counted_noun(span)
+        model = head is not None and bool(_MODEL_PLURAL.fullmatch(head.text))
+        if not model and any(t.ent_type_ in _NAME_LABELS for t in span):
+            continue
         if head is None or head.lower_ in _UNIT_WORDS:
             continue
-        if head.ent_type_ in _NAME_LABELS - {"DATE"}:
-            continue
+        if head.ent_type_ in _NAME_LABELS - {"DATE"} and not _MODEL_PLURAL.fullmatch(head.text):
+            continue  # a name is no counted noun, but "40 F-16s" counts aircraft of a model
         prev = span[0].nbor(-1) if span[0].i > 0 else None
         if not n1[0].isdigit() and prev is not None and prev.lower_ in _ANAPHORIC:
             continue  # "the two men", "both three sides": people and things already named
@@ -302,7 +325,7 @@ def _counted_noun(span: Span) -> Token | None:
         head = t.head
         while head.pos_ in ("NUM", "PROPN") and head.dep_ in ("nummod", "compound") and head.head.i > head.i:
             head = head.head
-        if head.pos_ == "NOUN":
+        if head.pos_ == "NOUN" or _MODEL_PLURAL.fullmatch(head.text):
             return head
     return None
 
@@ -351,7 +374,8 @@ def _subject(ctx: ExtractContext, f: _Found) -> str | None:
 
 
 def _noun_text(tok: Token) -> str:
-    return tok.text if tok.pos_ == "PROPN" or tok.text.isupper() else tok.text.lower()
+    keep = tok.pos_ == "PROPN" or tok.text.isupper() or _MODEL_PLURAL.fullmatch(tok.text)
+    return tok.text if keep else tok.text.lower()
 
 
 def _qid(doc_id: str, start: int, end: int) -> str:
