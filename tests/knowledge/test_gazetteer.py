@@ -330,3 +330,27 @@ def test_specific_facts():
     assert KB.people["ursula-von-der-leyen"].org == "EU" and KB.people["ursula-von-der-leyen"].country is None
     assert "Xi" in KB.people["xi-jinping"].names and "Lavrov" in KB.people["sergey-lavrov"].names
     assert not any("Clinton" == n or "Ivanov" == n or "Li" == n for p in KB.people.values() for n in p.names)
+
+
+# ---------------------------------------------------------------- foreign ministers of the G20, 2010-2026
+
+G20_FM_NEW = ("ARG", "AUS", "BRA", "CAN", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "SAU", "ZAF", "TUR")
+
+
+@pytest.mark.parametrize("date", ["2011-06-01", "2015-06-01", "2020-06-01", "2023-09-01", "2025-06-01"])
+@pytest.mark.parametrize("code", G20_FM_NEW)
+def test_g20_foreign_ministers_cover_the_period(code, date):
+    assert covered(code, FM_ROLES, date), f"no foreign minister of {code} on {date}"
+
+
+def test_g20_foreign_minister_facts():
+    assert ("2019-05-30", None) in term("s-jaishankar", "Foreign Minister")
+    assert ("2021-12-08", "2025-05-06") in term("annalena-baerbock", "Foreign Minister")
+    assert ("2023-06-04", None) in term("hakan-fidan", "Foreign Minister")
+    assert ("2012-12-26", "2017-08-03") in term("fumio-kishida", "Foreign Minister")
+    assert ("2019-10-23", None) in term("faisal-bin-farhan", "Foreign Minister")
+    assert ("2022-05-23", None) in term("penny-wong", "Foreign Minister")
+    # an office holder who changed office is one person with two roles, not two entries
+    assert KB.people["kevin-rudd"].role_at("2011-06-01") == "Foreign Minister"
+    assert KB.people["ahmet-davutoglu"].role_at("2012-01-01") == "Foreign Minister"
+    assert KB.people["ahmet-davutoglu"].role_at("2015-01-01") == "Prime Minister"
