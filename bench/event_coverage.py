@@ -1,6 +1,9 @@
 """Per-type precision and recall of event coding on the coverage suite.
 
-    .venv/bin/python bench/event_coverage.py [tests/extract/event_cases.yaml] [--show]
+    .venv/bin/python bench/event_coverage.py [tests/extract/event_cases.yaml ...] [--show]
+
+Without a path it reads every tests/extract/event_cases*.yaml (the core table and the
+construction table).
 
 A predicted event counts as right when its type, source key and target key (an actor's
 country, else its organisation) match an expected event of the sentence; an expected null
@@ -18,11 +21,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "extract" / "event_cases.yaml"
+CASE_FILES = sorted((ROOT / "tests" / "extract").glob("event_cases*.yaml"))
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 
 
-def load_cases(path: Path = CASES) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_cases(*paths: Path) -> list[dict]:
+    out: list[dict] = []
+    for path in paths or CASE_FILES:
+        out.extend(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return out
 
 
 def key(analysis, actor_id: str | None) -> str | None:
@@ -93,7 +100,7 @@ def main(argv: list[str]) -> int:
     from realpolitik.pipeline import Pipeline
 
     args = [a for a in argv if not a.startswith("--")]
-    cases = load_cases(Path(args[0]) if args else CASES)
+    cases = load_cases(*(Path(a) for a in args))
     counts, notes = score(Pipeline(), cases)
     print(f"{len(cases)} sentences")
     print(table(counts))

@@ -31,6 +31,7 @@ class Pattern:
     example: str = ""
     obj_actor: bool = False
     owner: tuple[str, ...] = ("poss", "compound", "amod", "nmod")
+    not_prep: tuple[str, ...] = ()  # particles that make the word something else ("struck back")
 
     @property
     def name(self) -> str:
@@ -51,6 +52,7 @@ class TypeInfo:
     modes: tuple[str, ...]
     target_preps: tuple[str, ...]
     symmetric: bool
+    needs_target: bool = False  # no event without a counterpart (a visit to a place is no CONSULT)
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class Lexicon:
     goldstein: dict[str, float]  # CAMEO root -> Goldstein score
     light_verbs: frozenset[str]
     light_nouns: frozenset[str]
+    light_preps: dict[str, frozenset[str]]  # preposition -> verbs: "remained on alert"
     control: dict[str, Control]
     agentive_nouns: frozenset[str]
     evaluative_verbs: frozenset[str]
@@ -81,6 +84,11 @@ class Lexicon:
     obligation_modals: frozenset[str]
     future_promise: frozenset[str]
     future_threat: frozenset[str]
+    response_nouns: frozenset[str]  # "rejected the charge": answers the previous sentence's speaker
+    response_types: frozenset[str]
+    speech_verbs: frozenset[str]
+    instrument_verbs: frozenset[str]  # "retaliated with tariffs": the subject imposes them
+    conditional_threat: frozenset[str]  # marks of "will withdraw ... unless": a threat
     context_words: dict[str, tuple[str, ...]]  # cue lemma -> contexts
     context_phrases: dict[str, tuple[str, ...]]  # cue of several words -> contexts
 
@@ -117,6 +125,7 @@ def _pattern(entry: dict[str, Any]) -> Pattern:
         symmetric=bool(entry.get("symmetric")), context=_tuple(entry.get("context")),
         example=entry["example"], obj_actor=bool(entry.get("obj_actor")),
         owner=_tuple(entry["owner"]) if entry.get("owner") else ("poss", "compound", "amod", "nmod"),
+        not_prep=_tuple(entry.get("not_prep")),
     )
 
 
@@ -142,7 +151,7 @@ def load() -> Lexicon:
         types[name] = TypeInfo(
             root=str(t["root"]), quad=int(t["quad"]), plover_score=float(t["plover_score"]),
             modes=_tuple(t.get("modes")), target_preps=_tuple(t.get("target_preps")),
-            symmetric=bool(t.get("symmetric")),
+            symmetric=bool(t.get("symmetric")), needs_target=bool(t.get("needs_target")),
         )
     missing = set(EVENT_TYPES) - set(types)
     if missing:
@@ -166,6 +175,7 @@ def load() -> Lexicon:
         patterns=patterns, multiword=multiword, types=types, goldstein=goldstein,
         light_verbs=frozenset(data.get("light_verbs") or ()),
         light_nouns=frozenset(data.get("light_nouns") or ()), control=control,
+        light_preps={str(k): frozenset(v) for k, v in (data.get("light_preps") or {}).items()},
         agentive_nouns=frozenset(data.get("agentive_nouns") or ()),
         evaluative_verbs=frozenset(ev.get("verbs") or ()), evaluative_cues=frozenset(ev.get("cues") or ()),
         counterfactive=frozenset(data.get("counterfactive") or ()),
@@ -175,6 +185,11 @@ def load() -> Lexicon:
         obligation_modals=frozenset((data.get("obligation") or {}).get("modals") or ()),
         future_promise=frozenset((data.get("future") or {}).get("promise") or ()),
         future_threat=frozenset((data.get("future") or {}).get("threat") or ()),
+        response_nouns=frozenset((data.get("response") or {}).get("nouns") or ()),
+        response_types=frozenset((data.get("response") or {}).get("types") or ()),
+        speech_verbs=frozenset((data.get("response") or {}).get("speech_verbs") or ()),
+        instrument_verbs=frozenset(data.get("instrument_verbs") or ()),
+        conditional_threat=frozenset(data.get("conditional_threat") or ()),
         context_words={k: tuple(v) for k, v in words.items()},
         context_phrases={k: tuple(v) for k, v in phrases.items()},
     )

@@ -84,6 +84,10 @@ class _Sentence:
             return None
         a = self.ctx.actor_of_token(tok)
         if a:
+            actor = self.ctx.actors.get(a)
+            if actor is not None and actor.kind != "state" and not actor.country:
+                # "the coast guard of Vietnam": a body known by no country belongs to the state it is of
+                return self.of_state(tok) or a
             return a
         for dep in NP_MODIFIERS:
             for c in tok.children:
@@ -104,6 +108,31 @@ class _Sentence:
                         if a:
                             return a
         return None
+
+    def of_state(self, tok: Token) -> str | None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lemma_ == "of":
+                for o in _pobjs(c):
+                    a = self.ctx.actor_of_token(o)
+                    actor = self.ctx.actors.get(a) if a else None
+                    if actor is not None and actor.country:
+                        return a
+        return None
+
+    def inner_actors(self, tok: Token, preps: tuple[str, ...] = ()) -> list[str]:
+        """Actors inside a noun phrase besides its owner: "its Chinese frontier", "its border
+        with Laos" (where "its" is the source itself)."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+                for x in [c, *conjuncts(c)]:
+                    a = self.ctx.actor_of_token(x)
+                    if a and a not in out:
+                        out.append(a)
+            elif c.dep_ == "prep" and c.lemma_.lower() in ("with", "between", *preps):
+                for o in _pobjs(c):
+                    out.extend(a for a in self.np_actors(o) if a not in out)
+        return out
 
     def located(self, tok: Token) -> list[str]:
         """Last resort for a subject naming no actor: where it is ("rebels in the Ivory Coast")."""
@@ -232,6 +261,10 @@ class _Sentence:
             return None
         attached = objects = None
         for p in cands:
+            if p.not_prep:
+                attached = attached if attached is not None else self.attached(tok)
+                if any(w in attached for w in p.not_prep):
+                    continue  # "struck back": retaliation, not a strike
             if p.prep:
                 attached = attached if attached is not None else self.attached(tok)
                 if not all(w in attached for w in p.prep):
@@ -254,6 +287,16 @@ def conjuncts(tok: Token) -> list[Token]:
             out.append(c)
             out.extend(conjuncts(c))
     return out
+
+
+def _core(tok: Token) -> list[Token]:
+    """A phrase's tokens outside its prepositional phrases and clauses, in text order."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in ("prep", "relcl", "acl", "advcl", "punct", "cc", "appos"))
+    return sorted(out, key=lambda t: t.i)
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -350,11 +393,45 @@ class _Finder(_Sentence):
             clause = tok  # a governing verb that is no light verb does not negate the noun ("not to mention aid")
         self.flags(c, clause)
         self.control(c, clause, found)
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.conditional_threat
+                                          for m in clause.children):
+            c.dropped = True  # "unless Israel lifts the curfew": the condition set, not an act
+            return
+        condition = self.condition(clause)
+        if condition is None and c.type == "THREATEN":
+            for x in clause.children:  # "threatened to strike unless ...": the condition hangs below
+                if x.dep_ == "xcomp":
+                    condition = self.condition(x)
+        if condition is not None and c.type == "THREATEN" and not c.targets:
+            for x in condition.children:  # "threatened to strike unless Israel withdrew"
+                if x.dep_ in SUBJ:
+                    c.targets = [a for a in self.np_actors(x) if a not in c.sources]
+        if condition is not None and c.mode == "future" and not c.negated and c.type not in ("THREATEN", "REQUEST"):
+            # "will withdraw its troops unless the junta holds elections": a conditional threat
+            # aimed at whoever must meet the condition
+            c.type, c.hypothetical, c.mode = "THREATEN", False, None
+            for x in condition.children:
+                if x.dep_ in SUBJ:
+                    c.targets = [a for a in self.np_actors(x) if a not in c.sources] + c.targets
+            return
         if c.mode == "future" and not c.negated and c.type == c.pattern.type:
             if c.type in self.lex.future_promise:
                 c.type = "AGREE"  # PLOVER: a promised cooperative act is AGREE
             elif c.type in self.lex.future_threat:
                 c.type = "THREATEN"  # an announced coercive act is a threat
+
+    def condition(self, clause: Token) -> Token | None:
+        """The "unless" clause of the event's clause (or of the verbs it hangs from), if any."""
+        node = clause
+        for _ in range(4):
+            for x in node.children:
+                if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.conditional_threat
+                                             for m in x.children):
+                    return x
+            if node.dep_ not in ("xcomp", "conj") or node.head is node:
+                return None
+            node = node.head
+        return None
 
     def fill_verbal(self, c: Candidate, found: dict[int, Candidate]) -> None:
         tok = c.trigger
@@ -397,6 +474,23 @@ class _Finder(_Sentence):
                         a = self.ctx.actor_of_token(t)
                         if a and a not in c.sources and a not in c.targets:
                             c.targets.append(a)
+        if c.construction == "evaluative" and not c.targets:
+            # "called Minsk reckless", "called the Chinese campaign reckless": whom the words judge
+            for x in tok.children:
+                if x.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "acomp", "attr"):
+                    for t in _core(x):  # not inside its "of" phrases: "theft of Western secrets"
+                        a = self.ctx.actor_of_token(t)
+                        if a and a not in c.sources and a not in c.targets:
+                            c.targets.append(a)
+                            break
+        if not c.targets and tok.dep_ == "conj" and how == "subject" and not any(
+                x.dep_ in SUBJ for x in tok.children):
+            # "expelled the envoy and suspended trade talks": the second act of a shared subject,
+            # naming no one, is aimed where the first one was (when both are of one kind)
+            first = found.get(tok.head.i)
+            if first is not None and not first.dropped and first.targets and first.sources == c.sources \
+                    and self.lex.types[first.type].quad == self.lex.types[c.type].quad:
+                c.targets = list(first.targets)
         # A denial's that-clause is a negated event, not a rejection.
         if tok.lemma_.lower() in self.lex.denial and any(x.dep_ == "ccomp" for x in tok.children):
             c.dropped = True
@@ -424,7 +518,10 @@ class _Finder(_Sentence):
                             toks.extend(_pobjs(y))
         out: list[str] = []
         for t in toks:
-            for a in self.np_actors(t):
+            found = self.np_actors(t)
+            if all(a in c.sources or _same_state(self.ctx, a, s) for a in found for s in c.sources or [None]):
+                found = found + [a for a in self.inner_actors(t, preps) if a not in found]
+            for a in found:
                 if a not in out:
                     out.append(a)
         return out
@@ -473,6 +570,19 @@ class _Finder(_Sentence):
             for a in self.targets(c, [head]):
                 if a not in c.targets and a not in c.sources:
                     c.targets.append(a)
+        gov = noun.head
+        if head is None and not c.sources and c.type != "AID" and noun.dep_ == "pobj" and gov.lemma_ == "with" \
+                and gov.head.lemma_.lower() in self.lex.instrument_verbs:
+            # "retaliated against Ottawa with tariffs": the subject's own measure
+            subj_toks, _ = self.subject(gov.head)
+            for s in subj_toks:
+                c.sources.extend(a for a in self.np_actors(s) if a not in c.sources)
+            c.targets = [a for a in c.targets if a not in c.sources]
+            for x in gov.head.children:
+                if x.dep_ == "prep" and x.lemma_.lower() in ("against", "at", "on"):
+                    for o in _pobjs(x):
+                        c.targets.extend(a for a in self.np_actors(o) if a not in c.sources and a not in c.targets)
+            return
         if not c.targets and head is None and c.type in ("SANCTION", "AID", "COERCE", "THREATEN"):
             # The sufferer or beneficiary named by the clause: "Russia offset Western sanctions",
             # "with China's help, Russia ...".
@@ -510,6 +620,8 @@ class _Finder(_Sentence):
                     continue
                 if up.pos_ in ("VERB", "AUX") and prep.lemma_ in ("in", "into") and up.lemma_ in ("take", "engage", "participate", "join"):
                     return up, "light"
+                if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() in self.lex.light_preps.get(prep.lemma_.lower(), ()):
+                    return up, "light"  # "remained on alert"
             if tok.dep_ == "conj":
                 tok = tok.head
                 continue
@@ -590,6 +702,8 @@ class _Finder(_Sentence):
                     outer = found.get(head.i)
                     if outer is not None and outer is not c:
                         c.dropped = True
+                        if not outer.targets:  # "threatened to cut ties with Kabul"
+                            outer.targets = [t for t in c.targets if t not in outer.sources]
                         if outer.mode is None and c.pattern.mode and c.type in ("REQUEST", "REJECT", "THREATEN"):
                             outer.mode = c.pattern.mode
                         return
@@ -672,10 +786,53 @@ def _trigger_span(c: Candidate) -> tuple[int, int]:
     return start, end
 
 
-def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span) -> list[Event]:
+def _conjoined_acts(a: Candidate, b: Candidate) -> bool:
+    """Two verbs of one subject joined by "and", each its own act (not a noun and its light verb)."""
+    if "nominal" in (a.construction, b.construction) or a.trigger.i == b.trigger.i:
+        return False
+    return (b.trigger.dep_ == "conj" and b.trigger.head.i == a.trigger.i) or (
+        a.trigger.dep_ == "conj" and a.trigger.head.i == b.trigger.i)
+
+
+def _response_object(lex: Lexicon, c: Candidate) -> bool:
+    """Whether a REJECT/ACCUSE answers a speech act: "rejected the charge", "dismissed the idea"."""
+    tok = c.trigger
+    if c.construction == "nominal":  # "the rejection of the proposal"
+        objs = [o for x in tok.children if x.dep_ == "prep" and x.lemma_ == "of" for o in _pobjs(x)]
+    else:
+        objs = [x for x in tok.children if x.dep_ in ("dobj", "nsubjpass")]
+        objs += [o for x in tok.children if x.dep_ == "prt" for y in x.children if y.dep_ == "dobj" for o in [y]]
+    return any(o.lemma_.lower() in lex.response_nouns and not any(
+        d.dep_ == "det" and d.lower_ in ("a", "an") for d in o.children) for o in objs)
+
+
+def _previous_speaker(ctx: ExtractContext, lex: Lexicon, previous: tuple[Span, list[Event]] | None) -> str | None:
+    """Who spoke in the sentence before: the source of its last event of saying, else the actor
+    subject of its main verb when that verb is one of saying ("Ghana proposed a patrol")."""
+    if previous is None:
+        return None
+    sent, evs = previous
+    for e in reversed(evs):
+        if e.source and (e.type in SPEECH_TYPES or e.type == "ACCUSE"):
+            return e.source
+    root = sent.root
+    if root.lemma_.lower() in lex.speech_verbs:
+        for x in root.children:
+            if x.dep_ in SUBJ:
+                a = ctx.actor_of_token(x)
+                if a:
+                    return a
+    return None
+
+
+def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
+                       previous: tuple[Span, list[Event]] | None = None) -> list[Event]:
+    """The events of one body sentence; `previous` is the sentence before it with its events
+    (a rejection of "the charge" answers whoever made it there)."""
     finder = _Finder(ctx, lex, sent)
     out: list[Event] = []
     seen: dict[tuple, int] = {}
+    kept: dict[int, Candidate] = {}
     for c in finder.candidates():
         source = c.sources[0] if c.sources else None
         if source is None and c.construction in ("verbal", "adjectival", "evaluative", "obligation"):
@@ -685,6 +842,12 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span) -> list[Ev
         symmetric = c.pattern.symmetric or lex.types[c.type].symmetric and c.construction != "nominal"
         if target is None and symmetric and len(c.sources) > 1:
             target = c.sources[1]
+        if target is None and c.type in lex.response_types and _response_object(lex, c):
+            answered = _previous_speaker(ctx, lex, previous)
+            if answered and answered != source and not _same_state(ctx, source, answered):
+                target = answered
+        if target is None and (lex.types[c.type].needs_target or lex.types[c.pattern.type].needs_target):
+            continue  # a visit to a place, support for a cause, aid to no one: no event
         if source is None and target is None:
             continue
         if source == target:
@@ -702,12 +865,15 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span) -> list[Ev
             confidence=_confidence(c), cameo=root, goldstein=lex.goldstein.get(root),
             pattern=f"{c.construction}:{c.pattern.name}",
         )
+        if key in seen and _conjoined_acts(kept[seen[key]], c):
+            key = (*key, c.trigger.i)  # "banned Russian ships and froze Russian assets": two acts
         if key in seen:
             have = out[seen[key]]
             if ev.confidence > have.confidence:
                 out[seen[key]] = ev
             continue
         seen[key] = len(out)
+        kept[len(out)] = c
         out.append(ev)
     return out
 
@@ -715,8 +881,11 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span) -> list[Ev
 @extractor("events", requires=("actors", "coref", "times"), components=("parser", "lemmatizer"))
 def extract_events(ctx: ExtractContext) -> None:
     lex = load()
+    previous: tuple[Span, list[Event]] | None = None
     for sent in ctx.body_sentences():
-        ctx.events.extend(events_in_sentence(ctx, lex, sent))
+        found = events_in_sentence(ctx, lex, sent, previous)
+        ctx.events.extend(found)
+        previous = (sent, found)
     ctx.events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
 
 
