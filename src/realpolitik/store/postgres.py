@@ -7,6 +7,7 @@ can share a server by using one database (or search_path schema) each.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,6 +31,12 @@ class PostgresStore(SQLStore):
 
     def _sql(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")
+
+    def _ddl(self, stmt: str) -> str:
+        # Text sorts by code point, as in DuckDB, whatever the server's locale: same order everywhere.
+        if stmt.startswith("CREATE TABLE"):
+            return re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', stmt)
+        return stmt
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]] | None:
         cur = self._con.execute(sql, list(params) or None)  # type: ignore[arg-type]

@@ -76,6 +76,10 @@ class SQLStore(Store):
     def _sql(self, sql: str) -> str:
         return sql
 
+    def _ddl(self, stmt: str) -> str:
+        """A CREATE statement in this backend's dialect (the shared text is already portable)."""
+        return stmt
+
     # -- plumbing -----------------------------------------------------------
     def _q(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
@@ -124,7 +128,7 @@ class SQLStore(Store):
                     "point --db at a new file or an empty database")
             with self.transaction():
                 for stmt in statements(TABLES) + statements(VIEWS):
-                    self._x(stmt)
+                    self._x(self._ddl(stmt))
                 self._insert("meta", ("key", "value"), [("format", STORE_FORMAT), ("version", str(STORE_VERSION)),
                                                          ("created_at", now().isoformat())])
             return
