@@ -153,28 +153,45 @@ def scenario() -> None:
 @click.argument("issue")
 @click.argument("more_actors", nargs=-1)
 @click.option("--actors", "first_actor", required=True, help="Actor ids, e.g. --actors CHN RUS KAZ (or CHN,RUS).")
-@click.option("--analysis", "analysis_file", type=click.Path(dir_okay=False, exists=True), required=True,
-              help="Analysis contract JSON (from `realpolitik analyze --json`) to take stated interests from.")
+@click.option("--analysis", "analysis_file", type=click.Path(dir_okay=False, exists=True),
+              help="Analysis contract JSON to take stated interests from (default: the corpus store).")
+@click.option("--db", help="Store to read interests from (default REALPOLITIK_DB or ./realpolitik.duckdb).")
 @click.option("-o", "--out", type=click.Path(dir_okay=False), help="Write the draft YAML here (default stdout).")
-def draft(issue: str, more_actors: tuple[str, ...], first_actor: str, analysis_file: str, out: str | None) -> None:
+def draft(issue: str, more_actors: tuple[str, ...], first_actor: str, analysis_file: str | None, db: str | None,
+          out: str | None) -> None:
     """Draft a scenario on ISSUE for the given actors from their stated interests.
 
-    Positions are left empty for the analyst; salience is suggested and explained.
+    Interests come from the corpus store (what `realpolitik ingest` built) or from an analysis
+    file. An actor given as a state or bloc code also gathers the interests its people and
+    bodies state ("Xi wants …" counts for CHN). Positions are left empty for the analyst;
+    salience is suggested and explained.
     """
     import yaml
 
-    from realpolitik.forecast.draft import draft_scenario
+    from realpolitik.forecast.draft import draft_scenario, interests_by_key
 
     actors = [a.strip() for a in (first_actor, *more_actors) for a in a.split(",") if a.strip()]
-    try:
-        analysis = json.loads(Path(analysis_file).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        click.echo(f"realpolitik: cannot read {analysis_file}: {exc}", err=True)
-        sys.exit(EXIT_NOTHING)
-    interests = analysis.get("interests") if isinstance(analysis, dict) else None
-    if not isinstance(interests, list):
-        click.echo(f"realpolitik: {analysis_file} has no 'interests' list (is it analysis contract JSON?)", err=True)
-        sys.exit(EXIT_USAGE)
+    source = analysis_file or "the store"
+    if analysis_file:
+        try:
+            analysis = json.loads(Path(analysis_file).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            click.echo(f"realpolitik: cannot read {analysis_file}: {exc}", err=True)
+            sys.exit(EXIT_NOTHING)
+        if not isinstance(analysis, dict) or not isinstance(analysis.get("interests"), list):
+            click.echo(f"realpolitik: {analysis_file} has no 'interests' list (is it analysis contract JSON?)", err=True)
+            sys.exit(EXIT_USAGE)
+    else:
+        from realpolitik.store import StoreError, open_store
+
+        try:
+            with open_store(db) as store:
+                analysis = store.to_analysis().to_dict()
+                source = f"the store {db or 'REALPOLITIK_DB'}"
+        except StoreError as exc:
+            click.echo(f"realpolitik: {exc}", err=True)
+            sys.exit(EXIT_NOTHING)
+    interests = interests_by_key(analysis.get("interests", []), analysis.get("actors", []), actors)
     drafted = draft_scenario(issue, actors, interests)
     text = yaml.safe_dump(drafted, sort_keys=False, allow_unicode=True, width=100)
     if out:
@@ -183,5 +200,5 @@ def draft(issue: str, more_actors: tuple[str, ...], first_actor: str, analysis_f
     else:
         click.echo(text)
     found = sum(1 for a in drafted["actors"] if a["evidence"])
-    click.echo(f"{found} of {len(actors)} actors have stated interests in {analysis_file}", err=True)
+    click.echo(f"{found} of {len(actors)} actors have stated interests in {source}", err=True)
     sys.exit(EXIT_OK)

@@ -45,6 +45,20 @@ def interest_weight(interest: dict[str, Any]) -> tuple[float, str]:
     return weight, reason
 
 
+def interests_by_key(interests: list[dict[str, Any]], actors: list[dict[str, Any]],
+                     wanted: list[str]) -> list[dict[str, Any]]:
+    """Interests re-keyed to the scenario's actors: a person's or body's interest counts for
+    the state or bloc it belongs to when that state or bloc is a scenario actor."""
+    keys = {a["id"]: a.get("country") or a.get("org") or a["id"] for a in actors}
+    out = []
+    for item in interests:
+        actor = item.get("actor")
+        key = actor if actor in wanted else keys.get(actor)
+        if key in wanted:
+            out.append({**item, "actor": key, "stated_by": actor})
+    return out
+
+
 def draft_scenario(issue: str, actors: list[str], interests: list[dict[str, Any]]) -> dict[str, Any]:
     """A scenario dict (same shape as the YAML files) for `actors` on `issue`.
 
