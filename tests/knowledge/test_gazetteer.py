@@ -354,3 +354,49 @@ def test_g20_foreign_minister_facts():
     assert KB.people["kevin-rudd"].role_at("2011-06-01") == "Foreign Minister"
     assert KB.people["ahmet-davutoglu"].role_at("2012-01-01") == "Foreign Minister"
     assert KB.people["ahmet-davutoglu"].role_at("2015-01-01") == "Prime Minister"
+
+
+# ---------------------------------------------------------------- the main diplomatic dossiers, 2015-2026
+
+DOSSIER_STATES = ("IRN", "ISR", "PAK", "SYR", "IRQ", "EGY", "QAT", "ARE")
+# leaders who are not a President or Prime Minister, and caretakers
+HEAD_ROLES_WIDE = HEAD_ROLES | {"Supreme Leader", "Emir", "Leader", "Crown Prince", "Caretaker Prime Minister"}
+FM_ROLES_WIDE = FM_ROLES | {"Acting Foreign Minister"}
+NEW_COUNTRIES = set(DOSSIER_STATES) | {"UKR", "AFG"}
+
+
+@pytest.mark.parametrize("date", ["2016-06-01", "2020-06-01", "2023-09-01", "2025-06-01"])
+@pytest.mark.parametrize("code", DOSSIER_STATES)
+def test_dossier_states_cover_the_period(code, date):
+    assert covered(code, HEAD_ROLES_WIDE, date), f"no leader of {code} on {date}"
+    assert covered(code, FM_ROLES_WIDE, date), f"no foreign minister of {code} on {date}"
+    assert covered(code, DM_ROLES, date), f"no defence minister of {code} on {date}"
+
+
+@pytest.mark.parametrize("date", ["2016-06-01", "2020-06-01", "2023-09-01", "2025-06-01"])
+def test_ukraine_foreign_and_defence_ministers_cover_the_period(date):
+    assert covered("UKR", FM_ROLES, date) and covered("UKR", DM_ROLES, date)
+
+
+def test_new_people_have_known_countries():
+    for p in KB.people.values():
+        if p.country in NEW_COUNTRIES:
+            assert p.country in KB.states, (p.id, p.country)
+            assert p.name and p.roles, p.id
+
+
+def test_dossier_facts():
+    assert term("abbas-araghchi", "Foreign Minister") == [("2024-08-21", None)]
+    assert term("ishaq-dar", "Foreign Minister") == [("2024-03-11", None)]
+    assert KB.people["ali-khamenei"].country == "IRN" and term("ali-khamenei", "Supreme Leader")[0][1] is None
+    assert term("ebrahim-raisi", "President") == [("2021-08-03", "2024-05-19")]
+    assert term("mohammad-javad-zarif", "Foreign Minister") == [("2013-08-15", "2021-08-25")]
+    assert KB.people["benjamin-netanyahu"].role_at("2024-01-01") == "Prime Minister"
+    assert term("dmytro-kuleba", "Foreign Minister") == [("2020-03-04", "2024-09-05")]
+    assert term("oleksii-reznikov", "Defence Minister") == [("2021-11-04", "2023-09-05")]
+    assert term("bashar-al-assad", "President") == [("2000-07-17", "2024-12-08")]
+    assert term("tamim-bin-hamad-al-thani", "Emir") == [("2013-06-25", None)]
+    assert term("mohamed-bin-zayed", "President") == [("2022-05-14", None)]
+    assert ("2017-06-21", None) in term("mohammed-bin-salman", "Crown Prince")
+    assert "Zardari" in KB.people["asif-ali-zardari"].names
+    assert "Zardari" not in KB.people["bilawal-bhutto-zardari"].names
