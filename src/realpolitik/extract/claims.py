@@ -407,8 +407,12 @@ class _Builder:
         for k, s in enumerate(about):
             if k and "\n" in text[s.start_char:about[k - 1].start_char]:
                 break  # another paragraph
+            # in the speaker's own sentence only what comes before the speaker: the clause after
+            # "X said" is the claim, and the actors in it are not who speaks
             subjects = [x for x in s.root.children if x.dep_ in ("nsubj", "nsubjpass")] + [
                 x for x in s if x.dep_ in ("nsubj", "nsubjpass") and x.head.i != s.root.i]
+            if k == 0:
+                subjects = [x for x in subjects if x.i < np_head.i]
             for x in subjects:
                 if x.i not in mine:
                     a = _actor_in(self.ctx, x)
@@ -597,6 +601,14 @@ class _Builder:
                         continue
                 if best is None or (best.i < v.i < x.i):
                     best = x
+        if best is None:
+            # "say privately that ...": the parser may hang the clause on the adverb
+            for a in v.children:
+                if a.dep_ == "advmod" and a.i > v.i:
+                    for x in a.children:
+                        if x.dep_ in ("ccomp", "advcl") and any(
+                                m.dep_ == "mark" and m.lower_ == "that" for m in x.children):
+                            return x
         if best is None:
             # "told reporters after the talks that ...": the that-clause hung on the noun of a
             # phrase in between; it is a complement when "that" opens it as a conjunction
