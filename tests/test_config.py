@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from realpolitik.api.settings import API_SETTINGS
 from realpolitik.config import SETTINGS, Config
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -11,7 +12,7 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 def test_every_setting_is_documented_in_the_readme():
     text = README.read_text(encoding="utf-8")
-    for s in SETTINGS:
+    for s in (*SETTINGS, *API_SETTINGS):
         assert f"`{s.env}`" in text, f"{s.name} ({s.env}) is not documented in README.md"
 
 

@@ -508,9 +508,11 @@ class _Resolver:
                     country = actor.country
                     break
             sector = self.sector_of(ent.root)
-            if country and sector and country in self.kb.states:
+            if sector and country in self.kb.states:
                 self.mention(ent.start, ent.end, self.sector_actor(country, sector), "sector")
                 continue
+            if sector and not country and len(ent) <= 3:
+                continue  # "the navy", "the Foreign Ministry": whose is for context to say, not a new actor
             actor_id = f"org:{slug(text)}"
             self.ctx.add_actor(Actor(id=actor_id, name=text, kind="organization", country=country))
             self.mention(ent.start, ent.end, actor_id, "ner")
