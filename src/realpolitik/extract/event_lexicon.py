@@ -87,6 +87,7 @@ class Lexicon:
     response_nouns: frozenset[str]  # "rejected the charge": answers the previous sentence's speaker
     response_types: frozenset[str]
     speech_verbs: frozenset[str]
+    answer_verbs: frozenset[str]
     instrument_verbs: frozenset[str]  # "retaliated with tariffs": the subject imposes them
     conditional_threat: frozenset[str]  # marks of "will withdraw ... unless": a threat
     context_words: dict[str, tuple[str, ...]]  # cue lemma -> contexts
@@ -188,6 +189,7 @@ def load() -> Lexicon:
         response_nouns=frozenset((data.get("response") or {}).get("nouns") or ()),
         response_types=frozenset((data.get("response") or {}).get("types") or ()),
         speech_verbs=frozenset((data.get("response") or {}).get("speech_verbs") or ()),
+        answer_verbs=frozenset((data.get("response") or {}).get("answer_verbs") or ()),
         instrument_verbs=frozenset(data.get("instrument_verbs") or ()),
         conditional_threat=frozenset(data.get("conditional_threat") or ()),
         context_words={k: tuple(v) for k, v in words.items()},

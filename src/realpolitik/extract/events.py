@@ -549,6 +549,9 @@ class _Finder(_Sentence):
         if head is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in c.pattern.prep:
             head = noun.head  # the idiom's own verb: "hold X's hand"
         heads = [noun]
+        ctl = self.lex.control.get(head.lemma_.lower()) if head is not None else None
+        if ctl is not None and c.type in ctl.promote:
+            c.type = ctl.promote[c.type]  # "offered Lebanon help": an offer of aid is AGREE
         if head is not None:
             c.clause = head
             heads.append(head)
@@ -819,10 +822,43 @@ def _previous_speaker(ctx: ExtractContext, lex: Lexicon, previous: tuple[Span, l
     if root.lemma_.lower() in lex.speech_verbs:
         for x in root.children:
             if x.dep_ in SUBJ:
-                a = ctx.actor_of_token(x)
+                a = _Sentence(ctx, lex, sent).np_actor(x)
                 if a:
                     return a
     return None
+
+
+def _answered(ctx: ExtractContext, source: str | None, previous: tuple[Span, list[Event]] | None) -> str | None:
+    """The source of the previous sentence's last event aimed at `source` (who is answering it)."""
+    if previous is None or source is None:
+        return None
+    for e in reversed(previous[1]):
+        if e.source and e.target and (e.target == source or _same_state(ctx, e.target, source)) \
+                and not _same_state(ctx, e.source, source):
+            return e.source
+    return None
+
+
+def _is_answer(lex: Lexicon, c: Candidate) -> bool:
+    """A refusal with no object of its own ("refused to do so"), or an act done in answer
+    ("responded by banning ...", "retaliated by expelling ...")."""
+    tok = c.trigger
+    if c.type == "REJECT" and c.construction != "nominal" and not any(
+            x.dep_ in ("dobj", "nsubjpass", "prep", "dative") for x in tok.children):
+        return True
+    node = c.clause or tok
+    for _ in range(4):
+        if node.head is node:
+            return False
+        if node.dep_ == "pcomp" and node.head.lemma_ == "by":
+            node = node.head.head
+        elif node.dep_ in ("xcomp", "advcl", "conj"):
+            node = node.head
+        else:
+            return False
+        if node.lemma_.lower() in lex.answer_verbs:
+            return True
+    return False
 
 
 def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
@@ -840,19 +876,27 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
         targets = [t for t in c.targets if t != source and not _same_state(ctx, source, t)]
         target = targets[0] if targets else None
         symmetric = c.pattern.symmetric or lex.types[c.type].symmetric and c.construction != "nominal"
-        if target is None and symmetric and len(c.sources) > 1:
+        preps = c.pattern.targets if c.pattern.targets is not None else lex.types[c.type].target_preps
+        # "the capital that both Moscow and Kyiv talk to", "met with reporters": a counterpart
+        # named and no actor, so the coordinated subjects are not each other's
+        elsewhere = any(x.dep_ == "prep" and x.lemma_.lower() in preps and not any(
+            finder.np_actors(o) for o in _pobjs(x)) for x in c.trigger.children)
+        if target is None and symmetric and len(c.sources) > 1 and not elsewhere:
             target = c.sources[1]
         if target is None and c.type in lex.response_types and _response_object(lex, c):
             answered = _previous_speaker(ctx, lex, previous)
             if answered and answered != source and not _same_state(ctx, source, answered):
                 target = answered
+        if target is None and _is_answer(lex, c):
+            target = _answered(ctx, source, previous)
         if target is None and (lex.types[c.type].needs_target or lex.types[c.pattern.type].needs_target):
             continue  # a visit to a place, support for a cause, aid to no one: no event
         if source is None and target is None:
             continue
         if source == target:
             continue
-        key = (c.type, *sorted([source or "", target or ""])) if symmetric else (c.type, source, target)
+        key = (c.type, *sorted([source or "", target or ""])) if symmetric or lex.types[c.type].symmetric \
+            else (c.type, source, target)
         start, end = _trigger_span(c)
         root = lex.root_of(c.pattern) if c.type == c.pattern.type else lex.types[c.type].root
         mode = c.mode or (c.pattern.mode if c.type == c.pattern.type else None)
