@@ -365,7 +365,15 @@ KNOWN_GAPS = {("KAZ", "FM", "2023-09-01"), ("KAZ", "FM", "2025-06-01"), ("KAZ", 
 # leaders who are not a President or Prime Minister, and caretakers
 HEAD_ROLES_WIDE = HEAD_ROLES | {"Supreme Leader", "Emir", "Leader", "Crown Prince", "Caretaker Prime Minister"}
 FM_ROLES_WIDE = FM_ROLES | {"Acting Foreign Minister"}
-NEW_COUNTRIES = set(DOSSIER_STATES) | {"UKR", "AFG"}
+NEW_COUNTRIES = set(DOSSIER_STATES) | {"UKR", "AFG", "PRK", "TWN", "PHL", "VNM", "THA", "MYS", "SGP", "NGA", "ETH", "KEN",
+                                       "VEN", "COL", "CHL"}
+
+
+@pytest.mark.parametrize("date", ["2017-06-01", "2020-06-01", "2025-06-01"])
+@pytest.mark.parametrize("code", ("PRK", "TWN", "PHL", "VNM", "THA", "MYS", "SGP", "NGA", "ETH", "KEN", "VEN", "COL"))
+def test_asia_africa_latin_america_leaders_and_foreign_ministers(code, date):
+    assert covered(code, HEAD_ROLES_WIDE, date), f"no leader of {code} on {date}"
+    assert covered(code, FM_ROLES_WIDE, date), f"no foreign minister of {code} on {date}"
 
 
 @pytest.mark.parametrize("date", ["2016-06-01", "2020-06-01", "2023-09-01", "2025-06-01"])
@@ -413,4 +421,11 @@ def test_dossier_facts():
     assert term("nikol-pashinyan", "Prime Minister") == [("2018-05-08", None)]
     assert term("ilham-aliyev", "President") == [("2003-10-31", None)]
     assert KB.people["alexander-stubb"].role_at("2025-01-01") == "President"
+    assert term("kim-jong-un", "Supreme Leader") == [("2011-12-17", None)]
+    assert term("tsai-ing-wen", "President") == [("2016-05-20", "2024-05-20")]
+    assert KB.people["lai-ching-te"].role_at("2018-06-01") == "Premier"
+    assert term("rodrigo-duterte", "President") == [("2016-06-30", "2022-06-30")]
+    assert term("abiy-ahmed", "Prime Minister") == [("2018-04-02", None)]
+    assert term("vivian-balakrishnan", "Foreign Minister") == [("2015-10-01", None)]
+    assert KB.people["tedros-adhanom-ghebreyesus"].org == "WHO"
     assert "Niinistö" in KB.people["sauli-niinisto"].names and "Niinistö" not in KB.people["jussi-niinisto"].names
