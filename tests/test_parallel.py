@@ -108,3 +108,14 @@ def test_cli_processes_two_writes_the_same_json(tmp_path):
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert len(json.loads(outs[0])["documents"]) == len(TEXTS)
+
+
+def test_a_stream_does_not_grow_the_vocab(pipeline):
+    """Each batch runs in spaCy's memory zone: new words leave no strings behind."""
+    pipeline.warm_up()
+    before = len(pipeline.nlp.vocab.strings)
+    novel = [Document(id=content_id(t), text=t, published="2024")
+             for t in (f"Zorblax{n} Quenthar{n} met Vladimir Putin in Moscow to discuss {n} projects." for n in range(6))]
+    results = list(pipeline.analyze_documents(novel))
+    assert len(pipeline.nlp.vocab.strings) == before
+    assert all("vladimir-putin" in {a.id for a in r.actors} for r in results)  # the gazetteer outlived the zones

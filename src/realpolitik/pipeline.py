@@ -1,8 +1,13 @@
 """Documents in, per-document analyses out: parse once with nlp.pipe, then run the extractors.
 
 Streaming by construction: documents are pulled from the input iterator one batch at a
-time and each analysis is yielded as soon as its document is done, so neither the Docs nor
-the results of a whole corpus are ever held at once.
+time and each analysis is yielded as soon as its batch is done, so neither the Docs nor
+the results of a whole corpus are ever held at once. Each batch runs inside spaCy's
+memory zone: the strings and lexemes its texts add to the vocab are freed afterwards, so a
+long stream does not grow the process (without it spaCy's own vocab grows with every new
+word: +18% RSS from 20,000 to 200,000 words). Docs must therefore not outlive their batch;
+extractors keep plain Python values only, and whatever they build lazily on the vocab (the
+gazetteer's matcher) is built by warm_up() before the first zone.
 """
 
 from __future__ import annotations
@@ -24,6 +29,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
+
+# Analysed once before the first batch, outside any memory zone (see warm_up).
+WARM_UP_TEXT = ("Chinese President Xi Jinping met Vladimir Putin in Moscow on 5 June 2019; the Kremlin "
+                "said they signed 30 deals worth $20 billion. He reportedly wants closer ties.")
 
 # Texts longer than this are parsed in paragraph-aligned chunks and joined back into one Doc.
 CHUNK_CHARS = 100_000
@@ -68,6 +77,7 @@ class Pipeline:
         self.config = config or Config.from_env()
         self.extractors = extractors if extractors is not None else load_default_extractors()
         self.nlp: Language = nlp_module.load(self.config.model, components_to_disable(self.extractors))
+        self._warm = False
 
     # -- library entry points ---------------------------------------------
     def analyze_text(self, text: str, published: str | None = None, **meta: str | None) -> Analysis:
@@ -88,13 +98,26 @@ class Pipeline:
         on_failure: Callable[[IngestFailure], None] | None = None,
     ) -> Iterator[Analysis | IngestFailure]:
         """Analyse documents in input order; failures pass straight through, in place."""
+        self.warm_up()
         it = iter(items)
         batch_docs = max(1, self.config.batch_size)
         while True:
             batch = list(islice(it, batch_docs))
             if not batch:
                 return
-            yield from self._analyze_batch(batch, on_failure)
+            with self.nlp.memory_zone():
+                results = list(self._analyze_batch(batch, on_failure))
+            yield from results
+
+    def warm_up(self) -> None:
+        """Run the extractors once outside a memory zone, so what they set up lazily on the
+        vocab (matcher keys, pattern lexemes) is permanent and not freed with the first batch."""
+        if self._warm:
+            return
+        self._warm = True
+        document = Document(id="warm-up", text=WARM_UP_TEXT, published="2019-06-05")
+        for _ in self._analyze_batch([document], None):
+            pass
 
     # -- internals --------------------------------------------------------
     def _analyze_batch(
