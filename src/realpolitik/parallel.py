@@ -79,6 +79,7 @@ class ParallelAnalyzer:
         ctx = mp.get_context(self.start_method)
         if self.start_method == "fork":
             _worker_pipeline = self._parent_pipeline or Pipeline(self.config, self.extractors)
+            _worker_pipeline.warm_up()  # the gazetteer's matcher is built once, shared by all workers
             gc.freeze()  # keep the model's objects out of the children's GC: fewer pages copied
         self._pool = ctx.Pool(self.processes, _init_worker, (self.config, self.extractors))
         return self
