@@ -190,3 +190,23 @@ def test_it_does_not_stand_for_one_member_of_a_pair(analyze):
 def test_names_of_agreements_are_not_actors(analyze):
     a = analyze("Both sides signed the Reciprocal Defence Agreement in Manila.", "2024")
     assert not [x for x in a.actors if "Agreement" in x.name]
+
+
+def test_coordinated_demonyms_each_name_their_own_side(analyze):
+    a = analyze("Thai and Cambodian soldiers exchanged fire along the border.", "2025")
+    assert {"THA-MIL", "KHM-MIL"} <= set(actors_of(a))
+
+
+def test_places_carry_their_state_but_stay_places(analyze):
+    a = analyze("Drones struck Odesa overnight, and Moscow said its forces held Avdiivka.", "2024")
+    actors = actors_of(a)
+    assert actors["loc:odesa"].kind == "location" and actors["loc:odesa"].country == "UKR"
+    assert actors["loc:avdiivka"].country == "UKR"
+    assert "UKR" not in actors  # no act of Ukraine's government was named
+
+
+def test_groups_act_without_a_state(analyze):
+    a = analyze("Rebels ambushed a convoy, and dockworkers refused to unload the ship.", "2024")
+    actors = actors_of(a)
+    assert actors["grp:REB"].kind == "group" and actors["grp:REB"].country is None
+    assert actors["grp:LAB"].sector == "LAB"

@@ -38,7 +38,8 @@ GEORGIA_CUES = {"Tbilisi", "Caucasus", "Abkhazia", "Ossetia", "Georgian", "Georg
                 "Ivanishvili", "Kobakhidze", "Zourabichvili", "Batumi"}
 SECTOR_NAMES = {"MIL": "military", "GOV": "government", "SPY": "intelligence", "MED": "media",
                 "BUS": "business", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
-                "EDU": "education", "CVL": "civilians", "REB": "rebels", "PTY": "party"}
+                "EDU": "education", "CVL": "civilians", "REB": "rebels", "PTY": "party", "LAB": "labour",
+                "REF": "refugees", "OPP": "protesters and opposition"}
 # Head nouns of names that are things, not actors: "the Reciprocal Access Agreement".
 NOT_ACTORS = {"agreement", "treaty", "accord", "pact", "deal", "programme", "program", "initiative", "plan",
               "act", "law", "resolution", "convention", "declaration", "charter", "protocol", "strategy",
@@ -156,7 +157,12 @@ class _Resolver:
         return None
 
     def sector_head(self, token: Token) -> tuple[Token, str] | None:
-        """The sector noun this modifier belongs to, walking compounds: "Chinese intelligence organs"."""
+        """The sector noun this modifier belongs to, walking compounds: "Chinese intelligence organs".
+
+        A conjunct modifier ("Indian and Chinese troops") belongs to the noun of the first one.
+        """
+        while token.dep_ == "conj" and token.head.i < token.i and token.head.pos_ in ("ADJ", "PROPN"):
+            token = token.head
         if token.dep_ not in ("amod", "compound", "nmod", "poss"):
             return None
         head = token.head
@@ -173,6 +179,11 @@ class _Resolver:
                     return head, s
         return None
 
+    @staticmethod
+    def shared_noun(modifier: Token, noun: Token) -> bool:
+        """Whether coordinated modifiers share this noun ("Indian and Chinese troops")."""
+        return modifier.dep_ == "conj" or any(c.dep_ == "conj" and c.i < noun.i for c in modifier.children)
+
     # -- passes --------------------------------------------------------------
     def run(self) -> None:
         for start, end, entries in self.gaz.matches(self.doc):
@@ -180,6 +191,7 @@ class _Resolver:
         self.prefixes()
         self.unknown_people()
         self.unknown_orgs()
+        self.generic_groups()
 
     def resolve_match(self, start: int, end: int, entries: list[Entry]) -> None:
         ent = self.ent_of.get(start)
@@ -217,6 +229,9 @@ class _Resolver:
             self.mention(self._with_article(start), end, self.sector_actor(self.state(code), entry.sector or "GOV"),
                          "gazetteer")
             return
+        if how == "place":
+            self.mention(start, end, self.location(self.doc[start:end].text, code), "place", True)
+            return
         if how == "org_seat":
             # "Brussels has refused" is the EU; "talks in Brussels" happen in Belgium's capital
             if self.is_place(last):
@@ -233,6 +248,9 @@ class _Resolver:
             if last.dep_ == "poss":
                 self.mention(start, end, owner, "gazetteer")
                 self.mention(noun.i, noun.i + 1, self.sector_actor(owner, sector), "sector")
+            elif self.shared_noun(last, noun):
+                # "Indian and Chinese troops": each adjective is its own side; the noun is both
+                self.mention(start, end, self.sector_actor(owner, sector), "sector")
             else:
                 self.mention(start, noun.i + 1, self.sector_actor(owner, sector), "sector")
             return
@@ -264,7 +282,8 @@ class _Resolver:
             active = [e for e in people if self.kb.people[e.code].active_at(date)]
             return (active or people)[0] if len(active) <= 1 else None
         # a form that is both a state name and something else: the state wins
-        for how in ("name", "org", "org_seat", "institution", "capital", "seat", "demonym", "org_adj", "person"):
+        for how in ("name", "org", "org_seat", "institution", "capital", "seat", "place", "demonym", "org_adj",
+                    "person"):
             for e in entries:
                 if e.how == how:
                     return e
@@ -484,6 +503,21 @@ class _Resolver:
         if not country and role:
             country = self.state_after_coordinated(ent)
         return role, country
+
+    def generic_groups(self) -> None:
+        """Groups that act with no state named: "rebels seized the town", "workers walked out"."""
+        for t in self.doc:
+            if t.i in self.taken or t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+                continue
+            sector = self.sector_of(t)
+            if sector not in self.kb.group_sectors:
+                continue
+            if self.ctx.in_boilerplate(t.idx, t.idx + len(t)):
+                continue
+            actor_id = f"grp:{sector}"
+            self.ctx.add_actor(Actor(id=actor_id, name=SECTOR_NAMES.get(sector, sector.lower()), kind="group",
+                                     sector=sector))
+            self.mention(t.i, t.i + 1, actor_id, "sector")
 
     def unknown_orgs(self) -> None:
         for ent in self.doc.ents:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class Entry:
     """What a surface form stands for."""
 
-    how: str  # name | capital | seat | institution | demonym | org | org_seat | org_adj | person
+    how: str  # name | capital | seat | institution | place | demonym | org | org_seat | org_adj | person
     code: str  # state code, organisation code or person id
     sector: str | None = None
     article: bool = False  # given as "the X": matches only after "the", and not inside "the X Bank"
@@ -96,6 +96,8 @@ def _build(nlp: Language) -> Gazetteer:
             add(adj, Entry("org_adj", o.code))
         for seat in o.seats:
             add(seat.name, Entry("org_seat", o.code, seat.sector))
+    for name, country in kb.places:
+        add(name, Entry("place", country))
     for name, country, sector in kb.institutions:
         add(name, Entry("institution", country, sector))
     for p in kb.people.values():

@@ -10,6 +10,7 @@ Files and their entries (see each file's header for the full field list):
 - sectors.yaml        sector code -> nouns that name a state's sector ("army", "media")
 - roles.yaml          role phrases that make an unknown person an actor ("foreign minister")
 - institutions.yaml   national bodies named on their own: name, country, sector ("the PLA")
+- places.yaml         cities, regions and disputed territories with their state (de jure)
 """
 
 from __future__ import annotations
@@ -110,6 +111,8 @@ class Knowledge:
     sectors: dict[str, str] = field(default_factory=dict)  # noun (lower) -> sector code
     roles: dict[str, str] = field(default_factory=dict)  # role phrase (lower) -> canonical role
     institutions: list[tuple[str, str, str]] = field(default_factory=list)  # (name, country, sector)
+    places: list[tuple[str, str]] = field(default_factory=list)  # (name, country)
+    group_sectors: set[str] = field(default_factory=set)  # sectors that act without a state: REB, LAB
 
 
 def _seats(entry: dict[str, Any]) -> tuple[Seat, ...]:
@@ -163,6 +166,9 @@ def load() -> Knowledge:
             roles=terms, org=e.get("org"),
         )
     for code, nouns in (load_yaml("sectors.yaml") or {}).items():
+        if code == "GROUPS":
+            kb.group_sectors.update(nouns)
+            continue
         for noun in nouns:
             kb.sectors[noun.lower()] = code
     for canonical, phrases in (load_yaml("roles.yaml") or {}).items():
@@ -174,6 +180,11 @@ def load() -> Knowledge:
         if e["country"] not in kb.states:
             raise KnowledgeError(f"institutions.yaml: {e['name']} has unknown country {e['country']}")
         kb.institutions.append((e["name"], e["country"], e["sector"]))
+    for e in load_yaml("places.yaml") or ():
+        _need(e, ("name", "country"), "places.yaml")
+        if e["country"] not in kb.states:
+            raise KnowledgeError(f"places.yaml: {e['name']} has unknown country {e['country']}")
+        kb.places.append((e["name"], e["country"]))
     return kb
 
 
