@@ -1,6 +1,6 @@
-"""Held-out evaluation: run `realpolitik analyze` on every article in tests/data/eval and score it.
+"""Held-out evaluation: run `realpolitik analyze` on every article in a folder (default tests/data/eval) and score it.
 
-    .venv/bin/python bench/evaluate_heldout.py [--details] [--json OUT]
+    .venv/bin/python bench/evaluate_heldout.py [--dir DIR] [--details] [--json OUT]
 
 The articles were annotated before the tool ever ran on them and nobody tunes rules on them,
 so these numbers estimate quality on unseen text, unlike the flagship article's. The CLI is run
@@ -77,8 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--details", action="store_true", help="list misses and unmatched predictions per article")
     ap.add_argument("--json", help="write every article's full metrics to this file")
+    ap.add_argument("--dir", type=Path, default=EVAL,
+                    help="folder of articles (*.txt) with their *.gold.json (default: tests/data/eval)")
     args = ap.parse_args(argv)
-    articles = sorted(EVAL.glob("*.txt"))
+    articles = sorted(args.dir.glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
         results = {a.stem: analyze(a, Path(tmp)) for a in articles}
     print(table(results))
