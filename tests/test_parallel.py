@@ -119,3 +119,21 @@ def test_a_stream_does_not_grow_the_vocab(pipeline):
     results = list(pipeline.analyze_documents(novel))
     assert len(pipeline.nlp.vocab.strings) == before
     assert all("vladimir-putin" in {a.id for a in r.actors} for r in results)  # the gazetteer outlived the zones
+
+
+def test_batches_are_bounded_in_texts_and_characters():
+    from realpolitik.pipeline import batches
+
+    docs = [Document(id=str(n), text="x" * size) for n, size in enumerate([40, 40, 40, 10, 200, 5, 5, 5, 5])]
+    items: list[Document | IngestFailure] = [*docs[:2], IngestFailure("bad.txt", "empty"), *docs[2:]]
+    got = [[i.id if isinstance(i, Document) else i.path for i in b] for b in batches(iter(items), 3, 100)]
+    assert got == [["0", "1", "bad.txt"], ["2", "3"], ["4"], ["5", "6", "7"], ["8"]]
+
+
+def test_a_long_text_is_parsed_in_chunks_and_joined(pipeline):
+    from realpolitik.pipeline import CHUNK_CHARS
+
+    paragraph = "Germany sent 40 tanks to Ukraine in March 2023, officials in Berlin said.\n\n"
+    text = paragraph * (2 * CHUNK_CHARS // len(paragraph) + 1)
+    (doc,) = pipeline.parse([Document(id="long", text=text)])
+    assert doc.text == text
