@@ -102,6 +102,46 @@ def test_date_comes_from_the_paragraph_never_from_today(analyze):
     assert [e.date for e in analyze("Serbia criticized Hungary over the veto.").events] == [None]
 
 
+DATE_CASES = [
+    # a time of another clause, a noun's time, or reported content does not date the event
+    ("After the talks in March, Serbia accused Hungary on Tuesday of blocking the deal.", "2024-06-12",
+     "ACCUSE", "2024-06-11"),
+    ("Peru accused Bolivia of shelling its posts in 2019.", "2024-06-12", "ACCUSE", None),
+    ("Peru condemned the May 5 attack by Bolivian troops.", "2024-06-12", "ACCUSE", None),
+    ("Ghana banned Togolese imports, the second expansion of the curbs first imposed in May 2021.", "2024-06-12",
+     "SANCTION", None),
+    # the reported event keeps its own time, else the report's
+    ("Chile said on Tuesday that Peru had attacked its fishing boats last week.", "2024-06-12", "ASSAULT",
+     "2024-06-03/2024-06-09"),
+    ("Peru said in May that Bolivia had pledged aid to Chile in 2019.", "2024-06-12", "AGREE", "2019"),
+    ("Kenya and Uganda agreed on Monday to expand their rail link.", "2024-06-12", "AGREE", "2024-06-10"),
+    ("Vietnam met Laos on Monday and signed a river accord.", "2024-06-12", "AGREE", "2024-06-10"),
+    ("Peru urged Bolivia on Friday to withdraw its troops, with its envoy saying in March that talks had failed.",
+     "2024-06-12", "REQUEST", "2024-06-07"),
+    # the time a "when" clause describes
+    ("Trade fell sharply after 2019, when Ecuador expelled the Colombian ambassador.", "2024", "SANCTION", "2019"),
+    # the paragraph's governing time, not one inside a participle of the sentence before
+    ("Last week Ghana tightened its border rules. Ghana banned Togolese imports, the second expansion of the "
+     "curbs first imposed in May 2021. Togo answered within a day by banning Ghanaian cocoa.", "2024-06-12",
+     "SANCTION", "2024-06-03/2024-06-09"),
+    # an unresolvable "on Tuesday" (no day-precision published date) is not replaced by an older time
+    ("In March 2023 the talks resumed. On Tuesday Serbia criticized Hungary over the veto.", "2024", "ACCUSE", None),
+    # a present-tense state is not dated by the past event before it
+    ("In 2015 Italy imposed sanctions on Libya. Italy now supports Libya's unity government.", "2024",
+     "SUPPORT", None),
+    # a paragraph naming no time: the report's own day (a dateline)
+    ("ACCRA, June 11 (Coastal Wire) - Ghana's army said Togolese gunmen had crossed the border.\n\n"
+     "Ghana's foreign ministry summoned Togo's ambassador in Accra.", "2024-06-12", "ACCUSE", "2024-06-11"),
+]
+
+
+@pytest.mark.parametrize("text,published,type_,date", DATE_CASES, ids=[c[0][:40] for c in DATE_CASES])
+def test_an_event_is_dated_by_the_time_that_governs_its_clause(analyze, text, published, type_, date):
+    got = [e for e in analyze(text, published).events if e.type == type_]
+    assert got, analyze(text, published).events
+    assert all(e.date == date for e in got), [(e.trigger.text, e.date) for e in got]
+
+
 def test_control_recodes_the_embedded_event(analyze):
     (e,) = analyze("China has agreed to directly invest in key Russian industrial sectors.").events
     assert (e.type, e.source, e.target) == ("AGREE", "CHN", "RUS")

@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ExtractContext
+from realpolitik.extract.event_dates import event_date
 from realpolitik.extract.event_lexicon import Lexicon, Pattern, load
-from realpolitik.extract.times import sentence_date
 from realpolitik.schema import Event, TextSpan
 
 if TYPE_CHECKING:
@@ -731,10 +731,10 @@ class _Finder(_Sentence):
 
 
 # -- dates, contexts, assembly ---------------------------------------------
-def _date(ctx: ExtractContext, sent: Span, trigger: Token) -> str | None:
-    """The sentence's own time expression nearest the trigger, else the nearest earlier one in
-    its paragraph, else None (never today): the times extractor's rule, shared with claims."""
-    return sentence_date(ctx, sent.start_char, sent.end_char, anchor=trigger.idx)
+def _date(ctx: ExtractContext, sent: Span, c: Candidate) -> str | None:
+    """The time expression governing the event's clause (extract/event_dates.py), else None:
+    never today."""
+    return event_date(ctx, sent, c.trigger, c.clause)
 
 
 def _contexts(lex: Lexicon, sent: Span, pattern: Pattern) -> list[str]:
@@ -903,7 +903,7 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
         ev = Event(
             id=_event_id(ctx.doc_id, start, end, c.type, source, target), doc=ctx.doc_id, type=c.type,
             mode=mode, contexts=_contexts(lex, sent, c.pattern), source=source, target=target,
-            date=_date(ctx, sent, c.trigger), negated=c.negated, hypothetical=c.hypothetical,
+            date=_date(ctx, sent, c), negated=c.negated, hypothetical=c.hypothetical,
             sentence={"start": sent.start_char, "end": sent.end_char},
             trigger=TextSpan(start=start, end=end, text=ctx.document.text[start:end]),
             confidence=_confidence(c), cameo=root, goldstein=lex.goldstein.get(root),
