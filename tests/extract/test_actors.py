@@ -210,3 +210,10 @@ def test_groups_act_without_a_state(analyze):
     actors = actors_of(a)
     assert actors["grp:REB"].kind == "group" and actors["grp:REB"].country is None
     assert actors["grp:LAB"].sector == "LAB"
+
+
+def test_a_short_form_of_an_organisation_refers_back_to_it(analyze):
+    a = analyze("The UN Security Council met on Monday. The Council then adopted the text.", "2024")
+    council = actors_of(a)["UNSC"]
+    assert [m.text for m in council.mentions][-1] == "Council"
+    assert not [x for x in a.actors if x.id.startswith("org:council")]

@@ -504,6 +504,20 @@ class _Resolver:
             country = self.state_after_coordinated(ent)
         return role, country
 
+    def org_named_earlier(self, text: str, before: int) -> str | None:
+        """The one organisation named earlier whose name ends with these words."""
+        words = text.split()
+        found = None
+        for actor in self.ctx.actors.values():
+            if actor.kind not in ("organization", "group") or not actor.mentions or actor.mentions[0].start >= before:
+                continue
+            names = {actor.name, *(m.text for m in actor.mentions)}
+            if any(n.split()[-len(words):] == words and len(n.split()) > len(words) for n in names):
+                if found is not None and found != actor.id:
+                    return None
+                found = actor.id
+        return found
+
     def generic_groups(self) -> None:
         """Groups that act with no state named: "rebels seized the town", "workers walked out"."""
         for t in self.doc:
@@ -541,6 +555,10 @@ class _Resolver:
                 if actor is not None and actor.country and actor.kind != "location":
                     country = actor.country
                     break
+            earlier = self.org_named_earlier(text, ent.start_char)
+            if earlier is not None:  # "the Council" after "the UN Security Council"
+                self.mention(ent.start, ent.end, earlier, "coref")
+                continue
             sector = self.sector_of(ent.root)
             if sector and country in self.kb.states:
                 self.mention(ent.start, ent.end, self.sector_actor(country, sector), "sector")
