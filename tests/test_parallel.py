@@ -70,10 +70,10 @@ def test_input_is_read_lazily(pipeline, small_batches):
                 pulled += 1
                 yield d
 
-    with ParallelAnalyzer(small_batches, processes=2, pipeline=pipeline, window=3) as pool:
+    with ParallelAnalyzer(small_batches, processes=2, pipeline=pipeline, window=3, task_texts=2) as pool:
         stream = pool.analyze_stream(source())
         next(stream)
-        assert pulled <= 3 * small_batches.batch_size
+        assert pulled <= 3 * 2  # three tasks of two texts in flight
         stream.close()
 
 

@@ -6,9 +6,11 @@ the small Analysis travels back. Each worker builds the pipeline once. With "for
 default on Linux) the parent builds it before forking, so the model's memory is shared
 copy-on-write and no worker pays the load time; "spawn" builds it in every worker.
 
-Streaming: at most `window` batches are in flight; the next batch is read from the input only
-when the oldest result has been handed on, so neither the input nor the results of a corpus
-are ever held at once.
+Work goes out in tasks of a quarter batch (12 texts by default): spaCy parses 12 texts about
+as fast per word as 48, and small tasks keep both workers busy to the end of a run instead of
+one finishing its last big batch alone. Streaming: at most `window` tasks are in flight; the
+next is read from the input only when the oldest result has been handed on, so neither the
+input nor the results of a corpus are ever held at once.
 """
 
 from __future__ import annotations
@@ -17,13 +19,12 @@ import gc
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 
 from realpolitik.config import Config
 from realpolitik.extract import Extractor
 from realpolitik.ingest import IngestFailure
-from realpolitik.pipeline import Pipeline
+from realpolitik.pipeline import CHARS_PER_TEXT, Pipeline, batches
 from realpolitik.schema import Analysis, Document
 
 Item = Document | IngestFailure
@@ -64,14 +65,16 @@ class ParallelAnalyzer:
         start_method: str | None = None,
         window: int | None = None,
         pipeline: Pipeline | None = None,
+        task_texts: int | None = None,
     ):
         self.config = config or (pipeline.config if pipeline else Config.from_env())
         self.processes = max(1, processes)
         self.extractors = extractors if extractors is not None else (pipeline.extractors if pipeline else None)
         self._parent_pipeline = pipeline  # reused by fork: nothing is built twice
         self.start_method = start_method or default_start_method()
-        # Two batches per worker keep every worker busy while the parent writes results.
-        self.window = window or 2 * self.processes
+        self.task_texts = task_texts or max(1, self.config.batch_size // 4)
+        # Some tasks queued per worker keep every worker busy while the parent writes results.
+        self.window = window or 4 * self.processes
         self._pool: Pool | None = None
 
     def __enter__(self) -> ParallelAnalyzer:
@@ -99,15 +102,14 @@ class ParallelAnalyzer:
     ) -> Iterator[Result]:
         if self._pool is None:
             raise RuntimeError("ParallelAnalyzer must be entered (`with ParallelAnalyzer(...) as p:`)")
-        it = iter(items)
-        size = max(1, self.config.batch_size)
+        tasks = batches(items, self.task_texts, self.task_texts * CHARS_PER_TEXT)
         pending: deque[AsyncResult[list[Result]]] = deque()
         while True:
             while len(pending) < self.window:
-                batch = list(islice(it, size))
-                if not batch:
+                task = next(tasks, None)
+                if task is None:
                     break
-                pending.append(self._pool.apply_async(_analyze_batch, (batch,)))
+                pending.append(self._pool.apply_async(_analyze_batch, (task,)))
             if not pending:
                 return
             for result in pending.popleft().get():
