@@ -90,6 +90,9 @@ class Lexicon:
     answer_verbs: frozenset[str]
     instrument_verbs: frozenset[str]  # "retaliated with tariffs": the subject imposes them
     conditional_threat: frozenset[str]  # marks of "will withdraw ... unless": a threat
+    under_verbs: frozenset[str]  # "came under fire from X": X acts on the subject
+    charge_verbs: dict[str, frozenset[str]]  # verb -> prepositions of the act charged: "accused X of firing"
+    charged_types: frozenset[str]  # the types of act an accusation's object is the actor of
     context_words: dict[str, tuple[str, ...]]  # cue lemma -> contexts
     context_phrases: dict[str, tuple[str, ...]]  # cue of several words -> contexts
 
@@ -192,6 +195,9 @@ def load() -> Lexicon:
         answer_verbs=frozenset((data.get("response") or {}).get("answer_verbs") or ()),
         instrument_verbs=frozenset(data.get("instrument_verbs") or ()),
         conditional_threat=frozenset(data.get("conditional_threat") or ()),
+        under_verbs=frozenset(data.get("under_verbs") or ()),
+        charge_verbs={str(k): frozenset(_tuple(v)) for k, v in (data.get("charge_verbs") or {}).items()},
+        charged_types=frozenset(data.get("charged_types") or ()),
         context_words={k: tuple(v) for k, v in words.items()},
         context_phrases={k: tuple(v) for k, v in phrases.items()},
     )

@@ -155,7 +155,7 @@ class _Sentence:
             if a and a not in out:
                 out.append(a)
             for m in t.children:  # "Indian and Chinese troops"
-                if m.dep_ == "amod" and self.ctx.actor_of_token(m):
+                if m.dep_ in ("amod", "nmod") and self.ctx.actor_of_token(m):
                     for x in conjuncts(m):
                         b = self.ctx.actor_of_token(x)
                         if b and b not in out:
@@ -163,8 +163,9 @@ class _Sentence:
         return out
 
     # -- clause structure -------------------------------------------------
-    def subject(self, verb: Token, depth: int = 0) -> tuple[list[Token], str]:
-        """The tokens naming who acts in `verb`'s clause, and how they were found."""
+    def subject(self, verb: Token, depth: int = 0, charged: bool = False) -> tuple[list[Token], str]:
+        """The tokens naming who acts in `verb`'s clause, and how they were found; `charged`: an
+        act of material conflict, whose actor may be the one an accusation charges with it."""
         if depth > 6:
             return [], "none"
         for c in verb.children:
@@ -189,8 +190,8 @@ class _Sentence:
                 if objs:
                     return objs, "object-control"
             if head.pos_ in ("ADJ", "NOUN") and head.dep_ in ("acomp", "attr", "oprd"):
-                return self.subject(head.head, depth + 1)
-            return self.subject(head, depth + 1)
+                return self.subject(head.head, depth + 1, charged)
+            return self.subject(head, depth + 1, charged)
         if verb.dep_ == "conj":
             if verb.tag_ == "VBD" and head.tag_ in ("VBG", "VBN") and head.dep_ in ("acl", "relcl", "ccomp"):
                 # "was in possession of evidence that X was communicating ... and sent it":
@@ -199,16 +200,21 @@ class _Sentence:
                 while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
                     up = up.head
                 if up.pos_ in ("VERB", "AUX") and up is not head:
-                    return self.subject(up, depth + 1)
-            return self.subject(head, depth + 1)
+                    return self.subject(up, depth + 1, charged)
+            return self.subject(head, depth + 1, charged)
         if verb.dep_ in ("acl", "relcl"):
             if verb.tag_ == "VBN":
                 return [], "passive"
             return [head], "modified-noun"
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            return self.subject(head, depth + 1)
+            return self.subject(head, depth + 1, charged)
+        if verb.dep_ == "pcomp" and head.head.lemma_.lower() in self.lex.charge_verbs \
+                and head.lemma_.lower() in self.lex.charge_verbs[head.head.lemma_.lower()]:
+            # "accused Togo of opening fire": the one charged is who acted
+            objs = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            return (objs, "charged") if objs and charged else ([], "none")
         if verb.dep_ == "pcomp" and head.lemma_ in ("by", "through", "after", "before", "while", "in", "for", "as", "without"):
-            return self.subject(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else ([], "none")
+            return self.subject(head.head, depth + 1, charged) if head.head.pos_ in ("VERB", "AUX") else ([], "none")
         return [], "none"
 
     # -- matching ---------------------------------------------------------
@@ -227,6 +233,8 @@ class _Sentence:
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr") or (c.dep_ == "prep" and tok.pos_ == "VERB"):
                 targets = [c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]
+                if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                    targets = [tok.head]  # "the drones that Russia used": the noun is the object
                 for t in targets:
                     for x in [t, *conjuncts(t)]:
                         out.add(x.lemma_.lower())
@@ -267,7 +275,11 @@ class _Sentence:
                     continue  # "struck back": retaliation, not a strike
             if p.prep:
                 attached = attached if attached is not None else self.attached(tok)
-                if not all(w in attached for w in p.prep):
+                words = attached
+                if p.obj:  # "used drones against the cities": the phrase may hang on the object
+                    words = attached | {y.lemma_.lower() for x in tok.children if x.dep_ == "dobj"
+                                        for y in x.children if y.dep_ == "prep"}
+                if not all(w in words for w in p.prep):
                     continue
             if p.obj:
                 objects = objects if objects is not None else self.objects(tok)
@@ -437,13 +449,18 @@ class _Finder(_Sentence):
         tok = c.trigger
         verb = tok.head if c.construction == "adjectival" else tok
         c.clause = verb
-        subj_toks, how = self.subject(verb)
+        subj_toks, how = self.subject(verb, charged=c.type in self.lex.charged_types)
         if how == "passive":
             c.construction = "passive"
         for s in subj_toks:
             for a in self.np_actors(s) or self.located(s):
                 if a not in c.sources:
                     c.sources.append(a)
+        if how == "subject" and any(
+                (n := found.get(s.i)) is not None and n.construction == "nominal" and n.pattern.pos == "NOUN"
+                and self.lex.types[n.type].quad == self.lex.types[c.type].quad for s in subj_toks):
+            c.dropped = True  # "the Russian attack on Odesa destroyed the port": one act, the attack
+            return
         if how == "agent":
             c.construction = "passive-agent"
         c.targets = self.targets(c, [tok] if tok is verb else [tok, verb])
@@ -483,7 +500,7 @@ class _Finder(_Sentence):
                         if a and a not in c.sources and a not in c.targets:
                             c.targets.append(a)
                             break
-        if not c.targets and tok.dep_ == "conj" and how == "subject" and not any(
+        if not [t for t in c.targets if t not in c.sources] and tok.dep_ == "conj" and how == "subject" and not any(
                 x.dep_ in SUBJ for x in tok.children):
             # "expelled the envoy and suspended trade talks": the second act of a shared subject,
             # naming no one, is aimed where the first one was (when both are of one kind)
@@ -544,6 +561,10 @@ class _Finder(_Sentence):
                 break
         if own and not owner_is_target:
             c.sources.append(own)
+        if noun.dep_ == "pobj" and noun.head.lemma_.lower() == "under" \
+                and noun.head.head.lemma_.lower() in self.lex.under_verbs and noun.head.head.pos_ in ("VERB", "AUX"):
+            self.fill_under(c, noun.head.head)
+            return
         # Climb to a light verb: "imposed sanctions", "played the role of mediator", "took part in talks".
         head, via = self.light_head(noun)
         if head is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in c.pattern.prep:
@@ -556,7 +577,7 @@ class _Finder(_Sentence):
             c.clause = head
             heads.append(head)
             if not c.sources:
-                subj_toks, how = self.subject(head)
+                subj_toks, how = self.subject(head, charged=c.type in self.lex.charged_types)
                 for s in subj_toks:
                     c.sources.extend(a for a in self.np_actors(s) if a not in c.sources)
         else:
@@ -593,8 +614,12 @@ class _Finder(_Sentence):
             verb = None
             if noun.dep_ == "dobj":
                 verb = gov
-            elif noun.dep_ == "pobj" and gov.lemma_ in ("with", "despite", "under", "from") and gov.head.pos_ in ("VERB", "AUX"):
+            elif noun.dep_ == "pobj" and gov.lemma_ in ("with", "despite", "under", "from"):
                 verb = gov.head
+                if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and c.sources:  # "rebuilt the dam with Chinese help"
+                    verb = verb.head
+                if verb.pos_ not in ("VERB", "AUX"):
+                    verb = None
             if verb is not None:
                 subj_toks, _ = self.subject(verb)
                 for s in subj_toks:
@@ -606,6 +631,22 @@ class _Finder(_Sentence):
                         both = self.np_actors(o)
                         if len(both) >= 2:
                             c.sources, c.targets = both[:1], both[1:2]
+
+    def fill_under(self, c: Candidate, verb: Token) -> None:
+        """"Lebanese villages came under fire from Israeli tanks": the "from"/"by" object acts,
+        the verb's subject suffers it."""
+        noun = c.trigger
+        c.clause = verb
+        for h in (noun, verb):
+            for x in h.children:
+                if x.dep_ in ("prep", "agent") and x.lemma_.lower() in ("from", "by"):
+                    for o in _pobjs(x):
+                        c.sources.extend(a for a in self.np_actors(o) if a not in c.sources)
+        subj_toks, _ = self.subject(verb)
+        for s in subj_toks:
+            c.targets.extend(a for a in self.np_actors(s) or self.located(s) if a not in c.sources and a not in c.targets)
+        if not c.sources:
+            c.dropped = True  # "the embassy came under fire": no one named acts
 
     def light_head(self, noun: Token) -> tuple[Token | None, str]:
         tok = noun
