@@ -32,6 +32,7 @@ class Pattern:
     obj_actor: bool = False
     owner: tuple[str, ...] = ("poss", "compound", "amod", "nmod")
     not_prep: tuple[str, ...] = ()  # particles that make the word something else ("struck back")
+    needs_target: bool = False  # no event without a counterpart actor ("opened fire" on no one named)
 
     @property
     def name(self) -> str:
@@ -129,7 +130,7 @@ def _pattern(entry: dict[str, Any]) -> Pattern:
         symmetric=bool(entry.get("symmetric")), context=_tuple(entry.get("context")),
         example=entry["example"], obj_actor=bool(entry.get("obj_actor")),
         owner=_tuple(entry["owner"]) if entry.get("owner") else ("poss", "compound", "amod", "nmod"),
-        not_prep=_tuple(entry.get("not_prep")),
+        not_prep=_tuple(entry.get("not_prep")), needs_target=bool(entry.get("needs_target")),
     )
 
 

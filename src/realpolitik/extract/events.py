@@ -472,6 +472,9 @@ class _Finder(_Sentence):
                     c.targets.extend(a for a in self.np_actors(subj) if a not in c.targets)
         if how == "modified-noun" and subj_toks and tok.tag_ == "VBN":
             c.targets = self.np_actors(subj_toks[0]) + c.targets
+        if how == "agent" and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+            # "Syrian rebels, backed by Turkey, ...": the modified noun suffers the act
+            c.targets = [a for a in self.np_actors(verb.head) if a not in c.sources and a not in c.targets] + c.targets
         # "demanded that the US cancel ...": the clause's subject is who is asked, accused, warned.
         if c.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") and not c.targets:
             for comp in (x for x in tok.children if x.dep_ == "ccomp"):
@@ -535,6 +538,8 @@ class _Finder(_Sentence):
                             toks.extend(_pobjs(y))
         out: list[str] = []
         for t in toks:
+            if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl":
+                t = t.head.head  # "Venezuela, which was sanctioned by ...": the noun it stands for
             found = self.np_actors(t)
             if all(a in c.sources or _same_state(self.ctx, a, s) for a in found for s in c.sources or [None]):
                 found = found + [a for a in self.inner_actors(t, preps) if a not in found]
@@ -930,7 +935,8 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
                 target = answered
         if target is None and _is_answer(lex, c):
             target = _answered(ctx, source, previous)
-        if target is None and (lex.types[c.type].needs_target or lex.types[c.pattern.type].needs_target):
+        if target is None and (lex.types[c.type].needs_target or lex.types[c.pattern.type].needs_target
+                               or c.pattern.needs_target):
             continue  # a visit to a place, support for a cause, aid to no one: no event
         if source is None and target is None:
             continue
