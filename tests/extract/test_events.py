@@ -118,6 +118,8 @@ DATE_CASES = [
     ("Vietnam met Laos on Monday and signed a river accord.", "2024-06-12", "AGREE", "2024-06-10"),
     ("Peru urged Bolivia on Friday to withdraw its troops, with its envoy saying in March that talks had failed.",
      "2024-06-12", "REQUEST", "2024-06-07"),
+    ("The Kenyan foreign minister spoke by telephone with his Ugandan counterpart on Tuesday evening.", "2024-06-12",
+     "CONSULT", "2024-06-11"),
     # the time a "when" clause describes
     ("Trade fell sharply after 2019, when Ecuador expelled the Colombian ambassador.", "2024", "SANCTION", "2019"),
     # the paragraph's governing time, not one inside a participle of the sentence before

@@ -46,6 +46,8 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp
 SEQUENCE_MARKS = {"after", "before", "since", "until", "till", "once", "because", "although", "though",
                   "unless", "if", "whereas"}
 PAST = {"VBD"}
+# Nouns a date may premodify and still date the clause: "on Tuesday evening".
+PARTS_OF_DAY = {"morning", "afternoon", "evening", "night", "dawn", "dusk", "noon", "midnight", "weekend"}
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'/&-]*,\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014:]")
 
@@ -83,7 +85,7 @@ def _site(ctx: ExtractContext, t: TimeExpr) -> _Site:
         head = node.head
         if head == node:
             break
-        if span.start <= head.i < span.end or head.pos_ == "ADP":
+        if span.start <= head.i < span.end or head.pos_ == "ADP" or head.lemma_.lower() in PARTS_OF_DAY:
             node = head
             continue
         host = head

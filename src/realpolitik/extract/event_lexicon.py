@@ -94,6 +94,8 @@ class Lexicon:
     under_verbs: frozenset[str]  # "came under fire from X": X acts on the subject
     charge_verbs: dict[str, frozenset[str]]  # verb -> prepositions of the act charged: "accused X of firing"
     charged_types: frozenset[str]  # the types of act an accusation's object is the actor of
+    condition_marks: frozenset[str]  # "would rejoin only when X lifted ...": X's act is a condition
+    counterpart_nouns: frozenset[str]  # "his Chinese counterpart" is China, whoever "his" is
     context_words: dict[str, tuple[str, ...]]  # cue lemma -> contexts
     context_phrases: dict[str, tuple[str, ...]]  # cue of several words -> contexts
 
@@ -199,6 +201,8 @@ def load() -> Lexicon:
         under_verbs=frozenset(data.get("under_verbs") or ()),
         charge_verbs={str(k): frozenset(_tuple(v)) for k, v in (data.get("charge_verbs") or {}).items()},
         charged_types=frozenset(data.get("charged_types") or ()),
+        condition_marks=frozenset(data.get("condition_marks") or ()),
+        counterpart_nouns=frozenset(data.get("counterpart_nouns") or ()),
         context_words={k: tuple(v) for k, v in words.items()},
         context_phrases={k: tuple(v) for k, v in phrases.items()},
     )

@@ -82,6 +82,12 @@ class _Sentence:
                 if o.dep_ == "pobj":
                     return self.np_actor(o, depth + 1)
             return None
+        if tok.lemma_.lower() in self.lex.counterpart_nouns:
+            for c in tok.children:  # "his Chinese counterpart": the other side is the demonym's
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+                    a = self.ctx.actor_of_token(c)
+                    if a:
+                        return a
         a = self.ctx.actor_of_token(tok)
         if a:
             actor = self.ctx.actors.get(a)
@@ -359,6 +365,8 @@ class _Finder(_Sentence):
                         x.dep_ in SUBJ for x in node.children):
                     return True  # a purpose: "(in order) to coordinate with Putin"
                 return False
+            if dep == "conj" and embedded:
+                return False  # "called for calm and said it supported X": said's content, not the call's
             if dep in ("ccomp", "xcomp"):
                 embedded = True
             node = node.head
@@ -408,6 +416,11 @@ class _Finder(_Sentence):
         if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.conditional_threat
                                           for m in clause.children):
             c.dropped = True  # "unless Israel lifts the curfew": the condition set, not an act
+            return
+        if clause.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in self.lex.condition_marks
+                                          for m in clause.children) \
+                and any(x.dep_ == "aux" and x.tag_ == "MD" for x in clause.head.children):
+            c.dropped = True  # "would rejoin only when the West lifted the curbs": a condition, not an act
             return
         condition = self.condition(clause)
         if condition is None and c.type == "THREATEN":
@@ -874,6 +887,11 @@ def _previous_speaker(ctx: ExtractContext, lex: Lexicon, previous: tuple[Span, l
     return None
 
 
+def _same_paragraph(ctx: ExtractContext, a: Span, b: Span) -> bool:
+    text = ctx.document.text[a.end_char:b.start_char]
+    return "\n\n" not in text if "\n\n" in ctx.document.text else "\n" not in text
+
+
 def _answered(ctx: ExtractContext, source: str | None, previous: tuple[Span, list[Event]] | None) -> str | None:
     """The source of the previous sentence's last event aimed at `source` (who is answering it)."""
     if previous is None or source is None:
@@ -908,9 +926,11 @@ def _is_answer(lex: Lexicon, c: Candidate) -> bool:
 
 
 def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
-                       previous: tuple[Span, list[Event]] | None = None) -> list[Event]:
+                       previous: tuple[Span, list[Event]] | None = None,
+                       earlier: tuple[Span, list[Event]] | None = None) -> list[Event]:
     """The events of one body sentence; `previous` is the sentence before it with its events
-    (a rejection of "the charge" answers whoever made it there)."""
+    (a rejection of "the charge" answers whoever made it there), `earlier` the one before that,
+    asked when `previous` only quotes the charge ("..., the spokesman told reporters")."""
     finder = _Finder(ctx, lex, sent)
     out: list[Event] = []
     seen: dict[tuple, int] = {}
@@ -931,6 +951,8 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
             target = c.sources[1]
         if target is None and c.type in lex.response_types and _response_object(lex, c):
             answered = _previous_speaker(ctx, lex, previous)
+            if answered is None and earlier is not None and _same_paragraph(ctx, earlier[0], sent):
+                answered = _previous_speaker(ctx, lex, earlier) or _answered(ctx, source, earlier)
             if answered and answered != source and not _same_state(ctx, source, answered):
                 target = answered
         if target is None and _is_answer(lex, c):
@@ -973,10 +995,11 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
 def extract_events(ctx: ExtractContext) -> None:
     lex = load()
     previous: tuple[Span, list[Event]] | None = None
+    earlier: tuple[Span, list[Event]] | None = None
     for sent in ctx.body_sentences():
-        found = events_in_sentence(ctx, lex, sent, previous)
+        found = events_in_sentence(ctx, lex, sent, previous, earlier)
         ctx.events.extend(found)
-        previous = (sent, found)
+        previous, earlier = (sent, found), previous
     ctx.events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
 
 
