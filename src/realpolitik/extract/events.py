@@ -554,6 +554,8 @@ class _Finder(_Sentence):
             if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl":
                 t = t.head.head  # "Venezuela, which was sanctioned by ...": the noun it stands for
             found = self.np_actors(t)
+            if not found and c.type in self.lex.located_targets:
+                found = self.located(t)  # "fired rockets at towns in the Galilee": where they are
             if all(a in c.sources or _same_state(self.ctx, a, s) for a in found for s in c.sources or [None]):
                 found = found + [a for a in self.inner_actors(t, preps) if a not in found]
             for a in found:
