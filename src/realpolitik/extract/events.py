@@ -346,6 +346,12 @@ class _Finder(_Sentence):
         for c in cands:
             if not c.dropped and self.is_content(c, found):
                 c.dropped = True
+        for c in cands:
+            if c.construction == "evaluative" and not c.dropped and any(
+                    not o.dropped and o is not c and o.construction != "evaluative"
+                    and o.trigger.is_ancestor(c.trigger) is False and c.trigger.is_ancestor(o.trigger)
+                    for o in cands):
+                c.dropped = True  # "said Washington had imposed sanctions on terrorist financiers": a report of an act
         return [c for c in cands if not c.dropped]
 
     def is_content(self, c: Candidate, found: dict[int, Candidate]) -> bool:
@@ -372,7 +378,7 @@ class _Finder(_Sentence):
             node = node.head
             outer = found.get(node.i)
             if outer is not None and outer is not c and not outer.dropped and embedded \
-                    and outer.construction != "nominal" and outer.type in SPEECH_TYPES:
+                    and outer.construction not in ("nominal", "evaluative") and outer.type in SPEECH_TYPES:
                 return True
         return False
 
@@ -413,10 +419,15 @@ class _Finder(_Sentence):
             clause = tok  # a governing verb that is no light verb does not negate the noun ("not to mention aid")
         self.flags(c, clause)
         self.control(c, clause, found)
-        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.conditional_threat
-                                          for m in clause.children):
-            c.dropped = True  # "unless Israel lifts the curfew": the condition set, not an act
-            return
+        node = clause
+        for _ in range(6):
+            if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.conditional_threat
+                                            for m in node.children):
+                c.dropped = True  # "unless Israel lifts the curfew": the condition set, not an act
+                return
+            if node.head == node or node.dep_ not in ("advcl", "dobj", "pobj", "prep", "xcomp", "conj", "ccomp"):
+                break
+            node = node.head
         if clause.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in self.lex.condition_marks
                                           for m in clause.children) \
                 and any(x.dep_ == "aux" and x.tag_ == "MD" for x in clause.head.children):
@@ -941,6 +952,8 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
         source = c.sources[0] if c.sources else None
         if source is None and c.construction in ("verbal", "adjectival", "evaluative", "obligation"):
             continue  # an active clause whose actor we cannot name: the parse failed us
+        if source is None and c.hypothetical:
+            continue  # "if it is attacked": an act imagined by no one named
         targets = [t for t in c.targets if t != source and not _same_state(ctx, source, t)]
         target = targets[0] if targets else None
         symmetric = c.pattern.symmetric or lex.types[c.type].symmetric and c.construction != "nominal"
