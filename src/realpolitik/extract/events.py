@@ -604,6 +604,9 @@ class _Finder(_Sentence):
         ctl = self.lex.control.get(head.lemma_.lower()) if head is not None else None
         if ctl is not None and c.type in ctl.promote:
             c.type = ctl.promote[c.type]  # "offered Lebanon help": an offer of aid is AGREE
+            outer = found.get(head.i)
+            if outer is not None and outer is not c and outer.type == c.type:
+                outer.dropped = True  # "pledged 500 million euros in aid to Ukraine": one promise
         if head is not None:
             c.clause = head
             heads.append(head)
