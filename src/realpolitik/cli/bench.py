@@ -52,12 +52,12 @@ def bench(corpus: Path | None, words: int, processes: int, repeat: int, start_me
                        log=lambda msg: console.print(f"[dim]{msg}[/dim]"))
     table = Table(title=f"{report['runs'][0]['measured_words']:,} words of {corpus.name} "
                         f"({', '.join(report['components'])}; batch {report['batch_size']})")
-    for col in ("processes", "raw words/s", "full words/s", "ratio", "speed-up", "peak MB", "peak PSS MB",
-                "raw peak MB"):
+    for col in ("processes", "raw words/s", "full words/s", "ratio", "speed-up", "CPU ratio", "peak MB",
+                "peak PSS MB", "raw peak MB"):
         table.add_column(col, justify="right")
     for r in report["runs"]:
         table.add_row(str(r["processes"]), f"{r['raw_words_per_s']:,.0f}", f"{r['full_words_per_s']:,.0f}",
-                      f"{r['ratio']:.2f}", f"{r['speedup']:.2f}", f"{r['peak_rss_mb']:,.0f}",
+                      f"{r['ratio']:.2f}", f"{r['speedup']:.2f}", f"{r['cpu_ratio']:.2f}", f"{r['peak_rss_mb']:,.0f}",
                       f"{r['peak_pss_mb']:,.0f}" if r["peak_pss_mb"] is not None else "-",
                       f"{r['raw_peak_rss_mb']:,.0f}")
     Console().print(table)
