@@ -214,10 +214,14 @@ class _Sentence:
             return [head], "modified-noun"
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
             return self.subject(head, depth + 1, charged)
-        if verb.dep_ == "pcomp" and head.head.lemma_.lower() in self.lex.charge_verbs \
-                and head.lemma_.lower() in self.lex.charge_verbs[head.head.lemma_.lower()]:
+        charger = head.head
+        if charger.pos_ == "ADJ" and charger.dep_ in ("oprd", "acomp", "xcomp", "ccomp"):
+            charger = charger.head  # "holds them responsible for shipping arms"
+        if verb.dep_ == "pcomp" and charger.lemma_.lower() in self.lex.charge_verbs \
+                and head.lemma_.lower() in self.lex.charge_verbs[charger.lemma_.lower()]:
             # "accused Togo of opening fire": the one charged is who acted
-            objs = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            objs = [c for c in charger.children if c.dep_ in ("dobj", "nsubjpass")]
+            objs = [charger.head if o.tag_ in ("WDT", "WP") and charger.dep_ == "relcl" else o for o in objs]
             return (objs, "charged") if objs and charged else ([], "none")
         if verb.dep_ == "pcomp" and head.lemma_ in ("by", "through", "after", "before", "while", "in", "for", "as", "without"):
             return self.subject(head.head, depth + 1, charged) if head.head.pos_ in ("VERB", "AUX") else ([], "none")
@@ -566,7 +570,8 @@ class _Finder(_Sentence):
                 t = t.head.head  # "Venezuela, which was sanctioned by ...": the noun it stands for
             found = self.np_actors(t)
             if not found and c.type in self.lex.located_targets:
-                found = self.located(t)  # "fired rockets at towns in the Galilee": where they are
+                for x in [t, *conjuncts(t)]:  # "fired rockets at towns in the Galilee": where they are
+                    found = found or self.located(x)
             if all(a in c.sources or _same_state(self.ctx, a, s) for a in found for s in c.sources or [None]):
                 found = found + [a for a in self.inner_actors(t, preps) if a not in found]
             for a in found:
