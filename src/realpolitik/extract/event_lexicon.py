@@ -97,6 +97,7 @@ class Lexicon:
     condition_marks: frozenset[str]  # "would rejoin only when X lifted ...": X's act is a condition
     counterpart_nouns: frozenset[str]  # "his Chinese counterpart" is China, whoever "his" is
     located_targets: frozenset[str]  # types whose target may be read from where it is ("towns in X")
+    partitives: frozenset[str]  # "part of its aid": the object is what follows "of"
     context_words: dict[str, tuple[str, ...]]  # cue lemma -> contexts
     context_phrases: dict[str, tuple[str, ...]]  # cue of several words -> contexts
 
@@ -205,6 +206,7 @@ def load() -> Lexicon:
         condition_marks=frozenset(data.get("condition_marks") or ()),
         counterpart_nouns=frozenset(data.get("counterpart_nouns") or ()),
         located_targets=frozenset(data.get("located_targets") or ()),
+        partitives=frozenset(data.get("partitives") or ()),
         context_words={k: tuple(v) for k, v in words.items()},
         context_phrases={k: tuple(v) for k, v in phrases.items()},
     )

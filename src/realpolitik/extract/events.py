@@ -144,6 +144,11 @@ class _Sentence:
         """Last resort for a subject naming no actor: where it is ("rebels in the Ivory Coast")."""
         if tok.pos_ not in ("NOUN",):
             return []
+        if tok.lemma_.lower() in self.lex.of_heads:  # "thousands of students throughout Chile"
+            for o in (o for p in tok.children if p.dep_ == "prep" and p.lemma_ == "of" for o in _pobjs(p)):
+                found = self.located(o)
+                if found:
+                    return found
         for c in tok.children:
             if c.dep_ == "prep" and c.lemma_ in ("in", "throughout", "from"):
                 for o in c.children:
@@ -245,6 +250,9 @@ class _Sentence:
                 targets = [c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]
                 if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                     targets = [tok.head]  # "the drones that Russia used": the noun is the object
+                for t in list(targets):
+                    if t.lemma_.lower() in self.lex.partitives:  # "suspended part of its aid"
+                        targets += [o for p in t.children if p.dep_ == "prep" and p.lemma_ == "of" for o in _pobjs(p)]
                 for t in targets:
                     for x in [t, *conjuncts(t)]:
                         out.add(x.lemma_.lower())
@@ -484,11 +492,18 @@ class _Finder(_Sentence):
             for a in self.np_actors(s) or self.located(s):
                 if a not in c.sources:
                     c.sources.append(a)
-        if how == "subject" and any(
-                (n := found.get(s.i)) is not None and n.construction == "nominal" and n.pattern.pos == "NOUN"
-                and self.lex.types[n.type].quad == self.lex.types[c.type].quad for s in subj_toks):
-            c.dropped = True  # "the Russian attack on Odesa destroyed the port": one act, the attack
-            return
+        if how == "subject":
+            for s in subj_toks:
+                n = found.get(s.i)
+                if n is not None and n.construction == "nominal" and n.pattern.pos == "NOUN" \
+                        and self.lex.types[n.type].quad == self.lex.types[c.type].quad:
+                    # "the Russian attack on Odesa destroyed the port", "a roadside bombing killed
+                    # two American soldiers": one act, the noun's, aimed at the verb's object if
+                    # the noun names no target
+                    c.dropped = True
+                    if not n.targets:
+                        n.targets = [a for a in self.targets(c, [tok]) if a not in n.sources]
+                    return
         if how == "agent":
             c.construction = "passive-agent"
         c.targets = self.targets(c, [tok] if tok is verb else [tok, verb])
@@ -591,6 +606,9 @@ class _Finder(_Sentence):
             for x in noun.children:
                 if x.dep_ == dep and x.i < noun.i:
                     own = self.ctx.actor_of_token(x) or (self.np_actor(x) if dep == "poss" else None)
+                    if own is None and dep == "compound":  # "US drone strikes": the compound's own modifier
+                        own = next((a for y in x.children if y.dep_ == "compound" and y.i < x.i
+                                    for a in [self.ctx.actor_of_token(y)] if a), None)
                     if own:
                         break
             if own:
@@ -618,7 +636,7 @@ class _Finder(_Sentence):
             if not c.sources:
                 subj_toks, how = self.subject(head, charged=c.type in self.lex.charged_types)
                 for s in subj_toks:
-                    c.sources.extend(a for a in self.np_actors(s) if a not in c.sources)
+                    c.sources.extend(a for a in self.np_actors(s) or self.located(s) if a not in c.sources)
         else:
             gov = noun.head
             if noun.dep_ in ("dobj", "pobj", "attr") and self._governing_trigger(noun, found):
@@ -841,7 +859,7 @@ def _same_state(ctx: ExtractContext, a: str | None, b: str | None) -> bool:
     if x is None or y is None:
         return False
     kx, ky = x.country or x.org or x.id, y.country or y.org or y.id
-    return kx == ky and (x.kind == "state" or y.kind == "state")
+    return kx == ky and ("state" in (x.kind, y.kind) or "location" in (x.kind, y.kind))
 
 
 def _confidence(c: Candidate) -> float:
