@@ -98,6 +98,7 @@ class Lexicon:
     counterpart_nouns: frozenset[str]  # "his Chinese counterpart" is China, whoever "his" is
     located_targets: frozenset[str]  # types whose target may be read from where it is ("towns in X")
     partitives: frozenset[str]  # "part of its aid": the object is what follows "of"
+    predictors: frozenset[str]  # speakers whose "X will ..." is a forecast, not X's commitment
     context_words: dict[str, tuple[str, ...]]  # cue lemma -> contexts
     context_phrases: dict[str, tuple[str, ...]]  # cue of several words -> contexts
 
@@ -207,6 +208,7 @@ def load() -> Lexicon:
         counterpart_nouns=frozenset(data.get("counterpart_nouns") or ()),
         located_targets=frozenset(data.get("located_targets") or ()),
         partitives=frozenset(data.get("partitives") or ()),
+        predictors=frozenset(data.get("predictors") or ()),
         context_words={k: tuple(v) for k, v in words.items()},
         context_phrases={k: tuple(v) for k, v in phrases.items()},
     )

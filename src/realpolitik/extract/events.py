@@ -462,11 +462,30 @@ class _Finder(_Sentence):
                 if x.dep_ in SUBJ:
                     c.targets = [a for a in self.np_actors(x) if a not in c.sources] + c.targets
             return
+        if (c.mode == "future" or c.hypothetical) and self.foretold(c, clause):
+            c.dropped = True  # "Analysts said China would invade", "Kenya hopes Uganda will sign": no one's act
+            return
         if c.mode == "future" and not c.negated and c.type == c.pattern.type:
             if c.type in self.lex.future_promise:
                 c.type = "AGREE"  # PLOVER: a promised cooperative act is AGREE
             elif c.type in self.lex.future_threat:
                 c.type = "THREATEN"  # an announced coercive act is a threat
+
+    def foretold(self, c: Candidate, clause: Token) -> bool:
+        """Whether a future act is only what someone else says or hopes another will do: the
+        that-clause of a speaker who is not its actor (a state's own spokesman commits it)."""
+        node = clause
+        while node.pos_ not in ("VERB", "AUX") and node.head != node:
+            node = node.head  # "would return to the deal": the noun's clause
+        while node.dep_ in ("xcomp", "conj") and node.head != node:
+            node = node.head
+        if node.dep_ != "ccomp" or not c.sources:
+            return False
+        subj_toks, _ = self.subject(node.head)
+        speakers = [a for t in subj_toks for a in self.np_actors(t)]
+        if speakers:
+            return not any(sp == src or _same_state(self.ctx, sp, src) for sp in speakers for src in c.sources)
+        return any(t.lemma_.lower() in self.lex.predictors for t in subj_toks)
 
     def condition(self, clause: Token) -> Token | None:
         """The "unless" clause of the event's clause (or of the verbs it hangs from), if any."""
@@ -637,6 +656,9 @@ class _Finder(_Sentence):
                 subj_toks, how = self.subject(head, charged=c.type in self.lex.charged_types)
                 for s in subj_toks:
                     c.sources.extend(a for a in self.np_actors(s) or self.located(s) if a not in c.sources)
+                if subj_toks and not c.sources and how in ("subject", "relative", "modified-noun"):
+                    c.dropped = True  # "They signed a deal with Peru": someone we cannot name acted
+                    return
         else:
             gov = noun.head
             if noun.dep_ in ("dobj", "pobj", "attr") and self._governing_trigger(noun, found):
