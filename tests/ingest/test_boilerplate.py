@@ -187,3 +187,96 @@ def test_wire_credit_line_at_the_end_is_footer():
     text = ("Exports of grain through the strait resumed on Monday after a week-long halt, port officials said.\n\n"
             "Reporting by Ana Ruiz; Editing by Tom Birch\n")
     assert covered(text, detect(text).spans, "Reporting by Ana Ruiz; Editing by Tom Birch")
+
+
+# -- lists of related headlines, wire credits, follow prompts ---------------------------------
+
+WIRE_LIST = """ANKARA, March 4 (Wire) - Turkey and Greece agreed on Monday to reopen a hotline between their defence ministries, officials from both sides said.
+
+The two navies will also notify each other of exercises in the Aegean at least a week in advance.
+
+Read more:
+- Aegean Airspace Dispute Flares Again After Fighter Intercept
+- Explainer: Who owns the islands off the Turkish coast?
+- Greek and Turkish leaders meet for first time in two years
+
+(Additional reporting by Selin Kaya in Istanbul)
+Reporting by Nikos Pappas; Editing by Clare Dunn
+Sign up here.
+"""
+
+BULLET_MOST_READ = """Chile and Bolivia resumed talks on the Silala river on Tuesday, ending a pause of nearly a year.
+
+Both delegations described the meeting as constructive and said experts would meet again in May.
+
+More on this story
+• Silala ruling: what the court decided
+• Lithium boom puts pressure on Andean water
+• Could a shared basin authority work?
+
+Most read
+1. Storm cuts power to half of Santiago
+2. Copper price hits record on supply fears
+3. Why the peso fell this week
+
+Follow us on X and Instagram
+This article was produced by the Andes Desk with support from a regional press fund.
+"""
+
+BODY_BULLETS = """Protest leaders in the capital set out their conditions for ending the strike:
+- Release of all detained union members
+- An independent inquiry into the shootings
+- Early elections under a caretaker government
+
+The government rejected the list within hours, calling it an ultimatum.
+
+The opposition coalition later published its own programme. It demands:
+- A new electoral commission
+- Restoration of the free press
+
+© 2024 Meridian News Agency
+"""
+
+INLINE_CREDIT = """The envoy said the ceasefire would be monitored by observers from three neutral states. (Reporting by Omar Haddad; Editing by Jan Wolf)
+"""
+
+LIST_CASES = [
+    (WIRE_LIST,
+     ["Read more:\n- Aegean Airspace Dispute Flares Again After Fighter Intercept",
+      "- Explainer: Who owns the islands off the Turkish coast?",
+      "- Greek and Turkish leaders meet for first time in two years",
+      "(Additional reporting by Selin Kaya in Istanbul)", "Reporting by Nikos Pappas; Editing by Clare Dunn",
+      "Sign up here."],
+     ["ANKARA, March 4", "The two navies will also notify"]),
+    (BULLET_MOST_READ,
+     ["More on this story\n• Silala ruling: what the court decided\n• Lithium boom puts pressure on Andean water"
+      "\n• Could a shared basin authority work?",
+      "Most read\n1. Storm cuts power to half of Santiago\n2. Copper price hits record on supply fears"
+      "\n3. Why the peso fell this week",
+      "Follow us on X and Instagram",
+      "This article was produced by the Andes Desk"],
+     ["Chile and Bolivia resumed", "Both delegations described"]),
+    (BODY_BULLETS,
+     ["© 2024 Meridian News Agency"],
+     ["Release of all detained union members", "An independent inquiry", "Early elections",
+      "A new electoral commission", "Restoration of the free press", "The opposition coalition"]),
+    (INLINE_CREDIT,
+     ["(Reporting by Omar Haddad; Editing by Jan Wolf)"],
+     ["The envoy said the ceasefire would be monitored by observers from three neutral states."]),
+]
+
+
+@pytest.mark.parametrize(("text", "boiler", "body"), LIST_CASES)
+def test_related_lists_credits_and_prompts(text, boiler, body):
+    spans = detect(text).spans
+    for part in boiler:
+        assert covered(text, spans, part), f"not marked: {part!r}"
+    for part in body:
+        assert not touched(text, spans, part), f"body marked: {part!r}"
+    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_a_short_question_before_a_link_cue_stays_body():
+    text = ("The ministers met in Oslo on Friday to discuss fishing quotas in the Barents Sea.\n\n"
+            "- What comes next for the quota system?\n\nThat question was left open.\n")
+    assert detect(text).spans == []

@@ -39,7 +39,9 @@ _LINK = re.compile(
     r"|^click here\b|^read (?:next|the full|the report|also)\b|^also read\b|^related\b|^more from\b"
     r"|^more on\b|^more stories\b|^most (?:read|popular|viewed)\b|^recommended\b|^trending\b"
     r"|^you (?:may|might) also (?:like|be interested)\b|^further reading\b|^latest (?:news|stories|articles)\b"
-    r"|^(?:back|return) to (?:top|home)\b|^(?:previous|next) (?:article|story|post)\b|^top stories\b", _I)
+    r"|^(?:back|return) to (?:top|home)\b|^(?:previous|next) (?:article|story|post)\b|^top stories\b"
+    r"|^see also\b|^in (?:other|related) news\b|^what to read next\b|^(?:editor'?s|our) picks?\b"
+    r"|^(?:also|more) (?:in|from) this (?:series|section)\b", _I)
 _LIST_CUE = _LINK  # a link cue also introduces or closes a list of related titles
 
 _SHARE = re.compile(
@@ -53,13 +55,24 @@ _COOKIE = re.compile(
 _FOOTER = re.compile(
     r"©|\(c\)\s*\d{4}|^copyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b|^(?:privacy policy|terms of (?:use|service)"
     r"|contact us|about us|cookie policy|advertise|careers|sitemap|accessibility)\b"
-    r"|^(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b", _I)
+    r"|^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|research|graphics) (?:by|from)\b", _I)
+# A wire credit closing the last line of a paragraph: "... officials said. (Reporting by A; Editing by B)".
+_TRAILING_CREDIT = re.compile(
+    r"\((?:additional )?(?:reporting|writing|editing|compiled|translated) by\b[^()]{0,200}\)\s*$", _I)
+# A follow prompt: "Follow us on X and Instagram", "Follow Harbour Daily on Telegram".
+_FOLLOW = re.compile(r"^follow (?:us|[A-Z][\w&' ]{0,40}?) (?:on|@)\b", _I)
+# A list item marker: "- ", "• ", "* ", "– ", "1. ", "2) ".
+_BULLET = re.compile(r"^(?:[-•*–—·▪►]|\d{1,2}[.)])\s+")
+# A headline may open with a section label ("Explainer: ...", "Analysis: ...").
+_HEAD_LABEL = re.compile(r"^[A-Z][\w'’ -]{1,20}:\s+(?=\S)")
 _DISCLAIMER = re.compile(
     r"\b(?:opinions?|views?) expressed\b.*\b(?:are|is|remain) (?:those|that|solely|entirely)\b"
     r"|\b(?:does|do|may|might) not (?:necessarily )?(?:represent|reflect)\b.*\b(?:views?|opinions?|positions?|those of)\b"
     r"|\bare (?:those|that) of the authors?(?: alone)?\b|\b(?:strict|editorial|intellectual) independence policy\b"
     r"|\bmay not be (?:published|reproduced|republished|redistributed|rewritten)\b"
-    r"|\bthis (?:article|story|piece|commentary) (?:was|is) (?:originally )?(?:published|produced) (?:by|in|on)\b", _I)
+    r"|\bthis (?:article|story|piece|commentary|report|analysis|content|feature) (?:was|is|has been) "
+    r"(?:originally )?(?:published|produced|written|prepared|funded|supported|made possible) "
+    r"(?:by|in|on|with|for|as part of|through|thanks to)\b", _I)
 
 _HONORIFIC = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Amb|Ambassador|Gen|Col|Capt|Sir|Dame|Rev)\.?\s+)"
 _NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|der|al|bin|da|di|du|le|la|dos)){1,4})"
@@ -101,8 +114,13 @@ class _Line:
     text: str
     kind: str | None = None  # why it is boilerplate; None while it may be body
     words: int = 0
+    bullet: bool = False  # the line is a list item ("- ", "• ", "1. "): `text` is without the marker
 
     def __post_init__(self) -> None:
+        m = _BULLET.match(self.text)
+        if m and len(self.text) > m.end():
+            self.bullet = True
+            self.text = self.text[m.end():]
         self.words = len(self.text.split())
 
 
@@ -115,7 +133,11 @@ def detect(text: str) -> Boilerplate:
         line.kind = _cue(line, i, lines, line.start / n, found)
     _link_lists(lines)
     _tail(lines)
-    found.spans = _merge(text, [(ln.start, ln.end) for ln in lines if ln.kind])
+    spans = [(ln.start, ln.end) for ln in lines if ln.kind]
+    for ln in lines:
+        if not ln.kind and (m := _TRAILING_CREDIT.search(ln.text)):
+            spans.append((ln.end - len(ln.text) + m.start(), ln.end))
+    found.spans = _merge(text, spans)
     return found
 
 
@@ -137,6 +159,8 @@ def _cue(line: _Line, i: int, lines: list[_Line], where: float, found: Boilerpla
         return "prompt"
     if w <= MAX_LINK_WORDS and _LINK.match(t):
         return "link"
+    if w <= 12 and _FOLLOW.match(t) and t[0].isupper():
+        return "share"
     if w <= 8 and _SHARE.match(t):
         return "share"
     if w <= 60 and _COOKIE.search(t):
@@ -171,6 +195,18 @@ def _title_like(line: _Line) -> bool:
             and (t[0].isupper() or t[0].isdigit()) and not _SENTENCE_END.search(t))
 
 
+def _headline(line: _Line) -> bool:
+    """A list item that reads as a headline: title-like, or a question headline
+    ("Explainer: What does the treaty require?") when it is a bulleted item."""
+    if _title_like(line):
+        return True
+    if not line.bullet or line.kind is not None:
+        return False
+    t = _HEAD_LABEL.sub("", line.text)
+    return (line.words <= MAX_TITLE_WORDS + 2 and len(line.text) <= 120 and (t[0].isupper() or t[0].isdigit())
+            and t.endswith("?") and t.count("?") == 1 and "." not in t.rstrip("?").split()[-1])
+
+
 def _link_lists(lines: list[_Line]) -> None:
     """Title-like lines directly before or after a link cue are the list it belongs to."""
     for i, line in enumerate(lines):
@@ -178,7 +214,8 @@ def _link_lists(lines: list[_Line]) -> None:
             continue
         for step in (-1, 1):
             j = i + step
-            while 0 <= j < len(lines) and (_title_like(lines[j]) or lines[j].kind == "link"):
+            while 0 <= j < len(lines) and (_title_like(lines[j]) or lines[j].kind == "link"
+                                           or (step == 1 and _headline(lines[j]))):
                 if lines[j].kind is None:
                     lines[j].kind = "related"
                 j += step
@@ -193,6 +230,8 @@ def _tail(lines: list[_Line]) -> None:
     while i >= 0:
         line = lines[i]
         above = lines[i - 1] if i > 0 else None
+        if line.bullet and not line.kind and _body_list(lines, i):
+            break  # the closing list of the body ("The demands are:" then items), not a footer
         if line.kind or _title_like(line):
             tail.append(line)
         elif line.words <= MAX_BLURB_WORDS and tail and above is not None and (above.kind or _title_like(above)):
@@ -203,6 +242,18 @@ def _tail(lines: list[_Line]) -> None:
     if any(ln.kind for ln in tail):
         for ln in tail:
             ln.kind = ln.kind or "footer"
+
+
+def _body_list(lines: list[_Line], i: int) -> bool:
+    """Whether the bulleted item at i belongs to a list the body introduces: the line above
+    the run of items is neither a cue nor a title-like label."""
+    j = i
+    while j >= 0 and lines[j].bullet and not lines[j].kind:
+        j -= 1
+    if j < 0:
+        return False
+    lead = lines[j]
+    return not (lead.kind or (_title_like(lead) and not lead.bullet))
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
