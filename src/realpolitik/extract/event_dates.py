@@ -217,7 +217,16 @@ def _described_time(trigger: Token, clause: Token | None, sites: list[_Site]) ->
 
 
 def _nearest(sites: list[_Site], anchor: int) -> _Site:
-    return min(sites, key=lambda s: (abs(s.time.span.start - anchor), s.time.span.start < anchor))
+    """The site nearest the trigger, or one of the same clause that refines it ("in October this
+    year": the month, not the year)."""
+    best = min(sites, key=lambda s: (abs(s.time.span.start - anchor), s.time.span.start < anchor))
+    value = best.time.value
+    if value:
+        finer = [s for s in sites if s.time.value and s.time.value != value and "/" not in s.time.value
+                 and s.time.value.startswith(value)]
+        if finer:
+            return max(finer, key=lambda s: len(s.time.value or ""))
+    return best
 
 
 def _story_date(ctx: ExtractContext) -> str | None:
