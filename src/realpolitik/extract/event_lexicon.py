@@ -99,6 +99,7 @@ class Lexicon:
     located_targets: frozenset[str]  # types whose target may be read from where it is ("towns in X")
     partitives: frozenset[str]  # "part of its aid": the object is what follows "of"
     predictors: frozenset[str]  # speakers whose "X will ..." is a forecast, not X's commitment
+    theme_objects: frozenset[str]  # types whose direct object is what is moved, never the target
     context_words: dict[str, tuple[str, ...]]  # cue lemma -> contexts
     context_phrases: dict[str, tuple[str, ...]]  # cue of several words -> contexts
 
@@ -209,6 +210,7 @@ def load() -> Lexicon:
         located_targets=frozenset(data.get("located_targets") or ()),
         partitives=frozenset(data.get("partitives") or ()),
         predictors=frozenset(data.get("predictors") or ()),
+        theme_objects=frozenset(data.get("theme_objects") or ()),
         context_words={k: tuple(v) for k, v in words.items()},
         context_phrases={k: tuple(v) for k, v in phrases.items()},
     )

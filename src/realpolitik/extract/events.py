@@ -574,8 +574,10 @@ class _Finder(_Sentence):
                     and self.lex.types[first.type].quad == self.lex.types[c.type].quad:
                 c.targets = list(first.targets)
         # A denial's that-clause is a negated event, not a rejection.
-        if tok.lemma_.lower() in self.lex.denial and any(x.dep_ == "ccomp" for x in tok.children):
-            c.dropped = True
+        if tok.lemma_.lower() in self.lex.denial and any(
+                x.dep_ == "ccomp" or (x.dep_ in ("xcomp", "dobj") and x.tag_ == "VBG" and x.i in found)
+                for x in tok.children):
+            c.dropped = True  # "denied that it shipped arms", "denied shipping arms": the act, negated
 
     def targets(self, c: Candidate, heads: list[Token]) -> list[str]:
         p = c.pattern
@@ -584,7 +586,8 @@ class _Finder(_Sentence):
         for h in heads:
             for x in h.children:
                 if x.dep_ in ("dobj", "dative", "nsubjpass") and h.pos_ in ("VERB", "AUX"):
-                    toks.append(x)
+                    if not (x.dep_ == "dobj" and c.type in self.lex.theme_objects):
+                        toks.append(x)  # "dispatched coast guard vessels to ...": what is moved is no target
                     for y in x.children:
                         if y.dep_ == "prep" and y.lemma_.lower() in preps:
                             toks.extend(_pobjs(y))
