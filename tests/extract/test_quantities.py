@@ -204,3 +204,107 @@ def test_flagship_scores(shared: Path, tmp_path: Path) -> None:
     scores = json.loads(result.stdout[: result.stdout.rindex("}") + 1])
     assert result.returncode == 0, (scores["quantities_missed"], scores["times_missed"])
     assert scores["quantities_recall"] == 1.0
+
+
+# -- changes, vote tallies, vague magnitudes, adjectives inside durations ---------------------
+
+def _all(analysis: Analysis) -> list[tuple[str, float, str, str, str | None]]:
+    return [(q.text, q.value, q.unit, q.bound, q.subject) for q in analysis.quantities]
+
+
+CHANGES = [
+    # "from A to B <unit>": two exact figures, the old and the new, sharing the unit and a
+    # scale written once; never a range, never lost when B is smaller than A
+    ("Kyiv says grain exports fell from 6 million to 4.5 million tonnes in a year.",
+     [("6 million", 6e6, "t"), ("4.5 million tonnes", 4.5e6, "t")]),
+    ("The quota on crude imports was cut from 800,000 to 550,000 barrels by the council.",
+     [("800,000", 8e5, "bbl"), ("550,000 barrels", 5.5e5, "bbl")]),
+    ("Pensions rose from 2 to 3 million roubles for veterans of the campaign.",
+     [("2", 2e6, "RUB"), ("3 million roubles", 3e6, "RUB")]),
+    ("The fund shrank from $4.2bn to $3.1bn after the vote in parliament.",
+     [("$4.2bn", 4.2e9, "USD"), ("$3.1bn", 3.1e9, "USD")]),
+]
+
+
+@pytest.mark.parametrize("text,want", CHANGES)
+def test_a_change_gives_two_exact_figures_with_the_shared_unit(run, text: str, want: list) -> None:
+    got = run(text).quantities
+    assert len(got) == len(want), _all(run(text))
+    for q, (piece, value, unit) in zip(got, want, strict=True):
+        assert (q.text, q.unit, q.bound, q.value_max) == (piece, unit, "exact", None)
+        assert q.value == pytest.approx(value)
+
+
+TALLIES = [
+    # (sentence, [(text, value)]): every side of a vote is a count of votes
+    ("The General Assembly adopted the motion by 141 votes to 5, with 35 abstentions.",
+     [("141 votes", 141), ("5", 5), ("35 abstentions", 35)]),
+    ("The board approved the loan, with 9 in favour, 3 against and 2 abstaining.",
+     [("9 in favour", 9), ("3 against", 3), ("2 abstaining", 2)]),
+    ("Senators voted 52-48 to confirm the new ambassador.", [("52", 52), ("48", 48)]),
+]
+
+
+@pytest.mark.parametrize("text,want", TALLIES)
+def test_vote_tallies_are_counts_of_votes(run, text: str, want: list) -> None:
+    got = [(q.text, q.value) for q in run(text).quantities]
+    assert got == want
+    assert all(q.unit == "count" and q.kind == "count" for q in run(text).quantities)
+    assert only(run(text), want[0][0]).subject == "votes"
+
+
+def test_against_outside_a_vote_is_no_tally(run) -> None:
+    assert _all(run("The mediator played one faction against the other for months.")) == []
+    assert _all(run("The regime set neighbours one against another.")) == []
+
+
+VAGUE = [
+    # (sentence, text, value, unit, bound, subject)
+    ("More than a million refugees crossed into Poland in the first weeks.", "More than a million refugees",
+     1e6, "count", "more_than", "refugees"),
+    ("Half a million displaced families still live in tents near the coast.",
+     "Half a million displaced families", 5e5, "count", "about", "families"),
+    ("Tens of thousands of factory workers marched through Dhaka on Sunday.",
+     "Tens of thousands of factory workers", 1e4, "count", "about", "workers"),
+    ("Hundreds of millions of dollars in aid were never delivered.", "Hundreds of millions of dollars", 1e8,
+     "USD", "about", None),
+]
+
+
+@pytest.mark.parametrize("text,piece,value,unit,bound,subject", VAGUE)
+def test_vague_magnitudes(run, text: str, piece: str, value: float, unit: str, bound: str,
+                          subject: str | None) -> None:
+    q = only(run(text), piece)
+    assert (q.text, q.unit, q.bound) == (piece, unit, bound)
+    assert q.value == pytest.approx(value)
+    if subject:
+        assert q.subject == subject
+
+
+DURATIONS = [
+    # (sentence, text, value, unit, bound)
+    ("Seoul has been the largest buyer of the ore for 11 consecutive years.", "11 consecutive years", 11,
+     "year", "exact"),
+    ("The embargo has lasted more than a decade.", "more than a decade", 10, "year", "more_than"),
+    ("Both sides must reply within 15 working days.", "15 working days", 15, "day", "exact"),
+]
+
+
+@pytest.mark.parametrize("text,piece,value,unit,bound", DURATIONS)
+def test_durations_with_adjectives_and_a_bounded_article(run, text: str, piece: str, value: float, unit: str,
+                                                         bound: str) -> None:
+    q = only(run(text), piece)
+    assert (q.kind, q.unit, q.bound) == ("duration", unit, bound)
+    assert q.value == pytest.approx(value)
+
+
+def test_a_chip_node_is_a_length_not_a_count_and_ordinary_counts_stay(run) -> None:
+    a = run("The foundry now makes 5-nanometre processors, and three engineers resigned in protest.")
+    node = only(a, "5-nanometre")
+    assert (node.unit, node.kind) == ("nm", "distance")
+    assert [q for q in a.quantities if q.kind == "count" and "5" in q.text] == []
+    assert only(a, "three engineers").value == 3
+
+
+def test_a_bare_article_before_a_time_unit_is_no_duration(run) -> None:
+    assert _all(run("In a year the ministers will meet again in Vienna.")) == []

@@ -12,6 +12,19 @@ Bounds: "more than", "over", "at least", "-plus", "upwards of" -> more_than; "le
 upper bound); "about", "around", "some", "roughly", "approximately" -> about; "2-3",
 "between 2 and 3", "two-to-three" -> range (value .. value_max).
 
+Changes: "from 4 million to 2 million barrels" states two figures, the old and the new, not
+a range: each side is one exact quantity, and the unit (and a scale written once, "from 2 to
+3 million") is shared by both. "between A and B" and "A-B" stay ranges.
+
+Votes: a tally ("by 13 votes to 2", "12 in favour, 2 against", "voted 10-1 in favour") gives
+one count of votes per side (unit count, subject "votes"); cue words are in units.yaml.
+
+Vague magnitudes ("a million people", "half a million", "tens of thousands of troops") are
+figures too: the value is the magnitude named and the bound is "about" unless a bound word
+says otherwise ("more than a million people" -> more_than 1e6). "a"/"an" before a time unit
+counts only after a bound word ("more than a decade"); adjectives may sit between a number and
+its time unit ("15 consecutive years").
+
 Not quantities: dates and the numbers inside them ("in 2023"), ordinals ("third day"), times
 of day, ages ("a 40-year-old"), numbers that are part of a name ("Power 2"), and "the two
 men"-style references back to people already named. Durations are the one kind of figure
@@ -56,6 +69,15 @@ class _Grammar:
     measure: re.Pattern[str]
     duration: re.Pattern[str]
     count: re.Pattern[str]
+    change: re.Pattern[str]
+    tally: re.Pattern[str]
+    tally_by: re.Pattern[str]
+    tally_dash: re.Pattern[str]
+    change_before: re.Pattern[str]
+    vague: re.Pattern[str]
+    vague_value: dict[str, float]
+    tally_context: re.Pattern[str]
+    unit_after: re.Pattern[str]
     currency: dict[str, str]  # lower-cased spelling -> ISO code
     measure_unit: dict[str, tuple[str, str]]  # lower-cased spelling -> (unit, kind)
     scale: dict[str, float]
@@ -98,6 +120,11 @@ def _grammar() -> _Grammar:
     cur_after = rf"(?:{_alt(words)}|{_alt(codes)})"
     tunit = p["TUNIT"]
     mforms = _alt(list(spec_form for spec in u["measures"].values() for spec_form in spec["forms"]))
+    dur_adj = rf"(?:(?i:{_alt(u['duration_adjectives'])})\s+)?"
+    tally = u["tallies"]
+    vague_value = {k.lower(): float(v) for k, v in u["vague_numbers"].items()}
+    # the unit shared by both sides of a change: a measure, a currency word or a time unit
+    change_unit = rf"(?:(?i:{mforms})|{cur_after}|(?i:{tunit}))(?![\w²])"
     return _Grammar(
         money_before=re.compile(
             rf"{lead}(?P<cur>{sym})\s?(?P<n1>{digits})(?:\s?(?P<s1>{any_s}))?"
@@ -112,12 +139,36 @@ def _grammar() -> _Grammar:
             rf"(?P<unit>(?i:{mforms}))(?![\w²])"
         ),
         duration=re.compile(
-            rf"{lead}(?P<n1>{num})(?:{rng}(?P<n2>{num}))?{plus}[\s-]+(?P<unit>(?i:{tunit}))"
+            rf"{lead}(?P<n1>{num}|(?i:an?)(?=\s))(?:{rng}(?P<n2>{num}))?{plus}[\s-]+{dur_adj}(?P<unit>(?i:{tunit}))"
             r"(?![\w²])(?!-old|\s+old\b|\s+of\s+age\b|\s+ago\b|\s+from\s+now\b|\s+hence\b|\s+earlier\b|\s+later\b)"
         ),
         count=re.compile(
             rf"{lead}(?P<n1>{num})(?:{rng}(?P<n2>{num}))?(?:\s?(?P<s1>{long_s}))?{plus}(?![\w%])"
         ),
+        change=re.compile(
+            rf"(?i:\bfrom)\s+(?P<a>(?P<n1>{num})(?:\s?(?P<s1>{long_s}))?)(?:\s+(?P<u1>{change_unit}))?"
+            rf"\s+(?i:to)\s+(?P<b>(?P<n2>{num})(?:\s?(?P<s2>{long_s}))?[\s-]?(?P<unit>{change_unit}))"
+        ),
+        tally=re.compile(
+            rf"{lead}(?P<n1>{num})\s+(?:(?i:votes?)\s+)?(?i:{_alt(tally['sides'])})\b"
+        ),
+        tally_by=re.compile(
+            rf"(?i:\bby\s)(?P<a>(?P<n1>{num})\s+(?i:votes?))\s+(?i:to)\s+(?P<b>(?P<n2>{num}))(?![\w%])"
+        ),
+        tally_dash=re.compile(
+            rf"(?i:\b(?:{_alt(tally['verbs'])})\s+)(?P<a>(?P<n1>{digits}))(?:\s?[-–]\s?|\s+(?i:to)\s+)"
+            rf"(?P<b>(?P<n2>{digits}))(?![\w%.,]\w)"
+        ),
+        vague=re.compile(
+            rf"{lead}(?P<v>(?i:{_alt(list(vague_value))}))(?P<of>\s+of)?(?![\w%])"
+        ),
+        change_before=re.compile(
+            rf"(?i:\bfrom)\s+(?P<a>(?P<cur>{sym})\s?(?P<n1>{digits})(?:\s?(?P<s1>{any_s}))?)"
+            rf"\s+(?i:to)\s+(?P<b>(?:{sym})?\s?(?P<n2>{digits})(?:\s?(?P<s2>{any_s}))?)(?![\w%])"
+        ),
+        vague_value=vague_value,
+        unit_after=re.compile(rf"^[\s-]?(?P<unit>{change_unit})"),
+        tally_context=re.compile(rf"(?i:\b(?:{_alt(tally['context'])}))"),
         currency=currency,
         measure_unit=measure_unit,
         scale=scale,
@@ -176,6 +227,7 @@ class _Found:
     bound: str
     num_start: int  # where the figure itself begins (after a bound word)
     num_end: int
+    subject: str | None = None  # the noun measured, when the pattern itself names it ("votes")
 
 
 def _number(text: str | None, scale: str | None) -> float | None:
@@ -248,14 +300,124 @@ def _surface_figures(full: str) -> list[_Found]:
         if _EVERY_BEFORE.search(full[max(0, m.start() - 8) : m.start()]):
             continue
         n1 = m["n1"].lower()
-        if n1 in ("one", "a", "an") and not m.group().lower().startswith(f"{n1}-"):
-            continue  # "one day, he ..." is no duration; "a one-year extension" is
+        if n1 in ("one", "a", "an") and not m.group().lower().startswith(f"{n1}-") and not (
+                _BOUND_BEFORE.search(full[max(0, m.start() - 24) : m.start()])):
+            continue  # "one day, he ..." is no duration; "a one-year extension" and "over a decade" are
         unit, factor = time_unit_forms()[m["unit"].lower()]
-        v = _values(m)
+        v = (1.0, None) if n1 in ("a", "an") else _values(m)
         if v is not None:
             v = (v[0] * factor, v[1] * factor if v[1] is not None else None)
         add(m, v, unit, "duration")
-    return found
+    changed = _changes(full)
+    found = [f for f in found if not any(f.num_start < c.num_end and c.num_start < f.num_end for c in changed)]
+    return found + changed + _tallies(full)
+
+
+def _unit_of(text: str) -> tuple[str, str, float] | None:
+    """(unit, kind, factor) of a unit spelling: a measure, a currency or a time unit."""
+    t = text.lower()
+    if t in _G.measure_unit:
+        return (*_G.measure_unit[t], 1.0)
+    if t in _G.currency:
+        return _G.currency[t], "money", 1.0
+    if t in time_unit_forms():
+        unit, factor = time_unit_forms()[t]
+        return unit, "duration", factor
+    return None
+
+
+def _changes(full: str) -> list[_Found]:
+    """ "from 4 million to 2 million barrels", "from $2bn to $1.5bn": two exact figures, old
+    and new, sharing the unit (and a scale written once)."""
+    out: list[_Found] = []
+    for m in _G.change.finditer(full):
+        spec = _unit_of(m["u1"] or m["unit"])
+        spec2 = _unit_of(m["unit"])
+        if spec is None or spec2 is None:
+            continue
+        a = _number(m["n1"], m["s1"] or m["s2"])
+        b = _number(m["n2"], m["s2"] or m["s1"])
+        if a is None or b is None:
+            continue
+        a_end = m.end("u1") if m["u1"] else m.end("a")
+        out.append(_Found(m.start("a"), a_end, a * spec[2], None, spec[0], spec[1], "exact", m.start("a"), a_end))
+        out.append(_Found(m.start("b"), m.end("b"), b * spec2[2], None, spec2[0], spec2[1], "exact",
+                          m.start("b"), m.end("b")))
+    for m in _G.change_before.finditer(full):
+        code = _G.currency[m["cur"].strip().lower()]
+        a = _number(m["n1"], m["s1"] or m["s2"])
+        b = _number(m["n2"], m["s2"] or m["s1"])
+        if a is None or b is None:
+            continue
+        for key, value in (("a", a), ("b", b)):
+            out.append(_Found(m.start(key), m.end(key), value, None, code, "money", "exact", m.start(key), m.end(key)))
+    return out
+
+
+def _tallies(full: str) -> list[_Found]:
+    """Vote counts: "by 13 votes to 2", "12 in favour, 2 against", "voted 10-1"."""
+    out: list[_Found] = []
+
+    def add(start: int, end: int, text: str | None) -> None:
+        v = _number(text, None)
+        if v is not None and not any(start < f.end and f.start < end for f in out):
+            out.append(_Found(start, end, v, None, "count", "count", "exact", start, end, "votes"))
+
+    for rx in (_G.tally_by, _G.tally_dash):
+        for m in rx.finditer(full):
+            add(m.start("a"), m.end("a"), m["n1"])
+            add(m.start("b"), m.end("b"), m["n2"])
+    for m in _G.tally.finditer(full):
+        if _G.tally_context.search(full[max(0, m.start() - 160) : m.end() + 80]):
+            add(m.start(), m.end(), m["n1"])
+    return out
+
+
+def _vague(ctx: ExtractContext, full: str, taken: list[tuple[int, int]]) -> list[tuple[_Found, str]]:
+    """ "a million people", "half a million barrels", "tens of thousands of troops": the
+    magnitude named, about it unless a bound word says more."""
+    out: list[tuple[_Found, str]] = []
+    for m in _G.vague.finditer(full):
+        s, e = m.start(), m.end("v")
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        value = _G.vague_value[m["v"].lower()]
+        rest = full[m.end() :]
+        unit_m = _G.unit_after.match(rest)
+        bound, bs, be = _bound(full, s, e, False, None)
+        bound = "about" if bound == "exact" else bound
+        if unit_m:
+            unit, kind, factor = _unit_of(unit_m["unit"]) or ("count", "count", 1.0)
+            end = m.end() + unit_m.end()
+            out.append((_Found(bs, end, value * factor, None, unit, kind, bound, s, end), ""))
+            continue
+        span = _tokens(ctx, m.end(), min(len(full), m.end() + 60))
+        if span is None:
+            continue
+        head = _vague_noun(span)
+        if head is None:
+            continue
+        end = head.idx + len(head.text)
+        out.append((_Found(bs, end, value, None, "count", "count", bound, s, e), _noun_text(head)))
+    return out
+
+
+def _vague_noun(span: Span) -> Token | None:
+    """The noun right after a vague magnitude, over adjectives ("a million displaced Syrians")
+    and through a compound ("tens of thousands of factory workers")."""
+    for t in span[:5]:
+        if t.is_space:
+            continue
+        if t.pos_ == "NOUN":
+            if t.lower_ in _UNIT_WORDS:
+                return None
+            while t.dep_ == "compound" and t.i + 1 < len(t.doc) and t.nbor(1).pos_ == "NOUN" and t.head.i > t.i:
+                t = t.nbor(1)
+            return t
+        if t.pos_ == "ADJ" or t.ent_type_ in ("NORP", "GPE") or (t.pos_ == "VERB" and t.tag_ == "VBN"):
+            continue
+        return None
+    return None
 
 
 def _in_formula(full: str, start: int, end: int) -> bool:
@@ -402,10 +564,17 @@ def extract_quantities(ctx: ExtractContext) -> None:
             continue
         chosen.append(f)
         heads[f.num_start] = _noun_text(head)
+    taken += [(f.num_start, f.num_end) for f in chosen]
+    for f, noun in _vague(ctx, full, taken):
+        if ctx.in_boilerplate(f.start, f.end) or _inside_time(ctx, f):
+            continue
+        chosen.append(f)
+        if noun:
+            heads[f.num_start] = noun
     sentences = [(s.start_char, s.end_char) for s in ctx.doc.sents]
     sent_starts = [s for s, _ in sentences]
     for f in sorted(chosen, key=lambda f: f.start):
-        subject = heads.get(f.num_start) or _subject(ctx, f)
+        subject = heads.get(f.num_start) or f.subject or _subject(ctx, f)
         s, e = sentences[max(0, bisect.bisect_right(sent_starts, f.num_start) - 1)]
         date = sentence_date(ctx, s, e, anchor=f.num_start, look_back=False, anchor_end=f.end)
         ctx.quantities.append(
