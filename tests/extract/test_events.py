@@ -121,6 +121,9 @@ DATE_CASES = [
     ("The Kenyan foreign minister spoke by telephone with his Ugandan counterpart on Tuesday evening.", "2024-06-12",
      "CONSULT", "2024-06-11"),
     ("In March this year, Peru recalled its ambassador from Bolivia.", "2024-06-12", "SANCTION", "2024-03"),
+    # a day carried over from the sentence before, moved by "the next day"
+    ("On Monday Chile recalled its ambassador from Peru. The next day Peru accused Chile of spying.", "2024-06-12",
+     "ACCUSE", "2024-06-11"),
     # the time a "when" clause describes
     ("Trade fell sharply after 2019, when Ecuador expelled the Colombian ambassador.", "2024", "SANCTION", "2019"),
     # the paragraph's governing time, not one inside a participle of the sentence before

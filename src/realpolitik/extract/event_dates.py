@@ -229,6 +229,31 @@ def _nearest(sites: list[_Site], anchor: int) -> _Site:
     return best
 
 
+_DAY_SHIFT = re.compile(
+    r"(?i)\b(?:(?:the\s+)?(?P<next>next|following)\s+day|(?P<n>a|one|two|three|\d)\s+days?\s+(?P<dir>later|earlier)"
+    r"|the\s+(?P<prev>previous)\s+day|the\s+day\s+(?P<before>before))\b")
+_NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _shifted(value: str | None, before_trigger: str) -> str | None:
+    """A day inherited from an earlier sentence, moved by "the next day", "two days later",
+    "the day before" said ahead of the event."""
+    m = _DAY_SHIFT.search(before_trigger)
+    if m is None or value is None or precision(value) != "day":
+        return value
+    if m.group("next"):
+        days = 1
+    elif m.group("n"):
+        n = m.group("n").lower()
+        days = _NUMBER.get(n) or int(n)
+        days = days if m.group("dir").lower() == "later" else -days
+    else:
+        days = -1
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
+
+
 def _story_date(ctx: ExtractContext) -> str | None:
     """The report's own day: a dateline's date ("NEW DELHI, Nov 12 (Wire) -"), else a
     day-precision time hung on the main verb of the first body sentence ("accused ... on Tuesday")."""
@@ -306,7 +331,7 @@ def event_date(ctx: ExtractContext, sent: Span, trigger: Token, clause: Token | 
             continue
         site = _site(ctx, t)
         if _governs(site):
-            return t.value
+            return _shifted(t.value, ctx.document.text[sent.start_char:trigger.idx])
     if tense != "past":
         return None
     text = ctx.document.text
