@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 HERE = Path(__file__).resolve().parent
-CASES = yaml.safe_load((HERE / "interest_cases.yaml").read_text(encoding="utf-8"))
+CASES = [case for path in sorted(HERE.glob("interest_cases*.yaml"))
+         for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 
 def key(analysis, actor_id):

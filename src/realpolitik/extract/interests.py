@@ -10,6 +10,14 @@ Rules (English, data in knowledge/interest_patterns.yaml):
   "for X, the key issue is ...". When the noun's complement is a list ("X's three priorities
   have been to A, that B and finally to C") each item is one interest, ranked in order;
   "the key issue is not A, it is B" gives B;
+- a demand: "X has demanded / called for / insists on / presses for Y" -> Y is X's interest
+  (only the listed preposition counts for a prepositional verb: "called the move illegal"
+  states nothing X wants);
+- a right the actor claims: "X insists on / reaffirmed its right to Y" -> "its right to Y";
+- a red line: "X will not accept / tolerate Y" (negated, with a modal) -> the negation stays
+  in the span, "will not accept Y", so the text reads as what X refuses;
+- a pronoun subject or owner ("It also wants ...", "its right to ...") is the actor the coref
+  stage resolved it to; an unresolved possessive falls back to the clause's subject;
 - "That comes before everything else" right after an interest makes it rank 1.
 """
 
@@ -33,6 +41,8 @@ ITEM_OPENERS = {"to", "that", "whether"}
 LIST_ADVERBS = {"finally", "lastly", "also", "then", "secondly", "thirdly", "second", "third",
                 "first", "firstly", "above", "all", "most", "importantly", "crucially"}
 COPULAS = {"be", "remain"}
+ADDITIVE_PRONOUNS = {"it", "they", "he", "she"}
+ADDITIVE_ADVERBS = {"also", "too", "further", "additionally", "likewise", "moreover"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,10 @@ class Patterns:
     modifiers: frozenset[str]
     first: frozenset[str]
     outranks: tuple[re.Pattern[str], ...]
+    prep_verbs: dict[str, frozenset[str]]
+    rights: frozenset[str]
+    refusals: frozenset[str]
+    refusal_modals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +71,10 @@ def patterns() -> Patterns:
         modifiers=frozenset(d["modifiers"]),
         first=frozenset(d["first"]),
         outranks=tuple(re.compile(p, re.I) for p in d["outranks"]),
+        prep_verbs={k: frozenset(v) for k, v in d["prep_verbs"].items()},
+        rights=frozenset(d["rights"]),
+        refusals=frozenset(d["refusals"]["verbs"]),
+        refusal_modals=frozenset(d["refusals"]["modals"]),
     )
 
 
@@ -65,6 +83,20 @@ def _span_of(toks: list[Token]) -> tuple[int, int] | None:
     if not toks:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _clause_end(t: Token) -> int:
+    """The last token of t's phrase, short of a coordinated clause with its own subject
+    ("that the minister resign, and Chile said ..." ends at "resign")."""
+    end = t.i
+    for x in t.subtree:
+        if x.dep_ == "conj" and x.head.i >= t.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
+            cut = x.left_edge.i - 1
+            while cut > t.i and (x.doc[cut].is_punct or x.doc[cut].dep_ == "cc"):
+                cut -= 1
+            return max(end, cut) if cut >= t.i else end
+        end = max(end, x.i)
+    return end
 
 
 def _clean_tail(toks: list[Token]) -> list[Token]:
@@ -104,17 +136,88 @@ class _Builder:
     def actor_of(self, t: Token | None) -> str | None:
         return _actor_in(self.ctx, t) if t is not None else None
 
+    def subject_actor(self, v: Token, si: int) -> str | None:
+        """The actor of v's subject. A pronoun subject of an additive want ("It also wants
+        ...", "They want more, too") continues the previous interest's holder from the last
+        two sentences: an added want belongs to whoever wanted the first thing, whatever
+        nearer subject the pronoun could also stand for ("Moscow wants Kazakhstan to stay ...
+        It also wants ...")."""
+        subj = _subject(v)
+        if subj is not None and subj.tag_ == "PRP" and subj.lower_ in ADDITIVE_PRONOUNS:
+            additive = any(c.lower_ in ADDITIVE_ADVERBS for h in (v, v.head) for c in h.children
+                           if c.dep_ == "advmod")
+            prev = [i for s, i in self.out if si - 2 <= s < si]
+            if additive and prev:
+                return prev[-1].actor
+        return self.actor_of(subj)
+
+    def owner_actor(self, owner: Token | None, n: Token) -> str | None:
+        """The actor of a possessive; an unresolved "its"/"their" is the clause's subject
+        ("Iran insists on its right to ...")."""
+        a = self.actor_of(owner)
+        if a is not None or owner is None or owner.tag_ != "PRP$":
+            return a
+        head = n.head
+        while head.pos_ == "ADP" and head.head is not head:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            subj = _subject(head)
+            if subj is not None and subj.i < owner.i:
+                return self.actor_of(subj)
+        return None
+
+    def _names_interest(self, prep: Token) -> bool:
+        """Whether a preposition's object is itself an owned interest noun ("on its right to
+        ..."): the noun rule gives the tighter span."""
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return obj is not None and (obj.lemma_.lower() in self.p.rights or obj.lemma_.lower() in self.p.nouns) \
+            and any(c.dep_ == "poss" for c in obj.children)
+
+    # -- "X calls for / insists on / presses for ..." ----------------------------------------
+    def prep_verb(self, v: Token, si: int, preps: frozenset[str]) -> None:
+        comp = [c for c in v.children if c.dep_ == "prep" and c.lower_ in preps and c.i > v.i
+                and not self._names_interest(c)]
+        if not comp:
+            return
+        actor = self.subject_actor(v, si)
+        if actor is None:
+            return
+        c = comp[0]
+        start = c.i + 1
+        if any(x.dep_ == "neg" for x in v.children):
+            start = min(x.i for x in v.children if x.dep_ in ("neg", "aux") or x.i == v.i)
+        self.add(si, actor, [v.doc[i] for i in range(start, _clause_end(c) + 1)], None)
+
+    # -- "X will not accept / tolerate ..." -------------------------------------------------
+    def refusal(self, v: Token, si: int) -> None:
+        kids = list(v.children)
+        if not any(c.dep_ == "neg" for c in kids):
+            return
+        if not any(c.dep_ == "aux" and c.lower_ in self.p.refusal_modals for c in kids):
+            return
+        obj = [c for c in kids if c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > v.i]
+        if not obj:
+            return
+        actor = self.subject_actor(v, si)
+        if actor is None:
+            return
+        start = min(c.i for c in kids if c.dep_ in ("neg", "aux") and c.i < v.i)
+        self.add(si, actor, [v.doc[i] for i in range(start, max(_clause_end(c) for c in obj) + 1)], None)
+
     # -- "X wants ..." -------------------------------------------------------------------
     def verb(self, v: Token, si: int) -> None:
         comp = [c for c in v.children if c.dep_ in ("xcomp", "ccomp", "dobj", "oprd")]
         comp += [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "at", "on")]
         if not comp:
             return
-        actor = self.actor_of(_subject(v))
+        actor = self.subject_actor(v, si)
         if actor is None:
             return
+        comp = [c for c in comp if not (c.dep_ == "prep" and self._names_interest(c))]
+        if not comp:
+            return
         first = min(c.left_edge.i for c in comp)
-        last = max(c.right_edge.i for c in comp)
+        last = max(_clause_end(c) for c in comp)
         if first < v.i:
             return
         start = first
@@ -129,7 +232,7 @@ class _Builder:
                 or c.dep_ == "prep" and c.lower_ in ("on", "to", "for", "about")]
         if not comp:
             return
-        actor = self.actor_of(_subject(a.head))
+        actor = self.subject_actor(a.head, si)
         if actor is None:
             return
         last = max(c.right_edge.i for c in comp)
@@ -137,6 +240,18 @@ class _Builder:
         if any(c.dep_ == "neg" for c in a.head.children):
             start = a.head.i
         self.add(si, actor, [a.doc[i] for i in range(start, last + 1)], None)
+
+    # -- "its right to ...", "Iran's right to enrich ..." --------------------------------------
+    def right(self, n: Token, si: int) -> None:
+        owner = next((c for c in n.children if c.dep_ == "poss"), None)
+        comp = [c for c in n.children if (c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children))
+                or (c.dep_ == "prep" and c.lower_ in ("to", "of"))]
+        if owner is None or not comp:
+            return
+        actor = self.owner_actor(owner, n)
+        if actor is None:
+            return
+        self.add(si, actor, [n.doc[i] for i in range(owner.i, max(c.right_edge.i for c in comp) + 1)], None)
 
     # -- "X's desire to ...", "X's priorities are ...", "for X the key issue is ..." ---------
     def noun(self, n: Token, si: int, lemma: str) -> None:
@@ -148,7 +263,7 @@ class _Builder:
         owner = next((c for c in n.children if c.dep_ == "poss"), None)
         if owner is None and n.dep_ == "conj":
             owner = next((c for c in n.head.children if c.dep_ == "poss"), None)
-        actor = self.actor_of(owner)
+        actor = self.owner_actor(owner, n)
         # "X's desire to build ...", "X's need for ..."
         comp = [c for c in n.children if c.dep_ in ("acl",) and any(a.lower_ == "to" for a in c.children)]
         comp += [c for c in n.children if c.dep_ == "prep" and c.lower_ in ("for", "to")]
@@ -270,6 +385,12 @@ def extract_interests(ctx: ExtractContext) -> None:
             lem = t.lemma_.lower()
             if t.pos_ == "VERB" and lemma_in(t, p.verbs):
                 b.verb(t, si)
+            elif t.pos_ == "VERB" and (v := lemma_in(t, p.prep_verbs)):
+                b.prep_verb(t, si, p.prep_verbs[v])
+            elif t.pos_ == "VERB" and lemma_in(t, p.refusals):
+                b.refusal(t, si)
+            elif t.pos_ == "NOUN" and lem in p.rights:
+                b.right(t, si)
             elif lem in p.adjectives and t.pos_ == "ADJ":
                 b.adjective(t, si)
             elif t.pos_ == "NOUN":
