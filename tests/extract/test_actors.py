@@ -217,3 +217,8 @@ def test_a_short_form_of_an_organisation_refers_back_to_it(analyze):
     council = actors_of(a)["UNSC"]
     assert [m.text for m in council.mentions][-1] == "Council"
     assert not [x for x in a.actors if x.id.startswith("org:council")]
+
+
+def test_it_prefers_the_main_subject_over_an_embedded_one(analyze):
+    a = analyze("Ankara wants Baku to keep the pipeline open. It also wants a share of the transit fees.", "2024")
+    assert [m.text for m in actors_of(a)["TUR"].mentions] == ["Ankara", "It"]

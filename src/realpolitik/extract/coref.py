@@ -98,13 +98,15 @@ def _best(ctx: ExtractContext, pronoun: Token, cands: list[ActorMention]) -> Act
     cands = [m for m in cands if not _coordinated(doc[m.token_end - 1])]
     if not cands:
         return None
-    same = [m for m in cands if doc[m.token_start].sent.start == pronoun.sent.start]
     subj = [m for m in cands if _is_subject(doc[m.token_end - 1])]
-    same_subj = sorted((m for m in same if m in subj), key=lambda m: _depth(doc[m.token_end - 1]))
-    for group in (same_subj, subj, same, cands):
-        if group:
-            return group[0]
-    return None
+    # the nearest sentence with a subject wins; within it, the least embedded subject
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for m in subj:
+        by_sentence.setdefault(doc[m.token_start].sent.start, []).append(m)
+    for start in sorted(by_sentence, reverse=True):
+        return min(by_sentence[start], key=lambda m: (_depth(doc[m.token_end - 1]), -m.token_start))
+    same = [m for m in cands if doc[m.token_start].sent.start == pronoun.sent.start]
+    return (same or cands)[0]
 
 
 def _coordinated(t: Token) -> bool:
