@@ -100,6 +100,7 @@ class Lexicon:
     partitives: frozenset[str]  # "part of its aid": the object is what follows "of"
     predictors: frozenset[str]  # speakers whose "X will ..." is a forecast, not X's commitment
     theme_objects: frozenset[str]  # types whose direct object is what is moved, never the target
+    noun_agent_preps: dict[str, frozenset[str]]  # type -> prepositions besides "by" naming a noun's actor
     context_words: dict[str, tuple[str, ...]]  # cue lemma -> contexts
     context_phrases: dict[str, tuple[str, ...]]  # cue of several words -> contexts
 
@@ -211,6 +212,8 @@ def load() -> Lexicon:
         partitives=frozenset(data.get("partitives") or ()),
         predictors=frozenset(data.get("predictors") or ()),
         theme_objects=frozenset(data.get("theme_objects") or ()),
+        noun_agent_preps={t: frozenset(p for p, types in (data.get("noun_agent_preps") or {}).items() if t in types)
+                          for t in EVENT_TYPES},
         context_words={k: tuple(v) for k, v in words.items()},
         context_phrases={k: tuple(v) for k, v in phrases.items()},
     )

@@ -637,12 +637,23 @@ class _Finder(_Sentence):
                 break
         if own and not owner_is_target:
             c.sources.append(own)
+        if not own:
+            # "attacks by Russia on ...", "aid from Japan to ...": the noun's agent phrase
+            for x in noun.children:
+                if x.dep_ in ("prep", "agent") and (x.lemma_.lower() == "by" or (
+                        x.lemma_.lower() in self.lex.noun_agent_preps.get(c.type, ()))):
+                    for o in _pobjs(x):
+                        c.sources.extend(a for a in self.np_actors(o) or self.located(o) if a not in c.sources)
         if noun.dep_ == "pobj" and noun.head.lemma_.lower() == "under" \
                 and noun.head.head.lemma_.lower() in self.lex.under_verbs and noun.head.head.pos_ in ("VERB", "AUX"):
             self.fill_under(c, noun.head.head)
             return
         # Climb to a light verb: "imposed sanctions", "played the role of mediator", "took part in talks".
         head, via = self.light_head(noun)
+        if head is None and not (noun.dep_ in ("dobj", "pobj", "attr") and self._governing_trigger(noun, found)):
+            for x in noun.children:  # "sanctions imposed by the EU on Belarus"
+                if x.dep_ == "acl" and x.tag_ == "VBN" and x.lemma_.lower() in self.lex.light_verbs:
+                    head = x
         if head is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in c.pattern.prep:
             head = noun.head  # the idiom's own verb: "hold X's hand"
         heads = [noun]
