@@ -26,6 +26,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Largest input document in bytes; larger files are refused with a message."),
     Setting("db", "REALPOLITIK_DB", "realpolitik.duckdb",
             "Store location: a DuckDB file path or a postgresql:// URL."),
+    Setting("min_event_confidence", "REALPOLITIK_MIN_EVENT_CONFIDENCE", "0.55",
+            "Events below this confidence are not reported (0 keeps every candidate with a source)."),
 )
 
 
@@ -35,6 +37,7 @@ class Config:
     batch_size: int
     max_bytes: int
     db: str
+    min_event_confidence: float
 
     @classmethod
     def from_env(cls, **overrides: object) -> Config:
@@ -43,4 +46,5 @@ class Config:
             values[s.name] = os.environ.get(s.env, s.default)
         values.update({k: v for k, v in overrides.items() if v is not None})
         types = {f.name: f.type for f in fields(cls)}
-        return cls(**{k: int(v) if types[k] in ("int", int) else v for k, v in values.items()})  # type: ignore[arg-type]
+        casts = {"int": int, "float": float}
+        return cls(**{k: casts[types[k]](v) if types[k] in casts else v for k, v in values.items()})  # type: ignore[arg-type]

@@ -163,7 +163,7 @@ class Pipeline:
         return [g[0] if len(g) == 1 else Doc.from_docs(g, ensure_whitespace=False) for g in grouped]
 
     def extract(self, document: Document, doc: Doc) -> Analysis:
-        ctx = ExtractContext(document=document, doc=doc)
+        ctx = ExtractContext(document=document, doc=doc, config=self.config)
         for ex in self.extractors:
             ex.fn(ctx)
         return ctx.to_analysis()

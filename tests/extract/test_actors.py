@@ -222,3 +222,15 @@ def test_a_short_form_of_an_organisation_refers_back_to_it(analyze):
 def test_it_prefers_the_main_subject_over_an_embedded_one(analyze):
     a = analyze("Ankara wants Baku to keep the pipeline open. It also wants a share of the transit fees.", "2024")
     assert [m.text for m in actors_of(a)["TUR"].mentions] == ["Ankara", "It"]
+
+
+def test_a_national_official_named_without_a_state_is_of_the_state_the_paragraph_is_about(analyze):
+    text = "Unions in Malawi called a strike after President Peter Banda raised fuel prices."
+    person = next(a for a in analyze(text, "2012").actors if a.name == "Peter Banda")
+    assert person.country == "MWI"
+
+
+def test_no_state_is_guessed_when_the_paragraph_names_two_equally(analyze):
+    text = "President Laurent Dubois spoke in Paris before flying to Madrid."
+    person = next(a for a in analyze(text, "2012").actors if a.name == "Laurent Dubois")
+    assert person.country is None

@@ -29,6 +29,23 @@ def events(analysis):
     return coverage.predicted(analysis)
 
 
+@pytest.fixture(scope="module")
+def analyze():
+    """The events extractor's own output: every candidate, before the reporting policy
+    (extract/event_policy.py, tested on its own) drops the weak ones."""
+    from realpolitik.extract import load_default_extractors
+    from realpolitik.pipeline import Pipeline
+
+    pipeline = Pipeline(extractors=[e for e in load_default_extractors() if e.name != "event_policy"])
+
+    def run(text, published=None):
+        analysis = pipeline.analyze_text(text, published=published)
+        validate(analysis.to_dict())
+        return analysis
+
+    return run
+
+
 def test_the_suite_covers_every_type_and_the_hard_forms():
     per_type = {t: 0 for t in EVENT_TYPES}
     for case in CASES:

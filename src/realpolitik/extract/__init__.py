@@ -24,6 +24,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "realpolitik.extract.events",
     "realpolitik.extract.claims",
     "realpolitik.extract.interests",
+    "realpolitik.extract.event_policy",
 )
 
 

@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from realpolitik.config import Config
 from realpolitik.schema import (
     Actor,
     Analysis,
@@ -44,6 +45,7 @@ class ActorMention:
 class ExtractContext:
     document: Document
     doc: Doc
+    config: Config = field(default_factory=Config.from_env)
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[ActorMention] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)

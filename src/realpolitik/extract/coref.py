@@ -174,8 +174,42 @@ def _countries_through_possessors(ctx: ExtractContext) -> None:
                 break
 
 
+# Titles that speak for a state at home; an envoy's or an adviser's state is not the story's.
+NATIONAL_ROLES = {"President", "Vice President", "Prime Minister", "Chancellor", "Foreign Minister",
+                  "Defence Minister", "Finance Minister", "Trade Minister", "Interior Minister", "Minister",
+                  "Leader", "Party Leader", "Spokesperson"}
+
+
+def _countries_from_the_story(ctx: ExtractContext) -> None:
+    """ "Opposition groups in Zimbabwe demand that President Mugabe …": a national official named
+    with no state is of the state their paragraph is about (the most-mentioned one there)."""
+    text = ctx.document.text
+    for actor in ctx.actors.values():
+        if actor.kind != "person" or actor.country or actor.org or actor.role not in NATIONAL_ROLES:
+            continue
+        if not actor.mentions:
+            continue
+        first = actor.mentions[0].start
+        lo = text.rfind("\n\n", 0, first) + 1
+        hi = text.find("\n\n", first)
+        hi = len(text) if hi < 0 else hi
+        counts: dict[str, int] = {}
+        for other in ctx.actors.values():
+            if other.kind not in ("state", "location") or not other.country:
+                continue
+            n = sum(1 for m in other.mentions if lo <= m.start < hi)
+            if n:
+                counts[other.country] = counts.get(other.country, 0) + n
+        if counts:
+            best = max(counts.values())
+            winners = [c for c, n in counts.items() if n == best]
+            if len(winners) == 1:
+                actor.country = winners[0]
+
+
 @extractor("coref", requires=("actors",), components=("parser",))
 def resolve_coreference(ctx: ExtractContext) -> None:
     _short_names(ctx)
     _pronouns(ctx)
     _countries_through_possessors(ctx)
+    _countries_from_the_story(ctx)

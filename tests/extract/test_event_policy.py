@@ -1,0 +1,41 @@
+"""The precision policy: which candidate events are reported."""
+
+from __future__ import annotations
+
+from realpolitik.extract.event_policy import keep
+from realpolitik.schema import Actor, Event, Span, TextSpan
+
+ACTORS = {
+    "PER": Actor(id="PER", name="Peru", kind="state", country="PER"),
+    "CHL": Actor(id="CHL", name="Chile", kind="state", country="CHL"),
+    "ana-ruiz": Actor(id="ana-ruiz", name="Ana Ruiz", kind="person"),
+    "grp:REB": Actor(id="grp:REB", name="rebels", kind="group", sector="REB"),
+    "org:red-cross": Actor(id="org:red-cross", name="Red Cross", kind="organization"),
+}
+
+
+def _event(source, target, confidence=0.8):
+    return Event(id="ev-1", doc="sha256:x", type="ACCUSE", source=source, target=target,
+                 sentence=Span(start=0, end=1), trigger=TextSpan(start=0, end=1, text="x"), confidence=confidence)
+
+
+def test_events_with_a_known_source_and_enough_confidence_are_kept():
+    assert keep(_event("PER", "CHL"), ACTORS, 0.55)
+    assert keep(_event("PER", None), ACTORS, 0.55)  # PLOVER allows a missing target
+
+
+def test_events_nobody_did_are_dropped():
+    assert not keep(_event(None, "CHL"), ACTORS, 0.55)
+
+
+def test_people_tied_to_no_state_are_dropped_but_groups_and_organisations_kept():
+    assert not keep(_event("ana-ruiz", "CHL"), ACTORS, 0.55)
+    assert not keep(_event("PER", "ana-ruiz"), ACTORS, 0.55)
+    assert keep(_event("grp:REB", "PER"), ACTORS, 0.55)
+    assert keep(_event("org:red-cross", "PER"), ACTORS, 0.55)
+
+
+def test_the_threshold_is_the_users_choice():
+    weak = _event("PER", "CHL", confidence=0.5)
+    assert not keep(weak, ACTORS, 0.55)
+    assert keep(weak, ACTORS, 0.0)
