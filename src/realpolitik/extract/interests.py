@@ -158,7 +158,7 @@ class _Builder:
         if a is not None or owner is None or owner.tag_ != "PRP$":
             return a
         head = n.head
-        while head.pos_ == "ADP" and head.head is not head:
+        while head.pos_ == "ADP" and head.head.i != head.i:
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
             subj = _subject(head)
