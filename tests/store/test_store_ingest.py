@@ -69,3 +69,15 @@ def test_failures_are_retried_only_when_asked(store, pipeline, folder):
     retried = ingest(store, [], pipeline, retry_failures=True)
     assert retried.added == 1
     assert {f["path"].rsplit("/", 1)[-1] for f in store.failures()} == BAD - {"empty.txt"}
+
+
+def test_two_processes_store_what_one_process_stores(store, pipeline, folder, tmp_path):
+    from realpolitik.store.testing import fresh_store
+
+    ingest(store, [str(folder)], pipeline)
+    with fresh_store("duckdb", tmp_path / "two") as other:
+        stats = ingest(other, [str(folder)], pipeline, processes=2)
+        assert (stats.added, stats.failed) == (GOOD, len(BAD))
+        assert other.counts() == store.counts()
+        key = lambda e: (e["doc"], e["type"], e["source"] or "", e["target"] or "", e["date"] or "")  # noqa: E731
+        assert sorted(map(key, other.events(limit=1000))) == sorted(map(key, store.events(limit=1000)))

@@ -98,10 +98,13 @@ def actor_arg(store: Any, value: str) -> str:
 @click.option("--title", help="Title for every input.")
 @click.option("--source", help="Publisher for every input.")
 @click.option("--max-bytes", type=int, help="Refuse documents larger than this many bytes.")
+@click.option("--processes", type=click.IntRange(1), default=1, show_default=True,
+              help="Analyse on this many worker processes (results stored in input order).")
 @click.option("--verbose", "-v", is_flag=True, help="One line per document on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def ingest(paths: tuple[str, ...], db: str | None, retry_failures: bool, reanalyse: bool, published: str | None,
-           title: str | None, source: str | None, max_bytes: int | None, verbose: bool, quiet: bool) -> None:
+           title: str | None, source: str | None, max_bytes: int | None, processes: int, verbose: bool,
+           quiet: bool) -> None:
     """Analyse PATHS (files, folders, JSONL, '-') and store the results.
 
     \b
@@ -136,7 +139,8 @@ def ingest(paths: tuple[str, ...], db: str | None, retry_failures: bool, reanaly
 
         try:
             stats = run_ingest(store, paths, overrides=Overrides(published, title, source), max_bytes=max_bytes,
-                               retry_failures=retry_failures, reanalyse=reanalyse, on_item=on_item)
+                               retry_failures=retry_failures, reanalyse=reanalyse, on_item=on_item,
+                               processes=processes)
         except ModelNotFound as exc:
             click.echo(f"realpolitik: {exc}", err=True)
             sys.exit(EXIT_NOTHING)

@@ -173,7 +173,7 @@ def _subject(v: Token) -> Token | None:
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                     return v.head
                 return c
-        if v.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd", "pcomp") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd", "pcomp") and v.head.i != v.i:
             v = v.head
             seen += 1
             continue
@@ -188,7 +188,7 @@ def _negated_chain(v: Token) -> bool:
     for _ in range(4):
         if _is_negated(t) or t.lower_ in ("unable", "failed", "fail", "fails", "impossible"):
             return True
-        if t is not v and any(x.lower_ in ("cannot", "not", "never") for x in t.children if x.dep_ == "aux"):
+        if t.i != v.i and any(x.lower_ in ("cannot", "not", "never") for x in t.children if x.dep_ == "aux"):
             return True
         if t.dep_ not in ("xcomp", "acomp", "ccomp") or t.head.i == t.i:
             return False
@@ -314,12 +314,16 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return "‘" in inner and "’" in inner[inner.index("‘"):]
 
 
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases if p)
+
+
 def _phrase_text(tokens: list[Token]) -> str:
     toks = _trim(list(tokens))
     if not toks:
         return ""
-    s, e = _chars(toks)
-    return toks[0].doc.text[s:e]
+    # doc[i:j].text, not doc.text[s:e]: Doc.text rebuilds the whole document on every call
+    return toks[0].doc[toks[0].i: toks[-1].i + 1].text
 
 
 def _np(t: Token) -> list[Token]:
@@ -352,6 +356,9 @@ class _Builder:
     def __init__(self, ctx: ExtractContext):
         self.ctx = ctx
         self.c = cues()
+        # first words of cue phrases: most tokens start none and are skipped at once
+        self.according_first = _first_words(self.c.according)
+        self.phrase_first = _first_words(tuple(w for w, _ in self.c.phrases))
         self.text = ctx.document.text
         self.found: list[Found] = []
         self.by_anchor: dict[int, Found] = {}
@@ -446,6 +453,8 @@ class _Builder:
             self.unverified(t, si)
 
     def according(self, t: Token, sent: SpacySpan, si: int) -> None:
+        if t.lower_ not in self.according_first:
+            return
         for words in self.c.according:
             if t.i + len(words) > sent.end:
                 continue
@@ -761,7 +770,7 @@ class _Builder:
             status, cue, head = "hedged", t.text.lower(), t
         elif t.lower_ == "likely" and t.pos_ == "ADJ" and any(x.dep_ == "xcomp" for x in t.children):
             status, cue, head = "hedged", "likely", t.head
-        else:
+        elif t.lower_ in self.phrase_first:
             for words, st in c.phrases:
                 n = len(words)
                 if t.i + n <= sent.end and [t.doc[t.i + k].lower_ for k in range(n)] == list(words):

@@ -192,7 +192,7 @@ class _Sentence:
         if any(c.dep_ in PASSIVE_SUBJ for c in verb.children):
             return [], "passive"
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return [], "none"
         if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
             control = self.lex.control.get(head.lemma_.lower())
@@ -210,7 +210,7 @@ class _Sentence:
                 up = head.head
                 while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
                     up = up.head
-                if up.pos_ in ("VERB", "AUX") and up is not head:
+                if up.pos_ in ("VERB", "AUX") and up.i != head.i:
                     return self.subject(up, depth + 1, charged)
             return self.subject(head, depth + 1, charged)
         if verb.dep_ in ("acl", "relcl"):
@@ -373,7 +373,7 @@ class _Finder(_Sentence):
         node = c.clause or c.trigger
         embedded = False
         for _ in range(8):
-            if node.head is node:
+            if node.head.i == node.i:
                 return False
             dep = node.dep_
             if dep in ("relcl",):
@@ -495,7 +495,7 @@ class _Finder(_Sentence):
                 if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.conditional_threat
                                              for m in x.children):
                     return x
-            if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
                 return None
             node = node.head
         return None
@@ -781,7 +781,7 @@ class _Finder(_Sentence):
                     c.negated = not c.negated if t is tok or tok is clause else True
                 if x.dep_ == "det" and x.lower_ == "no" and t.pos_ == "NOUN":
                     c.negated = True
-        if c.negated and tok is not clause and any(x.dep_ == "neg" for x in tok.children) and any(
+        if c.negated and tok.i != clause.i and any(x.dep_ == "neg" for x in tok.children) and any(
                 x.dep_ == "neg" for x in clause.children):
             c.negated = True
         # Modals and if-clauses on the clause and the verbs above it.
@@ -811,7 +811,7 @@ class _Finder(_Sentence):
                 if head.lemma_.lower() in self.lex.counterfactive:
                     c.negated = not c.negated
                 break
-            if node.head is node or node.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"):
+            if node.head.i == node.i or node.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"):
                 break
             if node.dep_ in ("advcl", "relcl", "acl") and not any(m.dep_ == "aux" and m.lower_ == "to" for m in node.children):
                 break
@@ -822,7 +822,7 @@ class _Finder(_Sentence):
         """Apply the verbs an infinitive hangs from: agreed to invest, refused to, decided to."""
         node = clause
         for _ in range(4):
-            if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head is node:
+            if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head.i == node.i:
                 return
             if node.dep_ in ("acl", "advcl", "ccomp") and not any(m.dep_ == "aux" and m.lower_ == "to" for m in node.children):
                 return
@@ -987,7 +987,7 @@ def _is_answer(lex: Lexicon, c: Candidate) -> bool:
         return True
     node = c.clause or tok
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         if node.dep_ == "pcomp" and node.head.lemma_ == "by":
             node = node.head.head

@@ -283,7 +283,7 @@ class _Builder:
         if any(c.dep_ == "neg" for c in cop.children):
             # "the key issue is not A, it is B"
             target = next((x for x in [cop.head, *cop.children, *cop.head.children]
-                           if x is not cop and x.lemma_.lower() in COPULAS and x.i > cop.i
+                           if x.i != cop.i and x.lemma_.lower() in COPULAS and x.i > cop.i
                            and not any(c.dep_ == "neg" for c in x.children)), None)
             if target is None:
                 return

@@ -512,7 +512,7 @@ def _subject(ctx: ExtractContext, f: _Found) -> str | None:
     tok = span.root
     for _ in range(6):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if head.i in inside or head.lower_ in _UNIT_WORDS:
             tok = head

@@ -158,7 +158,7 @@ def _is_future(ctx: ExtractContext, start: int, end: int) -> bool:
             return any(c.lower_ in _FUTURE_AUX for c in tok.children if c.dep_ == "aux") or (
                 tok.lower_ in _FUTURE_AUX
             )
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return False

@@ -72,6 +72,8 @@ def describe(code: str) -> str:
 
 def _by_script(sample: str) -> str | None:
     """Most letters in a non-Latin script decide at once."""
+    if sample.isascii():
+        return None  # no letter outside Latin: nothing for this test to decide
     counts: dict[str, int] = {}
     letters = 0
     for ch in sample:

@@ -67,8 +67,12 @@ def failed_paths(store: Store) -> list[str]:
 
 def ingest(store: Store, paths: Iterable[str], pipeline: Pipeline | None = None, overrides: Overrides | None = None,
            max_bytes: int | None = None, retry_failures: bool = False, reanalyse: bool = False,
-           on_item: OnItem | None = None) -> IngestStats:
-    """Ingest `paths` (files, folders, JSONL, '-') into `store`; see the module docstring."""
+           on_item: OnItem | None = None, processes: int = 1) -> IngestStats:
+    """Ingest `paths` (files, folders, JSONL, '-') into `store`; see the module docstring.
+
+    With processes > 1 the analysis runs in worker processes (realpolitik.parallel); results
+    come back in input order and are stored here, one transaction each, as with one process.
+    """
     stats = IngestStats()
     started = time.perf_counter()
     report = on_item or (lambda outcome, path, detail: None)
@@ -107,7 +111,9 @@ def ingest(store: Store, paths: Iterable[str], pipeline: Pipeline | None = None,
             from realpolitik.pipeline import Pipeline
 
             pipeline = Pipeline()
-        for result in pipeline.analyze_stream(chain([first], items)):
+        from realpolitik.parallel import analyze_stream
+
+        for result in analyze_stream(chain([first], items), processes, pipeline=pipeline):
             if isinstance(result, IngestFailure):
                 fail(result)
                 continue
