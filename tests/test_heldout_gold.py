@@ -1,7 +1,8 @@
-"""The second held-out set's gold files are well formed: a broken hint or key would silently skew every score.
+"""The held-out sets' gold files are well formed: a broken hint or key would silently skew every score.
 
-tests/data/eval2 was annotated before the tool ran on it and is kept out of rule tuning, so its numbers
-estimate quality on unseen text after the first set (tests/data/eval) had been looked at.
+Both sets were annotated before the tool ran on them. tests/data/eval2 is kept out of rule tuning,
+so its numbers estimate quality on unseen text after the first set (tests/data/eval) had been
+looked at.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from realpolitik.evaluation import fold
 from realpolitik.ingest.header import split_header
 from realpolitik.schema import CLAIM_STATUSES, EVENT_TYPES
 
-EVAL2 = Path(__file__).resolve().parent / "data" / "eval2"
+SETS = [Path(__file__).resolve().parent / "data" / name for name in ("eval", "eval2")]
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "src" / "realpolitik" / "knowledge"
-GOLDS = sorted(EVAL2.glob("*.gold.json"))
+GOLDS = sorted(g for folder in SETS for g in folder.glob("*.gold.json"))
 KINDS = {"money", "count", "distance", "duration", "percent", "mass", "energy", "other"}
 BOUNDS = {"exact", "more_than", "less_than", "about", "range"}
 ACTOR_KINDS = {"state", "person", "organization", "group", "location"}
@@ -34,7 +35,7 @@ VALID_KEYS = _codes("states.yaml") | _codes("organizations.yaml")
 
 def _load(gold_path: Path) -> tuple[dict, dict, str]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    article = EVAL2 / gold_path.name.replace(".gold.json", ".txt")
+    article = gold_path.parent / gold_path.name.replace(".gold.json", ".txt")
     fields, body = split_header(article.read_text(encoding="utf-8"))
     return gold, fields, fold(body)
 
@@ -44,10 +45,12 @@ def _hints(gold: dict) -> list[str]:
     return hints + gold.get("no_events_in", []) + gold.get("boilerplate", [])
 
 
-def test_there_are_five_articles_each_with_gold():
-    articles = sorted(EVAL2.glob("*.txt"))
-    assert len(articles) == 5 and len(GOLDS) == 5
-    assert {a.stem for a in articles} == {g.name.removesuffix(".gold.json") for g in GOLDS}
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_there_are_five_articles_each_with_gold(folder):
+    articles = sorted(folder.glob("*.txt"))
+    golds = sorted(folder.glob("*.gold.json"))
+    assert len(articles) == 5 and len(golds) == 5
+    assert {a.stem for a in articles} == {g.name.removesuffix(".gold.json") for g in golds}
 
 
 @pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.stem)
@@ -99,7 +102,7 @@ def test_items_use_the_contract_vocabulary(path):
     gold, _, _ = _load(path)
     ids = [e["id"] for e in gold["events"]]
     assert len(ids) == len(set(ids))
-    assert 10 <= len(ids) <= 20
+    assert len(ids) >= 10
     for e in gold["events"]:
         assert e["types"] and set(e["types"]) <= set(EVENT_TYPES), e
         assert isinstance(e["required"], bool)
