@@ -21,21 +21,17 @@ from typing import TYPE_CHECKING
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ActorMention, ExtractContext
 from realpolitik.extract.gazetteer import Entry, Gazetteer, for_nlp
-from realpolitik.knowledge import Knowledge
+from realpolitik.knowledge import Knowledge, load_yaml
 from realpolitik.schema import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-LOCATIVE_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "throughout", "within",
-                  "into", "towards", "toward"}
-MOTION_LEMMAS = {"travel", "fly", "arrive", "go", "come", "return", "move", "head", "flee", "visit",
-                 "trip", "journey", "route", "relocate", "send", "deploy", "ship", "retreat", "escape"}
-# Words around "Georgia" or "Washington" that mean the US state, not the country or government.
-US_STATE_CUES = {"Atlanta", "Savannah", "Seattle", "Olympia", "Spokane", "Tacoma", "county", "County",
-                 "governor", "Governor", "Peach", "Braves", "Bulldogs", "gubernatorial"}
-GEORGIA_CUES = {"Tbilisi", "Caucasus", "Abkhazia", "Ossetia", "Georgian", "Georgians", "Saakashvili",
-                "Ivanishvili", "Kobakhidze", "Zourabichvili", "Batumi"}
+_AMBIGUITY = load_yaml("ambiguity.yaml")  # context words that settle ambiguous names (data)
+LOCATIVE_PREPS = frozenset(_AMBIGUITY["locative_preps"])
+MOTION_LEMMAS = frozenset(_AMBIGUITY["motion_lemmas"])
+US_STATE_CUES = frozenset(_AMBIGUITY["us_state"])
+GEORGIA_CUES = frozenset(_AMBIGUITY["country_georgia"])
 SECTOR_NAMES = {"MIL": "military", "GOV": "government", "SPY": "intelligence", "MED": "media",
                 "BUS": "business", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
                 "EDU": "education", "CVL": "civilians", "REB": "rebels", "PTY": "party", "LAB": "labour",

@@ -11,6 +11,7 @@ Files and their entries (see each file's header for the full field list):
 - roles.yaml          role phrases that make an unknown person an actor ("foreign minister")
 - institutions.yaml   national bodies named on their own: name, country, sector ("the PLA")
 - places.yaml         cities, regions and disputed territories with their state (de jure)
+- ambiguity.yaml      context words that settle ambiguous names (Georgia, Washington, places)
 """
 
 from __future__ import annotations
