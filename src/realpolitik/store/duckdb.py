@@ -42,8 +42,3 @@ class DuckDBStore(SQLStore):
                           "AND table_type = 'BASE TABLE'") or []
         return {r["table_name"] for r in found}
 
-    def close(self) -> None:
-        con = getattr(self, "_con", None)
-        if con is not None:
-            con.close()
-            self._con = None

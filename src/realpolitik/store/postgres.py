@@ -49,12 +49,6 @@ class PostgresStore(SQLStore):
                           "AND table_type = 'BASE TABLE'") or []
         return {r["table_name"] for r in found}
 
-    def close(self) -> None:
-        con = getattr(self, "_con", None)
-        if con is not None:
-            con.close()
-            self._con = None
-
 
 def _redact(url: str) -> str:
     """A connection URL without its password, for messages."""

@@ -73,6 +73,13 @@ class SQLStore(Store):
     def _tables(self) -> set[str]:
         """Names of the tables in the store's schema."""
 
+    def close(self) -> None:
+        """Both backends keep their connection in `_con`; closing twice is harmless."""
+        con = getattr(self, "_con", None)
+        if con is not None:
+            con.close()
+            self._con = None
+
     def _sql(self, sql: str) -> str:
         return sql
 
