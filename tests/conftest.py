@@ -83,3 +83,17 @@ def corpus(pipeline):
     found = [a for a in pipeline.analyze_stream(iter_documents([str(EXAMPLES)])) if isinstance(a, Analysis)]
     assert len(found) >= 12
     return found
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory, pipeline) -> str:
+    """The example corpus ingested once through the store's own ingest loop into a DuckDB file
+    (the API and browser tests read it, or a copy of it when they write)."""
+    from realpolitik.store import open_store
+    from realpolitik.store.ingest import ingest
+
+    path = str(tmp_path_factory.mktemp("example-store") / "examples.duckdb")
+    with open_store(path) as store:
+        stats = ingest(store, [str(EXAMPLES)], pipeline=pipeline)
+    assert stats.stored >= 12 and not stats.failed
+    return path

@@ -8,21 +8,7 @@ import pytest
 
 from realpolitik.api import ApiSettings, create_app, tokens
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "realpolitik" / "examples" / "articles"
 LOOPBACK = ("127.0.0.1", 50000)
-
-
-@pytest.fixture(scope="session")
-def example_db(tmp_path_factory, pipeline) -> str:
-    """The example corpus ingested through the store's own ingest loop into a DuckDB file."""
-    from realpolitik.store import open_store
-    from realpolitik.store.ingest import ingest
-
-    path = str(tmp_path_factory.mktemp("api-store") / "examples.duckdb")
-    with open_store(path) as store:
-        stats = ingest(store, [str(EXAMPLES)], pipeline=pipeline)
-    assert stats.stored >= 12 and not stats.failed
-    return path
 
 
 def make_client(db: str, tmp: Path, client=LOOPBACK, pipeline=None, **settings):

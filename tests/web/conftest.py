@@ -16,20 +16,7 @@ import pytest
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "realpolitik" / "examples" / "articles"
 SHOTS = Path(__file__).resolve().parent / "screenshots"  # gitignored
-
-
-@pytest.fixture(scope="session")
-def web_db(tmp_path_factory, pipeline) -> str:
-    from realpolitik.store import open_store
-    from realpolitik.store.ingest import ingest
-
-    path = str(tmp_path_factory.mktemp("web-store") / "examples.duckdb")
-    with open_store(path) as store:
-        stats = ingest(store, [str(EXAMPLES)], pipeline=pipeline)
-    assert stats.stored >= 12 and not stats.failed
-    return path
 
 
 def _free_port() -> int:
@@ -39,7 +26,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(web_db, tmp_path_factory, pipeline):
+def server(example_db, tmp_path_factory, pipeline):
     """uvicorn in a thread on 127.0.0.1; yields (base_url, token). Writes go to a copy of the store."""
     import uvicorn
 
@@ -47,7 +34,7 @@ def server(web_db, tmp_path_factory, pipeline):
 
     tmp = tmp_path_factory.mktemp("web-server")
     db = str(tmp / "served.duckdb")
-    shutil.copy(web_db, db)
+    shutil.copy(example_db, db)
     secret = tokens.create(tmp / "tokens.json", "browser")
     app = create_app(ApiSettings.from_env(db=db, tokens=str(tmp / "tokens.json")), pipeline=pipeline)
     port = _free_port()
