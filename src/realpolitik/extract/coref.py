@@ -67,11 +67,22 @@ def _pleonastic(t: Token) -> bool:
     return head.lemma_ in ("rain", "matter")
 
 
-def _candidates(ctx: ExtractContext, pronoun: Token, want_person: bool) -> list[ActorMention]:
+def _sentence_starts(doc) -> tuple[list[int], list[int]]:
+    """Per document, once: the sentence starts, and for each token the index of its sentence."""
+    starts: list[int] = []
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        starts.append(sent.start)
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return starts, index
+
+
+def _candidates(ctx: ExtractContext, pronoun: Token, want_person: bool,
+                sentences: tuple[list[int], list[int]]) -> list[ActorMention]:
     """Earlier mentions of the right kind within the lookback window, nearest first."""
-    sent_starts = [s.start for s in ctx.doc.sents]
-    sent_index = max(i for i, s in enumerate(sent_starts) if s <= pronoun.i)
-    window_start = sent_starts[max(0, sent_index - LOOKBACK_SENTENCES)]
+    starts, index = sentences
+    window_start = starts[max(0, index[pronoun.i] - LOOKBACK_SENTENCES)]
     out = []
     for m in ctx.mentions:
         if not (window_start <= m.token_start and m.token_end <= pronoun.i):
@@ -87,7 +98,7 @@ def _candidates(ctx: ExtractContext, pronoun: Token, want_person: bool) -> list[
     return sorted(out, key=lambda m: -m.token_start)
 
 
-def _best(ctx: ExtractContext, pronoun: Token, cands: list[ActorMention]) -> ActorMention | None:
+def _best(ctx: ExtractContext, pronoun: Token, cands: list[ActorMention], sent_index: list[int]) -> ActorMention | None:
     """Prefer a subject in the same sentence, then the latest subject before, then the nearest.
 
     A singular pronoun never stands for one member of a coordinated pair ("China and Russia
@@ -102,10 +113,10 @@ def _best(ctx: ExtractContext, pronoun: Token, cands: list[ActorMention]) -> Act
     # the nearest sentence with a subject wins; within it, the least embedded subject
     by_sentence: dict[int, list[ActorMention]] = {}
     for m in subj:
-        by_sentence.setdefault(doc[m.token_start].sent.start, []).append(m)
+        by_sentence.setdefault(sent_index[m.token_start], []).append(m)
     for start in sorted(by_sentence, reverse=True):
         return min(by_sentence[start], key=lambda m: (_depth(doc[m.token_end - 1]), -m.token_start))
-    same = [m for m in cands if doc[m.token_start].sent.start == pronoun.sent.start]
+    same = [m for m in cands if sent_index[m.token_start] == sent_index[pronoun.i]]
     return (same or cands)[0]
 
 
@@ -131,6 +142,7 @@ def _is_subject(t: Token) -> bool:
 
 
 def _pronouns(ctx: ExtractContext) -> None:
+    sentences: tuple[list[int], list[int]] | None = None
     for t in ctx.doc:
         lower = t.lower_
         if lower not in PERSON_PRONOUNS and lower not in THING_PRONOUNS:
@@ -141,7 +153,9 @@ def _pronouns(ctx: ExtractContext) -> None:
         if not want_person:
             if t.dep_ not in ("nsubj", "nsubjpass", "poss") or _pleonastic(t):
                 continue
-        m = _best(ctx, t, _candidates(ctx, t, want_person))
+        if sentences is None:
+            sentences = _sentence_starts(ctx.doc)
+        m = _best(ctx, t, _candidates(ctx, t, want_person, sentences), sentences[1])
         if m is not None:
             ctx.add_mention(ActorMention(t.idx, t.idx + len(t), m.actor_id, "coref", t.i, t.i + 1))
 
