@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ActorMention, ExtractContext
-from realpolitik.extract.gazetteer import Entry, Gazetteer, for_nlp
+from realpolitik.extract.gazetteer import Entry, Gazetteer, for_vocab
 from realpolitik.knowledge import Knowledge, load_yaml
 from realpolitik.schema import Actor
 
@@ -70,8 +70,6 @@ class _Resolver:
         self.taken: set[int] = set()  # token indices already inside a mention
         self.ent_of: dict[int, Span] = {t.i: e for e in self.doc.ents for t in e}
         self.title_words = _title_words(self.kb)
-        words = {t.text for t in self.doc}
-        self.us_context = len(words & US_STATE_CUES) > len(words & GEORGIA_CUES)
 
     # -- actor constructors ------------------------------------------------
     def state(self, code: str) -> str:
@@ -305,7 +303,10 @@ class _Resolver:
         for m in self.gaz.matches(sent.as_doc()):
             if any(e.how in ("name", "demonym", "capital") and e.code not in ("USA", "GEO") for e in m[2]):
                 return False
-        return self.us_context and doc[start].text == "Georgia"
+        if doc[start].text != "Georgia":
+            return False
+        words = {t.text for t in doc}  # the document's drift, needed only for a bare "Georgia"
+        return len(words & US_STATE_CUES) > len(words & GEORGIA_CUES)
 
     def has_article(self, start: int, end: int) -> bool:
         """ "the West" but not "West" alone, nor "the West Bank" or "the West African states"."""
@@ -569,14 +570,4 @@ class _Resolver:
 @extractor("actors", components=("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"))
 def extract_actors(ctx: ExtractContext) -> None:
     """Find every actor mention in the document and register the actors."""
-    _Resolver(ctx, gazetteer_for(ctx.doc)).run()
-
-
-def gazetteer_for(doc: Doc) -> Gazetteer:
-    """The gazetteer bound to this Doc's vocabulary (built once per process)."""
-    from spacy.lang.en import English
-
-    from realpolitik.extract import gazetteer
-
-    cached = gazetteer._CACHE.get(id(doc.vocab))
-    return cached if cached is not None else for_nlp(English(vocab=doc.vocab))  # type: ignore[arg-type]
+    _Resolver(ctx, for_vocab(ctx.doc.vocab)).run()

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,13 @@ class Gazetteer:
 _CACHE: dict[int, Gazetteer] = {}
 
 
-def for_nlp(nlp: Language) -> Gazetteer:
-    """The gazetteer for this pipeline's vocabulary, built on first use."""
-    key = id(nlp.vocab)
+def for_vocab(vocab: Vocab) -> Gazetteer:
+    """The gazetteer for this vocabulary, built on first use (so once per process)."""
+    key = id(vocab)
     if key not in _CACHE:
-        _CACHE[key] = _build(nlp)
+        from spacy.lang.en import English
+
+        _CACHE[key] = _build(English(vocab=vocab))  # only the tokenizer is used, to make patterns
     return _CACHE[key]
 
 
