@@ -55,6 +55,7 @@ class ExtractContext:
     interests: list[Interest] = field(default_factory=list)
     _token_actor: dict[int, ActorMention] | None = None
     _bp_starts: list[int] = field(default_factory=list)
+    _body: list[Span] | None = None
 
     def __post_init__(self) -> None:
         self._bp_starts = [s for s, _ in self.document.boilerplate]
@@ -83,8 +84,12 @@ class ExtractContext:
         return False
 
     def body_sentences(self) -> list[Span]:
-        """Sentences that are article body; extractors of events and claims use only these."""
-        return [s for s in self.doc.sents if not self.in_boilerplate(s.start_char, s.end_char)]
+        """Sentences that are article body; extractors of events and claims use only these.
+
+        Computed once per document and shared by every extractor (treat it as read-only)."""
+        if self._body is None:
+            self._body = [s for s in self.doc.sents if not self.in_boilerplate(s.start_char, s.end_char)]
+        return self._body
 
     # -- actors -----------------------------------------------------------
     def add_actor(self, actor: Actor) -> Actor:
