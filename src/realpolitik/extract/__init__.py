@@ -73,7 +73,3 @@ def load_default_extractors() -> list[Extractor]:
     for ex in list(REGISTRY.values()):
         visit(ex)
     return ordered
-
-
-def components_needed(extractors: list[Extractor]) -> set[str]:
-    return {c for ex in extractors for c in ex.components}

@@ -131,10 +131,6 @@ class ExtractContext:
             self._token_actor = index
         return self._token_actor.get(token.i)
 
-    # -- times ------------------------------------------------------------
-    def times_in(self, start: int, end: int) -> list[TimeExpr]:
-        return [t for t in self.times if start <= t.span.start and t.span.end <= end]
-
     # -- result -----------------------------------------------------------
     def to_analysis(self) -> Analysis:
         actors = [a for a in self.actors.values() if a.mentions]
