@@ -234,3 +234,22 @@ def test_no_state_is_guessed_when_the_paragraph_names_two_equally(analyze):
     text = "President Laurent Dubois spoke in Paris before flying to Madrid."
     person = next(a for a in analyze(text, "2012").actors if a.name == "Laurent Dubois")
     assert person.country is None
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("The Security Council met on Friday to discuss the launches.", "The Security Council", "UNSC"),
+    ("Ireland asked the Security Council to meet in closed session.", "the Security Council", "UNSC"),
+])
+def test_a_bare_security_council_is_the_uns(analyze, text, surface, expected):
+    assert expected in mentioned(analyze(text, published="2024"), surface)
+
+
+def test_a_qualified_security_council_is_not_the_uns(analyze):
+    analysis = analyze("The Russian Security Council met on Friday.", published="2024")
+    assert "UNSC" not in actors_of(analysis)
+
+
+def test_a_dateline_is_where_a_report_was_filed_not_an_actor(analyze):
+    text = "TBILISI/YEREVAN, May 3 (Caucasus Wire) - Georgia and Armenia reopened a border crossing on Friday.\n"
+    analysis = analyze(text, published="2024-05-03")
+    assert not [a for a in analysis.actors if "tbilisi" in a.id or "yerevan" in a.id]

@@ -501,6 +501,13 @@ class _Resolver:
             country = self.state_after_coordinated(ent)
         return role, country
 
+    def is_dateline(self, ent: Span) -> bool:
+        """ "BEIRUT/JERUSALEM, Nov 26 (Wire) -": the places a report was filed from, not an actor."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        return (ent.text.isupper() and not text[line_start:ent.start_char].strip()
+                and text[ent.end_char:ent.end_char + 1] == ",")
+
     def org_named_earlier(self, text: str, before: int) -> str | None:
         """The one organisation named earlier whose name ends with these words."""
         words = text.split()
@@ -539,7 +546,7 @@ class _Resolver:
             text = ent.text
             if text.lower().startswith("the "):
                 text = text[4:]
-            if len(text) < 2 or ent.root.lemma_.lower() in NOT_ACTORS:
+            if len(text) < 2 or ent.root.lemma_.lower() in NOT_ACTORS or self.is_dateline(ent):
                 continue
             # "the Russian operator MTS", "Huawei, the Chinese telecoms company", "China's commerce ministry"
             modifiers = [t for t in ent.root.children if t.dep_ in ("amod", "compound", "nmod", "poss") and t.i < ent.start]
@@ -552,6 +559,10 @@ class _Resolver:
                 if actor is not None and actor.country and actor.kind != "location":
                     country = actor.country
                     break
+            bare = self.kb.bare_org_names.get(text)
+            if bare and not country:  # "the Security Council": the UN's unless a state's is said
+                self.mention(ent.start, ent.end, self.org(bare), "gazetteer")
+                continue
             earlier = self.org_named_earlier(text, ent.start_char)
             if earlier is not None:  # "the Council" after "the UN Security Council"
                 self.mention(ent.start, ent.end, earlier, "coref")

@@ -32,7 +32,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from realpolitik.extract.times import _paragraph_start, precision
+from realpolitik.extract.times import paragraph_start, precision
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -323,7 +323,7 @@ def event_date(ctx: ExtractContext, sent: Span, trigger: Token, clause: Token | 
         return None
     if tense == "pluperfect":
         return None
-    para = _paragraph_start(ctx.document.text, sent.start_char)
+    para = paragraph_start(ctx.document.text, sent.start_char)
     for t in reversed(times[:lo]):
         if t.span.start < para:
             break

@@ -54,6 +54,7 @@ class TypeInfo:
     target_preps: tuple[str, ...]
     symmetric: bool
     needs_target: bool = False  # no event without a counterpart (a visit to a place is no CONSULT)
+    counterpart: bool = False  # aimed at someone: a missing target is the party the text is about
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def load() -> Lexicon:
             root=str(t["root"]), quad=int(t["quad"]), plover_score=float(t["plover_score"]),
             modes=_tuple(t.get("modes")), target_preps=_tuple(t.get("target_preps")),
             symmetric=bool(t.get("symmetric")), needs_target=bool(t.get("needs_target")),
+            counterpart=bool(t.get("counterpart")),
         )
     missing = set(EVENT_TYPES) - set(types)
     if missing:

@@ -32,6 +32,7 @@ from realpolitik.extract import extractor
 from realpolitik.extract.context import ExtractContext
 from realpolitik.extract.event_dates import event_date
 from realpolitik.extract.event_lexicon import Lexicon, Pattern, load
+from realpolitik.extract.times import paragraph_start
 from realpolitik.schema import Event, TextSpan
 
 if TYPE_CHECKING:
@@ -100,6 +101,11 @@ class _Sentence:
                 if c.dep_ == dep:
                     a = self.ctx.actor_of_token(c) or (self.np_actor(c, depth + 1) if dep == "poss" else None)
                     if a:
+                        return a
+        for c in tok.children:  # "Kazakh-registered firms", "Iranian-made drones"
+            if c.dep_ == "amod":
+                for g in c.children:
+                    if g.i == c.i - 2 and g.nbor().text == "-" and (a := self.ctx.actor_of_token(g)):
                         return a
         for c in tok.children:
             if c.dep_ == "appos":
@@ -909,7 +915,7 @@ def _confidence(c: Candidate) -> float:
     return round(max(0.1, min(0.95, base)), 2)
 
 
-def _event_id(doc_id: str, start: int, end: int, type_: str, source: str | None, target: str | None) -> str:
+def event_id(doc_id: str, start: int, end: int, type_: str, source: str | None, target: str | None) -> str:
     h = hashlib.sha1(f"{doc_id}|{start}|{end}|{type_}|{source}|{target}".encode()).hexdigest()[:12]
     return f"ev-{h}"
 
@@ -963,8 +969,9 @@ def _previous_speaker(ctx: ExtractContext, lex: Lexicon, previous: tuple[Span, l
 
 
 def _same_paragraph(ctx: ExtractContext, a: Span, b: Span) -> bool:
-    text = ctx.document.text[a.end_char:b.start_char]
-    return "\n\n" not in text if "\n\n" in ctx.document.text else "\n" not in text
+    """(A sentence span ends after the blank line that follows it, so compare paragraph starts.)"""
+    text = ctx.document.text
+    return paragraph_start(text, a.start_char) == paragraph_start(text, b.start_char)
 
 
 def _answered(ctx: ExtractContext, source: str | None, previous: tuple[Span, list[Event]] | None) -> str | None:
@@ -1047,7 +1054,7 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
         root = lex.root_of(c.pattern) if c.type == c.pattern.type else lex.types[c.type].root
         mode = c.mode or (c.pattern.mode if c.type == c.pattern.type else None)
         ev = Event(
-            id=_event_id(ctx.doc_id, start, end, c.type, source, target), doc=ctx.doc_id, type=c.type,
+            id=event_id(ctx.doc_id, start, end, c.type, source, target), doc=ctx.doc_id, type=c.type,
             mode=mode, contexts=_contexts(lex, sent, c.pattern), source=source, target=target,
             date=_date(ctx, sent, c), negated=c.negated, hypothetical=c.hypothetical,
             sentence={"start": sent.start_char, "end": sent.end_char},
@@ -1080,4 +1087,4 @@ def extract_events(ctx: ExtractContext) -> None:
     ctx.events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
 
 
-__all__ = ["extract_events", "events_in_sentence"]
+__all__ = ["event_id", "extract_events", "events_in_sentence"]

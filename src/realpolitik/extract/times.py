@@ -217,7 +217,7 @@ def _needs_tense(text: str) -> bool:
 # -- helpers for later stages ---------------------------------------------------------
 
 
-def _paragraph_start(text: str, offset: int) -> int:
+def paragraph_start(text: str, offset: int) -> int:
     """Start of the paragraph holding offset: blank lines separate paragraphs when the text
     has any, else single line breaks do."""
     sep = "\n\n" if "\n\n" in text else "\n"
@@ -263,7 +263,7 @@ def sentence_date(
         return min(own, key=distance).value
     if not look_back:
         return None
-    para = _paragraph_start(ctx.document.text, start)
+    para = paragraph_start(ctx.document.text, start)
     for t in reversed(times[:lo]):
         if t.span.start < para:
             break

@@ -5,7 +5,7 @@ checks them. Adding a leader or an organisation means editing a data file, not c
 
 Files and their entries (see each file's header for the full field list):
 - states.yaml         code, name, official, status, names, capitals, seats, demonyms, prefixes
-- organizations.yaml  code, name, kind, names, adjectives, members, seats
+- organizations.yaml  code, name, kind, names, adjectives, members, seats, bare_names
 - people.yaml         id, name, country, names, roles [{role, start, end, org}]
 - sectors.yaml        sector code -> nouns that name a state's sector ("army", "media")
 - roles.yaml          role phrases that make an unknown person an actor ("foreign minister")
@@ -66,6 +66,7 @@ class Organization:
     adjectives: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
     seats: tuple[Seat, ...] = ()
+    bare_names: tuple[str, ...] = ()  # forms that name it only when no state qualifies them
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,11 @@ class Knowledge:
     places: list[tuple[str, str]] = field(default_factory=list)  # (name, country)
     group_sectors: set[str] = field(default_factory=set)  # sectors that act without a state: REB, LAB
 
+    @property
+    def bare_org_names(self) -> dict[str, str]:
+        """Unqualified forms ("Security Council") -> organisation code."""
+        return {n: o.code for o in self.organizations.values() for n in o.bare_names}
+
 
 def _seats(entry: dict[str, Any]) -> tuple[Seat, ...]:
     out = []
@@ -153,6 +159,7 @@ def load() -> Knowledge:
         kb.organizations[e["code"]] = Organization(
             code=e["code"], name=e["name"], kind=e["kind"], names=_tuple(e, "names"),
             adjectives=_tuple(e, "adjectives"), members=_tuple(e, "members"), seats=_seats(e),
+            bare_names=_tuple(e, "bare_names"),
         )
     for e in load_yaml("people.yaml"):
         _need(e, ("id", "name"), "people.yaml")
