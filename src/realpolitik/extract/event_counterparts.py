@@ -27,18 +27,11 @@ from realpolitik.extract import extractor
 from realpolitik.extract.context import ExtractContext
 from realpolitik.extract.event_lexicon import load
 from realpolitik.extract.events import event_id
+from realpolitik.extract.parties import actor_for, party_key
 from realpolitik.extract.times import paragraph_start
 from realpolitik.schema import Actor, Event
 
 MIN_SHARED = 2  # sentences naming both parties: once is a mention, twice is a relation
-
-
-def party_key(actor: Actor | None) -> str | None:
-    """The party an actor acts for: its state, else its bloc or organisation (None for people,
-    groups and organisations tied to neither)."""
-    if actor is None or actor.kind == "group":
-        return None
-    return actor.country or actor.org
 
 
 class _Relations:
@@ -73,8 +66,7 @@ class _Relations:
         return i if i >= 0 and start < self.bounds[i][1] else None
 
     def actor_for(self, key: str) -> str:
-        """The actor to name as target: the state or organisation itself when the text names it."""
-        return key if key in self.ctx.actors else self.first_actor[key]
+        return actor_for(self.ctx, key, self.first_actor[key])
 
     def counterpart(self, key: str, sentence: int) -> str | None:
         """The party `key` is most often named with, when its paragraph names it too."""

@@ -97,6 +97,7 @@ class Lexicon:
     charged_types: frozenset[str]  # the types of act an accusation's object is the actor of
     condition_marks: frozenset[str]  # "would rejoin only when X lifted ...": X's act is a condition
     counterpart_nouns: frozenset[str]  # "his Chinese counterpart" is China, whoever "his" is
+    collective_nouns: frozenset[str]  # "the two presidents", "both sides": the pair in view
     located_targets: frozenset[str]  # types whose target may be read from where it is ("towns in X")
     partitives: frozenset[str]  # "part of its aid": the object is what follows "of"
     predictors: frozenset[str]  # speakers whose "X will ..." is a forecast, not X's commitment
@@ -210,6 +211,7 @@ def load() -> Lexicon:
         charged_types=frozenset(data.get("charged_types") or ()),
         condition_marks=frozenset(data.get("condition_marks") or ()),
         counterpart_nouns=frozenset(data.get("counterpart_nouns") or ()),
+        collective_nouns=frozenset(data.get("collective_nouns") or ()),
         located_targets=frozenset(data.get("located_targets") or ()),
         partitives=frozenset(data.get("partitives") or ()),
         predictors=frozenset(data.get("predictors") or ()),

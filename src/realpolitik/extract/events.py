@@ -32,6 +32,7 @@ from realpolitik.extract import extractor
 from realpolitik.extract.context import ExtractContext
 from realpolitik.extract.event_dates import event_date
 from realpolitik.extract.event_lexicon import Lexicon, Pattern, load
+from realpolitik.extract.parties import pair_in_view
 from realpolitik.extract.times import paragraph_start
 from realpolitik.schema import Event, TextSpan
 
@@ -162,6 +163,21 @@ class _Sentence:
                         a = self.ctx.actor_of_token(o)
                         if a and self.ctx.actors.get(a) is not None and self.ctx.actors[a].country:
                             return [a]
+        return []
+
+    def collective(self, tok: Token) -> list[str]:
+        """ "The two presidents", "both sides", "they": the pair of parties the passage has
+        just named (extract/parties.py). "They" must follow a passage of exactly two."""
+        low = tok.lower_
+        if low == "they" or (low == "both" and tok.dep_ in SUBJ):
+            return pair_in_view(self.ctx, tok, sentences_back=3, exactly_two=True)
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in self.lex.collective_nouns:
+            return []
+        if any(x.lower_ in ("two", "both") for x in tok.children if x.i < tok.i):
+            return pair_in_view(self.ctx, tok, sentences_back=3, exactly_two=False)
+        if any(x.dep_ == "det" and x.lower_ == "the" for x in tok.children) and not any(
+                x.dep_ in ("amod", "compound", "nummod", "prep", "relcl") for x in tok.children):
+            return pair_in_view(self.ctx, tok, sentences_back=3, exactly_two=True)
         return []
 
     def np_actors(self, tok: Token) -> list[str]:
@@ -514,7 +530,7 @@ class _Finder(_Sentence):
         if how == "passive":
             c.construction = "passive"
         for s in subj_toks:
-            for a in self.np_actors(s) or self.located(s):
+            for a in self.np_actors(s) or self.located(s) or self.collective(s):
                 if a not in c.sources:
                     c.sources.append(a)
         if how == "subject":
@@ -675,7 +691,8 @@ class _Finder(_Sentence):
             if not c.sources:
                 subj_toks, how = self.subject(head, charged=c.type in self.lex.charged_types)
                 for s in subj_toks:
-                    c.sources.extend(a for a in self.np_actors(s) or self.located(s) if a not in c.sources)
+                    c.sources.extend(a for a in self.np_actors(s) or self.located(s) or self.collective(s)
+                                     if a not in c.sources)
                 if subj_toks and not c.sources and how in ("subject", "relative", "modified-noun"):
                     c.dropped = True  # "They signed a deal with Peru": someone we cannot name acted
                     return
@@ -904,8 +921,8 @@ def _same_state(ctx: ExtractContext, a: str | None, b: str | None) -> bool:
     return kx == ky and ("state" in (x.kind, y.kind) or "location" in (x.kind, y.kind))
 
 
-def _confidence(c: Candidate) -> float:
-    both = bool(c.sources) and bool(c.targets)
+def _confidence(c: Candidate, has_target: bool) -> float:
+    both = bool(c.sources) and has_target
     base = {"verbal": 0.7, "adjectival": 0.6, "passive-agent": 0.65, "passive": 0.45, "nominal": 0.5,
             "evaluative": 0.45, "obligation": 0.45}.get(c.construction, 0.5)
     if both:
@@ -1059,7 +1076,7 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
             date=_date(ctx, sent, c), negated=c.negated, hypothetical=c.hypothetical,
             sentence={"start": sent.start_char, "end": sent.end_char},
             trigger=TextSpan(start=start, end=end, text=ctx.document.text[start:end]),
-            confidence=_confidence(c), cameo=root, goldstein=lex.goldstein.get(root),
+            confidence=_confidence(c, target is not None), cameo=root, goldstein=lex.goldstein.get(root),
             pattern=f"{c.construction}:{c.pattern.name}",
         )
         if key in seen and _conjoined_acts(kept[seen[key]], c):

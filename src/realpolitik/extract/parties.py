@@ -1,0 +1,73 @@
+"""Parties: whom an actor acts for, and the pair of parties a passage has just named.
+
+An event's two sides are parties — a state, else a bloc or organisation — whoever speaks for
+them: Lula and Brasilia both act for Brazil. Two uses read the document's parties rather than
+one noun phrase:
+- collective subjects ("the two presidents held talks", "both sides agreed", "they signed")
+  name the pair the passage is about, not an actor of their own (pair_in_view);
+- a one-sided event's implied counterpart (extract/event_counterparts.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from realpolitik.extract.times import paragraph_start
+from realpolitik.schema import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from realpolitik.extract.context import ExtractContext
+
+
+def party_key(actor: Actor | None) -> str | None:
+    """The party an actor acts for: its state, else its bloc or organisation (None for groups,
+    and for people and organisations tied to neither)."""
+    if actor is None or actor.kind == "group":
+        return None
+    return actor.country or actor.org
+
+
+def actor_for(ctx: ExtractContext, key: str, fallback: str) -> str:
+    """The actor to name for a party: the state or organisation itself when the text has it."""
+    return key if key in ctx.actors else fallback
+
+
+def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_two: bool) -> list[str]:
+    """The two parties named just before `tok`: in its own sentence and the `sentences_back`
+    before it, within its paragraph and the one before. Ranked by how often the document names
+    them (a passing "in Ukraine" does not displace the visit's host and guest); with
+    `exactly_two`, a passage naming three parties gives none ("they" is then anyone's guess).
+    Places named as places ("talks in Geneva") are not parties."""
+    sentences = ctx.body_sentences()
+    starts = [s.start_char for s in sentences]
+    here = bisect.bisect_right(starts, tok.idx) - 1
+    if here < 0:
+        return []
+    text = ctx.document.text
+    paragraph = paragraph_start(text, sentences[here].start_char)
+    previous_paragraph = paragraph_start(text, max(0, paragraph - 2)) if paragraph else 0
+    first = max(0, here - sentences_back)
+    while first < here and sentences[first].start_char < previous_paragraph:
+        first += 1
+    lo = sentences[first].start_char
+    named: dict[str, str] = {}  # key -> first actor naming it in the window
+    order: list[str] = []
+    counts: Counter[str] = Counter()
+    for m in ctx.mentions:
+        key = party_key(ctx.actors.get(m.actor_id))
+        if key is None or m.locative:
+            continue
+        counts[key] += 1
+        if lo <= m.start < tok.idx and key not in named:
+            named[key] = m.actor_id
+            order.append(key)
+    if len(order) < 2 or (exactly_two and len(order) > 2):
+        return []
+    recency = {k: i for i, k in enumerate(order)}
+    two = sorted(order, key=lambda k: (-counts[k], -recency[k]))[:2]
+    two.sort(key=lambda k: recency[k])  # in the order the text named them
+    return [actor_for(ctx, k, named[k]) for k in two]

@@ -1,0 +1,48 @@
+"""Collective subjects name the pair of parties the passage is about (extract/parties.py).
+
+Documents written for these tests; each runs the whole default pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _parties(analysis, event):
+    keys = {}
+    for a in analysis.actors:
+        keys[a.id] = a.country or a.org
+    return {keys.get(event.source), keys.get(event.target)}
+
+
+VISIT = (
+    "President Gustavo Petro of Colombia received President Daniel Noboa of Ecuador in Bogota on "
+    "Monday for a working visit.\n\n"
+    "{subject} {verb} to reopen the border crossing at Rumichaca and to share radar data on drug flights.\n"
+)
+
+
+@pytest.mark.parametrize("subject", ["The two presidents", "Both leaders", "The two sides", "They"])
+def test_a_collective_subject_is_the_pair_just_named(analyze, subject):
+    analysis = analyze(VISIT.format(subject=subject, verb="agreed"), published="2024-06-03")
+    agree = [e for e in analysis.events if e.type == "AGREE"]
+    assert agree and _parties(analysis, agree[0]) == {"COL", "ECU"}
+
+
+def test_they_after_three_parties_names_no_one(analyze):
+    text = (
+        "Chile, Peru and Bolivia sent ministers to a water conference in La Paz on Monday.\n\n"
+        "They agreed to share river gauge data.\n"
+    )
+    analysis = analyze(text, published="2024-06-03")
+    assert not [e for e in analysis.events if e.type == "AGREE" and e.target is not None]
+
+
+def test_a_qualified_plural_is_not_the_pair(analyze):
+    text = (
+        "Kenya and Tanzania opened a new border post on Monday.\n\n"
+        "The European leaders agreed to fund a railway study.\n"
+    )
+    analysis = analyze(text, published="2024-06-03")
+    agree = [e for e in analysis.events if e.type == "AGREE" and "railway" in
+             analysis.documents[0].text[e.sentence.start:e.sentence.end]]
+    assert all(_parties(analysis, e) != {"KEN", "TZA"} for e in agree)
