@@ -253,3 +253,16 @@ def test_a_dateline_is_where_a_report_was_filed_not_an_actor(analyze):
     text = "TBILISI/YEREVAN, May 3 (Caucasus Wire) - Georgia and Armenia reopened a border crossing on Friday.\n"
     analysis = analyze(text, published="2024-05-03")
     assert not [a for a in analysis.actors if "tbilisi" in a.id or "yerevan" in a.id]
+
+
+def test_it_after_a_sentence_about_a_thing_is_that_thing(analyze):
+    text = ("The draft resolution on North Korea would have tightened the oil embargo. "
+            "It would also have banned exports of textiles.")
+    analysis = analyze(text, published="2022-05-27")
+    assert not [m for a in analysis.actors for m in a.mentions if m.text == "It"]
+
+
+def test_it_after_an_actor_subject_is_that_actor(analyze):
+    text = "Vietnam protested the seizure of its fishing boat. It also summoned the Chinese ambassador."
+    analysis = analyze(text, published="2022-05-27")
+    assert "VNM" in mentioned(analysis, "It")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ActorMention, ExtractContext
+from realpolitik.extract.gazetteer import for_vocab
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -120,6 +121,27 @@ def _best(ctx: ExtractContext, pronoun: Token, cands: list[ActorMention], sent_i
     return (same or cands)[0]
 
 
+def _follows_a_thing(ctx: ExtractContext, pronoun: Token, sentences: tuple[list[int], list[int]]) -> bool:
+    """A sentence-opening "it" after a sentence about a thing is that thing: "The draft would
+    have tightened the embargo. It would also have banned fuel exports" is the draft, not the
+    state the draft names. A thing: the previous sentence's main subject is a singular common
+    noun that neither names an actor nor is owned by one ("China's belief ... was reflected in
+    the behaviour of its embassy. It ..." may be China's) and is no actor's sector ("the
+    ministry" may be a state's)."""
+    starts, index = sentences
+    n = index[pronoun.i]
+    if n == 0 or pronoun.dep_ not in SUBJECT_DEPS or any(
+            t.dep_ in SUBJECT_DEPS for t in ctx.doc[starts[n]:pronoun.i]):
+        return False
+    previous = ctx.doc[starts[n - 1]:starts[n]]
+    subjects = [t for t in previous.root.children if t.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        return False
+    head = subjects[0]
+    return (head.tag_ == "NN" and not any(ctx.mention_of_token(t) for t in head.subtree if t.i <= head.i)
+            and head.lemma_.lower() not in for_vocab(ctx.doc.vocab).knowledge.sectors)
+
+
 def _coordinated(t: Token) -> bool:
     while t.dep_ in ("compound", "poss", "amod") and t.head.i != t.i:
         t = t.head
@@ -155,6 +177,8 @@ def _pronouns(ctx: ExtractContext) -> None:
                 continue
         if sentences is None:
             sentences = _sentence_starts(ctx.doc)
+        if not want_person and _follows_a_thing(ctx, t, sentences):
+            continue
         m = _best(ctx, t, _candidates(ctx, t, want_person, sentences), sentences[1])
         if m is not None:
             ctx.add_mention(ActorMention(t.idx, t.idx + len(t), m.actor_id, "coref", t.i, t.i + 1))

@@ -8,14 +8,16 @@ events with a source and no target were right half as often as those with both.
 
 The counterpart of a party is the one it is named with in the most sentences of the document
 (at least MIN_SHARED of them), and only when that counterpart is named in the event's own
-paragraph: the relation must be in view where the event is told. Only event types whose acts
+paragraph: the relation must be in view where the event is told. A party with no such
+counterpart takes the one other party its sentence names, if there is exactly one. Only event types whose acts
 are aimed at someone take a counterpart (`counterpart` in knowledge/cameo.yaml): a
 mobilisation or a street protest has none to imply. Force is not implied between parties
 the document shows dealing without it: an attack, a sanction or coercion (quad class 4) gets
 no implied target when the two-sided events between the pair hold no act of force
 ("encouraged Putin to attack his neighbour" in an article on China and Russia is not aimed
 at China). The event
-keeps the confidence of a one-sided event and its pattern says the target was implied.
+keeps the confidence of a one-sided event and its pattern says the target was implied. An act
+done jointly ("Both leaders called for calm", pattern "+joint") is aimed at neither of its doers.
 """
 
 from __future__ import annotations
@@ -68,6 +70,12 @@ class _Relations:
     def actor_for(self, key: str) -> str:
         return actor_for(self.ctx, key, self.first_actor[key])
 
+    def sole_other(self, key: str, sentence: int) -> str | None:
+        """The one other party the event's own sentence names, for a party the document names
+        too rarely to have a counterpart ("France condemned the launches and said the DPRK ...")."""
+        others = self.sentence_keys[sentence] - {key}
+        return self.actor_for(next(iter(others))) if len(others) == 1 else None
+
     def counterpart(self, key: str, sentence: int) -> str | None:
         """The party `key` is most often named with, when its paragraph names it too."""
         ranked = self.shared[key].most_common()
@@ -97,15 +105,15 @@ def implied_target(event: Event, relations: _Relations, actors: dict[str, Actor]
     sentence = relations.sentence_at(event.sentence.start)
     if key is None or sentence is None:
         return None
-    return relations.counterpart(key, sentence)
+    return relations.counterpart(key, sentence) or relations.sole_other(key, sentence)
 
 
 @extractor("event_counterparts", requires=("events",))
 def fill_counterparts(ctx: ExtractContext) -> None:
     """Give one-sided events of aimed types the counterpart their paragraph leaves implied."""
     lex = load()
-    open_events = [i for i, e in enumerate(ctx.events)
-                   if e.source and e.target is None and lex.types[e.type].counterpart]
+    open_events = [i for i, e in enumerate(ctx.events) if e.source and e.target is None
+                   and lex.types[e.type].counterpart and not (e.pattern or "").endswith("+joint")]
     if not open_events:
         return
     relations = _Relations(ctx)
@@ -120,5 +128,5 @@ def fill_counterparts(ctx: ExtractContext) -> None:
         if quad[e.type] == 4 and pair in peaceful:
             continue
         ctx.events[i] = e.model_copy(update={
-            "target": target, "pattern": f"{e.pattern}+counterpart",
+            "target": target, "pattern": f"{e.pattern or ''}+counterpart",
             "id": event_id(ctx.doc_id, e.trigger.start, e.trigger.end, e.type, e.source, target)})

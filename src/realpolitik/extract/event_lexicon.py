@@ -33,6 +33,7 @@ class Pattern:
     owner: tuple[str, ...] = ("poss", "compound", "amod", "nmod")
     not_prep: tuple[str, ...] = ()  # particles that make the word something else ("struck back")
     needs_target: bool = False  # no event without a counterpart actor ("opened fire" on no one named)
+    foretells: bool = False  # a that-clause must tell what is to come ("warned that it would strike")
 
     @property
     def name(self) -> str:
@@ -140,6 +141,7 @@ def _pattern(entry: dict[str, Any]) -> Pattern:
         example=entry["example"], obj_actor=bool(entry.get("obj_actor")),
         owner=_tuple(entry["owner"]) if entry.get("owner") else ("poss", "compound", "amod", "nmod"),
         not_prep=_tuple(entry.get("not_prep")), needs_target=bool(entry.get("needs_target")),
+        foretells=bool(entry.get("foretells")),
     )
 
 

@@ -407,8 +407,8 @@ class _Finder(_Sentence):
                 return False
             if dep == "conj" and embedded:
                 return False  # "called for calm and said it supported X": said's content, not the call's
-            if dep in ("ccomp", "xcomp"):
-                embedded = True
+            if dep in ("ccomp", "xcomp") or (dep == "acl" and node.head.lemma_.lower() in self.lex.response_nouns):
+                embedded = True  # "rejected suggestions that Kazakhstan helps Russia": the suggestion's content
             node = node.head
             outer = found.get(node.i)
             if outer is not None and outer is not c and not outer.dropped and embedded \
@@ -595,11 +595,29 @@ class _Finder(_Sentence):
             if first is not None and not first.dropped and first.targets and first.sources == c.sources \
                     and self.lex.types[first.type].quad == self.lex.types[c.type].quad:
                 c.targets = list(first.targets)
+        if c.pattern.foretells and not self.foretold_content(tok):
+            c.dropped = True
+            return
         # A denial's that-clause is a negated event, not a rejection.
         if tok.lemma_.lower() in self.lex.denial and any(
                 x.dep_ == "ccomp" or (x.dep_ in ("xcomp", "dobj") and x.tag_ == "VBG" and x.i in found)
                 for x in tok.children):
             c.dropped = True  # "denied that it shipped arms", "denied shipping arms": the act, negated
+
+    @staticmethod
+    def foretold_content(tok: Token) -> bool:
+        """Whether a that-clause of `tok`, if it has one, tells what is to come: a modal of the
+        future or of possibility ("would strike", "could respond"), "going to", or a condition."""
+        clauses = [x for x in tok.children if x.dep_ == "ccomp"]
+        if not clauses:
+            return True
+        for clause in clauses:
+            for x in clause.subtree:
+                if x.dep_ == "aux" and (x.tag_ == "MD" or x.lower_ in ("going", "about")):
+                    return True
+                if x.dep_ == "mark" and x.lower_ in IF_MARKS and x.head.dep_ == "advcl":
+                    return True
+        return False
 
     def targets(self, c: Candidate, heads: list[Token]) -> list[str]:
         p = c.pattern
@@ -845,6 +863,8 @@ class _Finder(_Sentence):
         """Apply the verbs an infinitive hangs from: agreed to invest, refused to, decided to."""
         node = clause
         for _ in range(4):
+            if node.dep_ == "conj" and node.head.dep_ == "xcomp" and node.tag_ == "VB":
+                node = node.head  # "agreed to expand exercises and to hold consultations": both agreed
             if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head.i == node.i:
                 return
             if node.dep_ in ("acl", "advcl", "ccomp") and not any(m.dep_ == "aux" and m.lower_ == "to" for m in node.children):
@@ -985,6 +1005,18 @@ def _previous_speaker(ctx: ExtractContext, lex: Lexicon, previous: tuple[Span, l
     return None
 
 
+def _speaker_in_sentence(finder: _Sentence, c: Candidate) -> str | None:
+    """Who spoke in the clause this answer is joined to: "The UN has suggested ..., but Moscow
+    has dismissed the idea" answers the UN."""
+    tok = c.trigger
+    if tok.dep_ != "conj" or tok.head.i > tok.i or tok.head.lemma_.lower() not in finder.lex.speech_verbs:
+        return None
+    for x in tok.head.children:
+        if x.dep_ in SUBJ:
+            return finder.np_actor(x)
+    return None
+
+
 def _same_paragraph(ctx: ExtractContext, a: Span, b: Span) -> bool:
     """(A sentence span ends after the blank line that follows it, so compare paragraph starts.)"""
     text = ctx.document.text
@@ -1050,8 +1082,9 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
             finder.np_actors(o) for o in _pobjs(x)) for x in c.trigger.children)
         if target is None and symmetric and len(c.sources) > 1 and not elsewhere:
             target = c.sources[1]
+        joint = target is None and len(c.sources) > 1  # "Both leaders called for calm": done together
         if target is None and c.type in lex.response_types and _response_object(lex, c):
-            answered = _previous_speaker(ctx, lex, previous)
+            answered = _speaker_in_sentence(finder, c) or _previous_speaker(ctx, lex, previous)
             if answered is None and earlier is not None and _same_paragraph(ctx, earlier[0], sent):
                 answered = _previous_speaker(ctx, lex, earlier) or _answered(ctx, source, earlier)
             if answered and answered != source and not _same_state(ctx, source, answered):
@@ -1077,7 +1110,7 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
             sentence={"start": sent.start_char, "end": sent.end_char},
             trigger=TextSpan(start=start, end=end, text=ctx.document.text[start:end]),
             confidence=_confidence(c, target is not None), cameo=root, goldstein=lex.goldstein.get(root),
-            pattern=f"{c.construction}:{c.pattern.name}",
+            pattern=f"{c.construction}:{c.pattern.name}" + ("+joint" if joint else ""),
         )
         if key in seen and _conjoined_acts(kept[seen[key]], c):
             key = (*key, c.trigger.i)  # "banned Russian ships and froze Russian assets": two acts
