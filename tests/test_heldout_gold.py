@@ -1,8 +1,8 @@
 """The held-out sets' gold files are well formed: a broken hint or key would silently skew every score.
 
-Both sets were annotated before the tool ran on them. tests/data/eval2 is kept out of rule tuning,
-so its numbers estimate quality on unseen text after the first set (tests/data/eval) had been
-looked at.
+Every set was annotated before the tool ran on them, each written by someone who had not read
+the rules. They were used in turn: a set's first score is the honest estimate on unseen text;
+afterwards its errors may be looked at, and the next set takes its place (bench/README.md).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from realpolitik.evaluation import fold
 from realpolitik.ingest.header import split_header
 from realpolitik.schema import CLAIM_STATUSES, EVENT_TYPES
 
-SETS = [Path(__file__).resolve().parent / "data" / name for name in ("eval", "eval2")]
+SETS = [Path(__file__).resolve().parent / "data" / name for name in ("eval", "eval2", "eval3", "eval4")]
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "src" / "realpolitik" / "knowledge"
 GOLDS = sorted(g for folder in SETS for g in folder.glob("*.gold.json"))
 KINDS = {"money", "count", "distance", "duration", "percent", "mass", "energy", "other"}
@@ -46,10 +46,10 @@ def _hints(gold: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
-def test_there_are_five_articles_each_with_gold(folder):
+def test_there_are_four_to_six_articles_each_with_gold(folder):
     articles = sorted(folder.glob("*.txt"))
     golds = sorted(folder.glob("*.gold.json"))
-    assert len(articles) == 5 and len(golds) == 5
+    assert 4 <= len(articles) <= 6 and len(golds) == len(articles)
     assert {a.stem for a in articles} == {g.name.removesuffix(".gold.json") for g in golds}
 
 

@@ -46,3 +46,20 @@ def test_a_qualified_plural_is_not_the_pair(analyze):
     agree = [e for e in analysis.events if e.type == "AGREE" and "railway" in
              analysis.documents[0].text[e.sentence.start:e.sentence.end]]
     assert all(_parties(analysis, e) != {"KEN", "TZA"} for e in agree)
+
+
+def test_a_collective_object_is_the_pair_in_view(analyze):
+    text = (
+        "Serbia and Kosovo accused each other of stoking the unrest in the north on Monday.\n\n"
+        "The State Department urged both governments to show restraint.\n"
+    )
+    analysis = analyze(text, published="2023-06-27")
+    urge = [e for e in analysis.events if e.trigger.text == "urged"]
+    assert urge and _parties(analysis, urge[0]) in ({"USA", "SRB"}, {"USA", "XKX"})
+
+
+def test_a_negotiation_that_ended_without_agreeing_is_negated(analyze):
+    text = "Serbia and Kosovo met in Brussels but left without agreeing on a text.\n"
+    analysis = analyze(text, published="2023-06-27")
+    agree = [e for e in analysis.events if e.trigger.text == "agreeing"]
+    assert agree and all(e.negated for e in agree)

@@ -122,22 +122,27 @@ def _best(ctx: ExtractContext, pronoun: Token, cands: list[ActorMention], sent_i
 
 
 def _follows_a_thing(ctx: ExtractContext, pronoun: Token, sentences: tuple[list[int], list[int]]) -> bool:
-    """A sentence-opening "it" after a sentence about a thing is that thing: "The draft would
-    have tightened the embargo. It would also have banned fuel exports" is the draft, not the
-    state the draft names. A thing: the previous sentence's main subject is a singular common
+    """A subject "it" after a clause about a thing is that thing: "The draft would have
+    tightened the embargo. It would also have banned fuel exports" is the draft, not the state
+    the draft names; so is "The statement named no one, but it urged ...". A thing: the previous sentence's main subject is a singular common
     noun that neither names an actor nor is owned by one ("China's belief ... was reflected in
     the behaviour of its embassy. It ..." may be China's) and is no actor's sector ("the
     ministry" may be a state's)."""
     starts, index = sentences
     n = index[pronoun.i]
-    if n == 0 or pronoun.dep_ not in SUBJECT_DEPS or any(
-            t.dep_ in SUBJECT_DEPS for t in ctx.doc[starts[n]:pronoun.i]):
+    if pronoun.dep_ not in SUBJECT_DEPS:
         return False
-    previous = ctx.doc[starts[n - 1]:starts[n]]
-    subjects = [t for t in previous.root.children if t.dep_ in SUBJECT_DEPS]
-    if not subjects:
+    earlier = [t for t in ctx.doc[starts[n]:pronoun.i] if t.dep_ in SUBJECT_DEPS]
+    if earlier:  # "The statement named no government, but it urged ...": the statement
+        head = earlier[-1]
+    elif n == 0:
         return False
-    head = subjects[0]
+    else:
+        previous = ctx.doc[starts[n - 1]:starts[n]]
+        subjects = [t for t in previous.root.children if t.dep_ in SUBJECT_DEPS]
+        if not subjects:
+            return False
+        head = subjects[0]
     return (head.tag_ == "NN" and not any(ctx.mention_of_token(t) for t in head.subtree if t.i <= head.i)
             and head.lemma_.lower() not in for_vocab(ctx.doc.vocab).knowledge.sectors)
 

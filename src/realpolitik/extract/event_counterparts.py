@@ -12,10 +12,10 @@ paragraph: the relation must be in view where the event is told. A party with no
 counterpart takes the one other party its sentence names, if there is exactly one. Only event types whose acts
 are aimed at someone take a counterpart (`counterpart` in knowledge/cameo.yaml): a
 mobilisation or a street protest has none to imply. Force is not implied between parties
-the document shows dealing without it: an attack, a sanction or coercion (quad class 4) gets
-no implied target when the two-sided events between the pair hold no act of force
-("encouraged Putin to attack his neighbour" in an article on China and Russia is not aimed
-at China). The event
+the document shows dealing without it: an attack gets no implied target when the two-sided
+events between the pair hold no act of material conflict (quad class 4: "encouraged Putin to
+attack his neighbour" in an article on China and Russia is not aimed at China), while a
+sanction may be ("Riyadh cut ties" ends a relation the text told as peaceful). The event
 keeps the confidence of a one-sided event and its pattern says the target was implied. An act
 done jointly ("Both leaders called for calm", pattern "+joint") is aimed at neither of its doers.
 """
@@ -125,7 +125,7 @@ def fill_counterparts(ctx: ExtractContext) -> None:
         if target is None or target == e.source:
             continue
         pair = frozenset((party_key(ctx.actors.get(e.source or "")), party_key(ctx.actors.get(target))))
-        if quad[e.type] == 4 and pair in peaceful:
+        if e.type == "ASSAULT" and pair in peaceful:
             continue
         ctx.events[i] = e.model_copy(update={
             "target": target, "pattern": f"{e.pattern or ''}+counterpart",

@@ -34,6 +34,7 @@ class Pattern:
     not_prep: tuple[str, ...] = ()  # particles that make the word something else ("struck back")
     needs_target: bool = False  # no event without a counterpart actor ("opened fire" on no one named)
     foretells: bool = False  # a that-clause must tell what is to come ("warned that it would strike")
+    needs_obj: bool = False  # a direct object is required: "sought loans", not "sought to break out"
 
     @property
     def name(self) -> str:
@@ -99,6 +100,7 @@ class Lexicon:
     condition_marks: frozenset[str]  # "would rejoin only when X lifted ...": X's act is a condition
     counterpart_nouns: frozenset[str]  # "his Chinese counterpart" is China, whoever "his" is
     collective_nouns: frozenset[str]  # "the two presidents", "both sides": the pair in view
+    collective_people: frozenset[str]  # those of them that name people ("the two leaders")
     located_targets: frozenset[str]  # types whose target may be read from where it is ("towns in X")
     partitives: frozenset[str]  # "part of its aid": the object is what follows "of"
     predictors: frozenset[str]  # speakers whose "X will ..." is a forecast, not X's commitment
@@ -141,7 +143,7 @@ def _pattern(entry: dict[str, Any]) -> Pattern:
         example=entry["example"], obj_actor=bool(entry.get("obj_actor")),
         owner=_tuple(entry["owner"]) if entry.get("owner") else ("poss", "compound", "amod", "nmod"),
         not_prep=_tuple(entry.get("not_prep")), needs_target=bool(entry.get("needs_target")),
-        foretells=bool(entry.get("foretells")),
+        foretells=bool(entry.get("foretells")), needs_obj=bool(entry.get("needs_obj")),
     )
 
 
@@ -214,6 +216,7 @@ def load() -> Lexicon:
         condition_marks=frozenset(data.get("condition_marks") or ()),
         counterpart_nouns=frozenset(data.get("counterpart_nouns") or ()),
         collective_nouns=frozenset(data.get("collective_nouns") or ()),
+        collective_people=frozenset(data.get("collective_people") or ()),
         located_targets=frozenset(data.get("located_targets") or ()),
         partitives=frozenset(data.get("partitives") or ()),
         predictors=frozenset(data.get("predictors") or ()),

@@ -165,20 +165,44 @@ class _Sentence:
                             return [a]
         return []
 
-    def collective(self, tok: Token) -> list[str]:
+    def collective(self, tok: Token, depth: int = 0) -> list[str]:
         """ "The two presidents", "both sides", "they": the pair of parties the passage has
-        just named (extract/parties.py). "They" must follow a passage of exactly two."""
+        just named (extract/parties.py). "They" is only the pair when the subject before it
+        named one ("China and Russia met ... They agreed"), never a guess among the named."""
         low = tok.lower_
-        if low == "they" or (low == "both" and tok.dep_ in SUBJ):
+        if low == "they":
+            before = self.subject_before(tok)
+            if before is None or depth > 2:
+                return []
+            pair = self.np_actors(before)
+            if len(pair) >= 2:
+                return pair if len(pair) == 2 else []  # "Chile, Peru and Bolivia ... They": no pair
+            if pair:  # "Petro received Noboa ... They agreed": the two its sentence named
+                return pair_in_view(self.ctx, tok, sentences_back=1, exactly_two=True)
+            return self.collective(before, depth + 1)
+        if low == "both" and tok.dep_ in SUBJ:
             return pair_in_view(self.ctx, tok, sentences_back=3, exactly_two=True)
         if tok.tag_ != "NNS" or tok.lemma_.lower() not in self.lex.collective_nouns:
             return []
+        people = tok.lemma_.lower() in self.lex.collective_people
         if any(x.lower_ in ("two", "both") for x in tok.children if x.i < tok.i):
-            return pair_in_view(self.ctx, tok, sentences_back=3, exactly_two=False)
+            return pair_in_view(self.ctx, tok, sentences_back=3, exactly_two=False, people=people)
         if any(x.dep_ == "det" and x.lower_ == "the" for x in tok.children) and not any(
                 x.dep_ in ("amod", "compound", "nummod", "prep", "relcl") for x in tok.children):
-            return pair_in_view(self.ctx, tok, sentences_back=3, exactly_two=True)
+            return pair_in_view(self.ctx, tok, sentences_back=2, exactly_two=True, people=people)
         return []
+
+    def subject_before(self, tok: Token) -> Token | None:
+        """The subject nearest before `tok`: in its own sentence, else the main subject of the
+        sentence before it."""
+        sent = tok.sent
+        for t in reversed(sent[: tok.i - sent.start]):
+            if t.dep_ in SUBJ + PASSIVE_SUBJ:
+                return t
+        if sent.start == 0:
+            return None
+        previous = self.ctx.doc[sent.start - 1].sent
+        return next((t for t in previous.root.children if t.dep_ in SUBJ + PASSIVE_SUBJ), None)
 
     def np_actors(self, tok: Token) -> list[str]:
         """Actors of a noun phrase and of the phrases coordinated with it ("China and Russia")."""
@@ -325,6 +349,8 @@ class _Sentence:
                 objects = objects if objects is not None else self.objects(tok)
                 if not any(o in objects for o in p.obj):
                     continue
+            if p.needs_obj and not any(x.dep_ == "dobj" for x in tok.children):
+                continue
             if p.obj_actor and not any(
                     x.dep_ == "dobj" and x.pos_ != "PRON" and self.np_actor(x) for x in tok.children):
                 continue
@@ -649,6 +675,12 @@ class _Finder(_Sentence):
             if not found and c.type in self.lex.located_targets:
                 for x in [t, *conjuncts(t)]:  # "fired rockets at towns in the Galilee": where they are
                     found = found or self.located(x)
+            if not found:  # "urged both governments to show restraint": the pair in view
+                found = [a for a in self.collective(t) if a not in c.sources]
+            if not found:  # "refused to sign a statement drafted by the EU": its author
+                found = [a for x in t.children if x.dep_ == "acl" and x.tag_ == "VBN"
+                         for ag in x.children if ag.dep_ == "agent" for o in _pobjs(ag)
+                         for a in self.np_actors(o) if a not in c.sources]
             if all(a in c.sources or _same_state(self.ctx, a, s) for a in found for s in c.sources or [None]):
                 found = found + [a for a in self.inner_actors(t, preps) if a not in found]
             for a in found:
@@ -825,6 +857,8 @@ class _Finder(_Sentence):
         if c.negated and tok.i != clause.i and any(x.dep_ == "neg" for x in tok.children) and any(
                 x.dep_ == "neg" for x in clause.children):
             c.negated = True
+        if clause.dep_ == "pcomp" and clause.head.lower_ == "without":
+            c.negated = True  # "left without agreeing on steps": the agreement did not happen
         # Modals and if-clauses on the clause and the verbs above it.
         node = clause
         reported = False

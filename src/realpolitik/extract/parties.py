@@ -36,12 +36,15 @@ def actor_for(ctx: ExtractContext, key: str, fallback: str) -> str:
     return key if key in ctx.actors else fallback
 
 
-def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_two: bool) -> list[str]:
+def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_two: bool,
+                 people: bool = False) -> list[str]:
     """The two parties named just before `tok`: in its own sentence and the `sentences_back`
     before it, within its paragraph and the one before. Ranked by how often the document names
     them (a passing "in Ukraine" does not displace the visit's host and guest); with
     `exactly_two`, a passage naming three parties gives none ("they" is then anyone's guess).
-    Places named as places ("talks in Geneva") are not parties."""
+    Places named as places ("talks in Geneva") are not parties. With `people` ("the two
+    leaders") the parties of the people named come first: a leader's state, not the states
+    the leaders talked about."""
     sentences = ctx.body_sentences()
     starts = [s.start_char for s in sentences]
     here = bisect.bisect_right(starts, tok.idx) - 1
@@ -57,14 +60,22 @@ def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_t
     named: dict[str, str] = {}  # key -> first actor naming it in the window
     order: list[str] = []
     counts: Counter[str] = Counter()
+    persons: list[str] = []  # keys of the people named in the window, latest first
     for m in ctx.mentions:
-        key = party_key(ctx.actors.get(m.actor_id))
+        actor = ctx.actors.get(m.actor_id)
+        key = party_key(actor)
         if key is None or m.locative:
             continue
         counts[key] += 1
-        if lo <= m.start < tok.idx and key not in named:
-            named[key] = m.actor_id
-            order.append(key)
+        if lo <= m.start < tok.idx:
+            if key not in named:
+                named[key] = m.actor_id
+                order.append(key)
+            if actor is not None and actor.kind == "person":
+                persons = [key] + [k for k in persons if k != key]
+    if people and len(persons) >= 2:
+        two = sorted(persons[:2], key=order.index)
+        return [actor_for(ctx, k, named[k]) for k in two]
     if len(order) < 2 or (exactly_two and len(order) > 2):
         return []
     recency = {k: i for i, k in enumerate(order)}
