@@ -25,6 +25,12 @@ METONYMS_AND_PLACES = [
     ("Students at a Moscow university protested the decision.", "2019", "Moscow", "loc:moscow"),
     ("Moscow rejected the proposal within hours.", "2019", "Moscow", "RUS"),
     ("Kyiv asked its partners for more air defence systems.", "2023", "Kyiv", "UKR"),
+    ("Mortar rounds landed on two hamlets near Kupwara after midnight.", "2024", "Kupwara", "loc:kupwara"),
+    ("A naval drone damaged a tanker moored at Novorossiysk.", "2024", "Novorossiysk", "loc:novorossiysk"),
+    ("Three civilians died when shells hit a market in the Neelum valley.", "2024", "Neelum valley",
+     "loc:neelum-valley"),
+    ("Coast guard cutters shadowed the resupply boats bound for Ayungin Shoal.", "2024", "Ayungin Shoal",
+     "loc:ayungin-shoal"),
 ]
 
 
