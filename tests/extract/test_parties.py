@@ -63,3 +63,17 @@ def test_a_negotiation_that_ended_without_agreeing_is_negated(analyze):
     analysis = analyze(text, published="2023-06-27")
     agree = [e for e in analysis.events if e.trigger.text == "agreeing"]
     assert agree and all(e.negated for e in agree)
+
+
+def test_the_members_of_a_bloc_act_as_the_bloc(analyze):
+    text = (
+        "Leaders of the African Union met in Addis Ababa on Saturday to discuss the war in Sudan.\n\n"
+        "The members condemned the siege of El Fasher. They called on Chad to close its border to "
+        "arms smugglers. Member states agreed to send observers to Darfur.\n"
+    )
+    analysis = analyze(text, published="2024-02-18")
+    sources = {_parties(analysis, e).pop() if e.target is None else None for e in analysis.events}
+    acts = {e.trigger.text: e for e in analysis.events}
+    assert acts["called on"].source == "AU" and _parties(analysis, acts["called on"]) == {"AU", "TCD"}
+    assert acts["agreed"].source == "AU"
+    assert sources  # every event was coded

@@ -101,6 +101,8 @@ class Lexicon:
     counterpart_nouns: frozenset[str]  # "his Chinese counterpart" is China, whoever "his" is
     collective_nouns: frozenset[str]  # "the two presidents", "both sides": the pair in view
     collective_people: frozenset[str]  # those of them that name people ("the two leaders")
+    bloc_nouns: frozenset[str]  # "the allies", "members": the bloc in view acts
+    refusable: frozenset[str]  # types whose announced negation is a refusal: "will never recognise"
     located_targets: frozenset[str]  # types whose target may be read from where it is ("towns in X")
     partitives: frozenset[str]  # "part of its aid": the object is what follows "of"
     predictors: frozenset[str]  # speakers whose "X will ..." is a forecast, not X's commitment
@@ -217,6 +219,8 @@ def load() -> Lexicon:
         counterpart_nouns=frozenset(data.get("counterpart_nouns") or ()),
         collective_nouns=frozenset(data.get("collective_nouns") or ()),
         collective_people=frozenset(data.get("collective_people") or ()),
+        refusable=frozenset(data.get("refusable") or ()),
+        bloc_nouns=frozenset(data.get("bloc_nouns") or ()),
         located_targets=frozenset(data.get("located_targets") or ()),
         partitives=frozenset(data.get("partitives") or ()),
         predictors=frozenset(data.get("predictors") or ()),

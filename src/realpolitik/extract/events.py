@@ -32,7 +32,7 @@ from realpolitik.extract import extractor
 from realpolitik.extract.context import ExtractContext
 from realpolitik.extract.event_dates import event_date
 from realpolitik.extract.event_lexicon import Lexicon, Pattern, load
-from realpolitik.extract.parties import pair_in_view
+from realpolitik.extract.parties import bloc_in_view, pair_in_view
 from realpolitik.extract.times import paragraph_start
 from realpolitik.schema import Event, TextSpan
 
@@ -182,22 +182,33 @@ class _Sentence:
             return self.collective(before, depth + 1)
         if low == "both" and tok.dep_ in SUBJ:
             return pair_in_view(self.ctx, tok, sentences_back=3, exactly_two=True)
-        if tok.tag_ != "NNS" or tok.lemma_.lower() not in self.lex.collective_nouns:
+        lemma = tok.lemma_.lower()
+        member = any(x.dep_ == "compound" and x.lower_ == "member" for x in tok.children)  # "member states"
+        if tok.tag_ != "NNS" or not member and lemma not in self.lex.collective_nouns | self.lex.bloc_nouns:
             return []
-        people = tok.lemma_.lower() in self.lex.collective_people
+        people = lemma in self.lex.collective_people
         if any(x.lower_ in ("two", "both") for x in tok.children if x.i < tok.i):
             return pair_in_view(self.ctx, tok, sentences_back=3, exactly_two=False, people=people)
-        if any(x.dep_ == "det" and x.lower_ == "the" for x in tok.children) and not any(
-                x.dep_ in ("amod", "compound", "nummod", "prep", "relcl") for x in tok.children):
-            return pair_in_view(self.ctx, tok, sentences_back=2, exactly_two=True, people=people)
+        if not member and any(x.dep_ in ("amod", "compound", "nummod", "prep", "relcl", "poss") for x in tok.children):
+            return []  # "the European leaders", "leaders of the G7": their own words name them
+        if lemma in self.lex.collective_nouns and not member and any(
+                x.dep_ == "det" and x.lower_ == "the" for x in tok.children):
+            pair = pair_in_view(self.ctx, tok, sentences_back=2, exactly_two=True, people=people)
+            if pair:
+                return pair
+        if lemma in self.lex.bloc_nouns or member:
+            bloc = bloc_in_view(self.ctx, tok)
+            return [bloc] if bloc else []
         return []
 
     def subject_before(self, tok: Token) -> Token | None:
-        """The subject nearest before `tok`: in its own sentence, else the main subject of the
-        sentence before it."""
+        """The plural subject nearest before `tok` in its own sentence, else the main subject of
+        the sentence before it."""
         sent = tok.sent
         for t in reversed(sent[: tok.i - sent.start]):
-            if t.dep_ in SUBJ + PASSIVE_SUBJ:
+            # a plural one: "They said that Moscow ..., which they" is the first "They"
+            if t.dep_ in SUBJ + PASSIVE_SUBJ and (t.tag_ in ("NNS", "NNPS") or t.lower_ in ("they", "we")
+                                                  or any(x.dep_ == "conj" for x in t.children)):
                 return t
         if sent.start == 0:
             return None
@@ -513,11 +524,22 @@ class _Finder(_Sentence):
         if (c.mode == "future" or c.hypothetical) and self.foretold(c, clause):
             c.dropped = True  # "Analysts said China would invade", "Kenya hopes Uganda will sign": no one's act
             return
+        if c.negated and c.type in self.lex.refusable and self.announced(clause):
+            # "would never recognise Kosovo", "will not send troops": an announced refusal
+            c.type, c.negated, c.mode = "REJECT", False, None
+            c.hypothetical = any(x.dep_ == "advcl" and any(m.lower_ == "if" for m in x.children)
+                                 for x in clause.children)
+            return
         if c.mode == "future" and not c.negated and c.type == c.pattern.type:
             if c.type in self.lex.future_promise:
                 c.type = "AGREE"  # PLOVER: a promised cooperative act is AGREE
             elif c.type in self.lex.future_threat:
                 c.type = "THREATEN"  # an announced coercive act is a threat
+
+    @staticmethod
+    def announced(clause: Token) -> bool:
+        """The clause says what its subject will or would do: "will not", "would never"."""
+        return any(x.dep_ == "aux" and x.lower_ in ("will", "would", "'ll", "wo", "shall") for x in clause.children)
 
     def foretold(self, c: Candidate, clause: Token) -> bool:
         """Whether a future act is only what someone else says or hopes another will do: the
@@ -677,10 +699,12 @@ class _Finder(_Sentence):
                     found = found or self.located(x)
             if not found:  # "urged both governments to show restraint": the pair in view
                 found = [a for a in self.collective(t) if a not in c.sources]
-            if not found:  # "refused to sign a statement drafted by the EU": its author
-                found = [a for x in t.children if x.dep_ == "acl" and x.tag_ == "VBN"
-                         for ag in x.children if ag.dep_ == "agent" for o in _pobjs(ag)
-                         for a in self.np_actors(o) if a not in c.sources]
+            if not found:  # "a statement drafted by the EU", "an invitation from Washington": its author
+                authors = [o for x in t.children if x.dep_ == "acl" and x.tag_ == "VBN"
+                           for ag in x.children if ag.dep_ == "agent" for o in _pobjs(ag)]
+                authors += [o for x in t.children if x.dep_ == "prep" and x.lower_ in ("from", "by")
+                            for o in _pobjs(x)]
+                found = [a for o in authors for a in self.np_actors(o) if a not in c.sources]
             if all(a in c.sources or _same_state(self.ctx, a, s) for a in found for s in c.sources or [None]):
                 found = found + [a for a in self.inner_actors(t, preps) if a not in found]
             for a in found:

@@ -5,6 +5,8 @@ them: Lula and Brasilia both act for Brazil. Two uses read the document's partie
 one noun phrase:
 - collective subjects ("the two presidents held talks", "both sides agreed", "they signed")
   name the pair the passage is about, not an actor of their own (pair_in_view);
+- the members of a bloc ("the allies condemned", "member states agreed") act as the bloc the
+  passage names (bloc_in_view);
 - a one-sided event's implied counterpart (extract/event_counterparts.py).
 """
 
@@ -45,18 +47,9 @@ def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_t
     Places named as places ("talks in Geneva") are not parties. With `people` ("the two
     leaders") the parties of the people named come first: a leader's state, not the states
     the leaders talked about."""
-    sentences = ctx.body_sentences()
-    starts = [s.start_char for s in sentences]
-    here = bisect.bisect_right(starts, tok.idx) - 1
-    if here < 0:
+    lo = _window_start(ctx, tok, sentences_back)
+    if lo is None:
         return []
-    text = ctx.document.text
-    paragraph = paragraph_start(text, sentences[here].start_char)
-    previous_paragraph = paragraph_start(text, max(0, paragraph - 2)) if paragraph else 0
-    first = max(0, here - sentences_back)
-    while first < here and sentences[first].start_char < previous_paragraph:
-        first += 1
-    lo = sentences[first].start_char
     named: dict[str, str] = {}  # key -> first actor naming it in the window
     order: list[str] = []
     counts: Counter[str] = Counter()
@@ -82,3 +75,42 @@ def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_t
     two = sorted(order, key=lambda k: (-counts[k], -recency[k]))[:2]
     two.sort(key=lambda k: recency[k])  # in the order the text named them
     return [actor_for(ctx, k, named[k]) for k in two]
+
+
+def _window_start(ctx: ExtractContext, tok: Token, sentences_back: int) -> int | None:
+    """Where the passage before `tok` starts: `sentences_back` sentences up, never further
+    back than the previous paragraph."""
+    sentences = ctx.body_sentences()
+    starts = [s.start_char for s in sentences]
+    here = bisect.bisect_right(starts, tok.idx) - 1
+    if here < 0:
+        return None
+    text = ctx.document.text
+    paragraph = paragraph_start(text, sentences[here].start_char)
+    previous_paragraph = paragraph_start(text, max(0, paragraph - 2)) if paragraph else 0
+    first = max(0, here - sentences_back)
+    while first < here and sentences[first].start_char < previous_paragraph:
+        first += 1
+    return sentences[first].start_char
+
+
+def bloc_in_view(ctx: ExtractContext, tok: Token, sentences_back: int = 3) -> str | None:
+    """The organisation or bloc the members act as: of those named in the passage before `tok`
+    (its own sentence included) and the one the document names most, the one the document
+    names most ("Leaders of the NATO allies met ... The allies condemned" is NATO, even where
+    the passage also names the G7)."""
+    lo = _window_start(ctx, tok, sentences_back)
+    if lo is None:
+        return None
+    counts: Counter[str] = Counter()
+    in_view: set[str] = set()
+    for m in ctx.mentions:
+        actor = ctx.actors.get(m.actor_id)
+        if actor is None or not actor.org or actor.country or actor.kind == "location":
+            continue
+        counts[m.actor_id] += 1
+        if lo <= m.start < tok.idx:
+            in_view.add(m.actor_id)
+    if not in_view:
+        return None
+    return max(sorted(in_view | {max(sorted(counts), key=lambda a: counts[a])}), key=lambda a: counts[a])
