@@ -76,3 +76,15 @@ def test_a_hyphenated_demonym_names_the_target(analyze):
     analysis = analyze("The United States sanctioned four Armenian-registered firms on Monday.", published="2024-05-06")
     sanction = [e for e in analysis.events if e.type == "SANCTION"]
     assert sanction and _party(analysis, sanction[0].target) == "ARM"
+
+
+def test_a_second_verb_of_one_attack_is_not_a_second_attack(analyze):
+    text = (
+        "India and Pakistan exchanged accusations on Tuesday. Pakistan said Indian troops had fired on "
+        "its posts, and India accused Pakistan of sheltering militants.\n\n"
+        "Indian artillery shelled two villages in the Neelum valley, killing a farmer.\n"
+    )
+    analysis = analyze(text, published="2024-05-07")
+    last = [e for e in analysis.events if "Neelum" in analysis.documents[0].text[e.sentence.start:e.sentence.end]]
+    attacks = [e for e in last if e.type == "ASSAULT" and _party(analysis, e.target) == "PAK"]
+    assert len(attacks) == 1

@@ -78,6 +78,8 @@ CASES = [
     # a bare May after a preposition is the month; the tense says which one
     ("In May the council approved a new budget for the mission.", "2024-09-10", {"May": "2024-05"}),
     ("The elections will be held in May, the commission said.", "2024-09-10", {"May": "2025-05"}),
+    ("Peru plans to take the dispute to the tribunal in June.", "2024-09-10", {"June": "2025-06"}),
+    ("Peru took the dispute to the tribunal in June.", "2024-09-10", {"June": "2024-06"}),
     ("Shipments through the canal have slowed since May.", "2023-02-01", {"May": "2022-05"}),
     ("The envoys met earlier this month in Nairobi.", "2024-09-10", {"earlier this month": "2024-09"}),
     ("Grain exports collapsed late last year as demand fell.", "2024-09-10", {"late last year": "2023"}),

@@ -18,6 +18,9 @@ attack his neighbour" in an article on China and Russia is not aimed at China), 
 sanction may be ("Riyadh cut ties" ends a relation the text told as peaceful). The event
 keeps the confidence of a one-sided event and its pattern says the target was implied. An act
 done jointly ("Both leaders called for calm", pattern "+joint") is aimed at neither of its doers.
+A one-sided event whose implied target repeats an act its sentence already codes between the
+same parties ("shelled two villages in the Neelum valley, killing a girl") is that act again
+and is dropped.
 """
 
 from __future__ import annotations
@@ -119,6 +122,13 @@ def fill_counterparts(ctx: ExtractContext) -> None:
     relations = _Relations(ctx)
     quad = {name: info.quad for name, info in lex.types.items()}
     peaceful = peaceful_pairs(ctx.events, ctx.actors, quad)
+
+    def told(e: Event) -> tuple:  # one act, as coded: its sentence, type and parties
+        return (e.sentence.start, e.type, party_key(ctx.actors.get(e.source or "")),
+                party_key(ctx.actors.get(e.target or "")))
+
+    have = {told(e) for e in ctx.events if e.target is not None}
+    repeated: set[int] = set()
     for i in open_events:
         e = ctx.events[i]
         target = implied_target(e, relations, ctx.actors)
@@ -127,6 +137,12 @@ def fill_counterparts(ctx: ExtractContext) -> None:
         pair = frozenset((party_key(ctx.actors.get(e.source or "")), party_key(ctx.actors.get(target))))
         if e.type == "ASSAULT" and pair in peaceful:
             continue
-        ctx.events[i] = e.model_copy(update={
+        filled = e.model_copy(update={
             "target": target, "pattern": f"{e.pattern or ''}+counterpart",
             "id": event_id(ctx.doc_id, e.trigger.start, e.trigger.end, e.type, e.source, target)})
+        if told(filled) in have:
+            repeated.add(i)  # "shelled two villages ..., killing a girl": the sentence's one attack
+            continue
+        have.add(told(filled))
+        ctx.events[i] = filled
+    ctx.events[:] = [e for i, e in enumerate(ctx.events) if i not in repeated]

@@ -104,6 +104,9 @@ _AGE = re.compile(r"(?i:-old$|\bold$)")
 _AGE_BEFORE = re.compile(r"(?i:\b(?:aged|age\s+of|ages\s+of)\s*$)")
 _LEAD_WORDS = re.compile(r"^(?i:(?:in|on|at|since|by|during|until|till|through|throughout|of|for|over|around|"
                          r"before|after|as\s+of)\s+)+")
+# Verbs and adjectives whose infinitive (in the present tense) is still to happen.
+_PLANNING = {"plan", "intend", "expect", "aim", "schedule", "hope", "want", "prepare", "due", "set",
+             "promise", "pledge", "vow", "go", "seek", "propose"}
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 
 
@@ -155,9 +158,12 @@ def _is_future(ctx: ExtractContext, start: int, end: int) -> bool:
     tok = span.root
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
-            return any(c.lower_ in _FUTURE_AUX for c in tok.children if c.dep_ == "aux") or (
-                tok.lower_ in _FUTURE_AUX
-            )
+            if any(c.lower_ in _FUTURE_AUX for c in tok.children if c.dep_ == "aux") or tok.lower_ in _FUTURE_AUX:
+                return True
+            # "plans to take the dispute to the UN in June", "is due to vote in May"
+            to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            return to and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PLANNING and tok.head.tag_ in (
+                "VBZ", "VBP", "VB", "JJ")
         if tok.head.i == tok.i:
             break
         tok = tok.head
