@@ -35,6 +35,8 @@ class Pattern:
     needs_target: bool = False  # no event without a counterpart actor ("opened fire" on no one named)
     foretells: bool = False  # a that-clause must tell what is to come ("warned that it would strike")
     needs_obj: bool = False  # a direct object is required: "sought loans", not "sought to break out"
+    no_clause: bool = False  # with a that-clause it is a statement: "told Ankara it should not expect ..."
+    not_xcomp: tuple[str, ...] = ()  # infinitives that make it an idiom: "asked not to be named"
 
     @property
     def name(self) -> str:
@@ -146,6 +148,7 @@ def _pattern(entry: dict[str, Any]) -> Pattern:
         owner=_tuple(entry["owner"]) if entry.get("owner") else ("poss", "compound", "amod", "nmod"),
         not_prep=_tuple(entry.get("not_prep")), needs_target=bool(entry.get("needs_target")),
         foretells=bool(entry.get("foretells")), needs_obj=bool(entry.get("needs_obj")),
+        no_clause=bool(entry.get("no_clause")), not_xcomp=_tuple(entry.get("not_xcomp")),
     )
 
 

@@ -362,6 +362,10 @@ class _Sentence:
                     continue
             if p.needs_obj and not any(x.dep_ == "dobj" for x in tok.children):
                 continue
+            if p.no_clause and any(x.dep_ == "ccomp" for x in tok.children):
+                continue  # "told Stockholm it should not expect support": what was said, no meeting
+            if p.not_xcomp and any(x.dep_ == "xcomp" and x.lemma_.lower() in p.not_xcomp for x in tok.children):
+                continue  # "who asked not to be named"
             if p.obj_actor and not any(
                     x.dep_ == "dobj" and x.pos_ != "PRON" and self.np_actor(x) for x in tok.children):
                 continue
@@ -456,6 +460,7 @@ class _Finder(_Sentence):
     def evaluative(self, verb: Token) -> Candidate | None:
         """A report that names wrongdoing is an accusation: "called the move illegal"."""
         comps = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")]
+        comps += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in _pobjs(c)]  # "described it as a provocation"
         for comp in comps:
             for t in comp.subtree:
                 if t.lemma_.lower() in self.lex.evaluative_cues or t.lower_ in self.lex.evaluative_cues:
