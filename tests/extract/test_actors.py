@@ -272,3 +272,9 @@ def test_it_after_an_actor_subject_is_that_actor(analyze):
     text = "Vietnam protested the seizure of its fishing boat. It also summoned the Chinese ambassador."
     analysis = analyze(text, published="2022-05-27")
     assert "VNM" in mentioned(analysis, "It")
+
+
+def test_official_readouts_capitalise_surnames(analyze):
+    text = "Prime Minister KISHIDA Fumio held a summit meeting with President Joe Biden. KISHIDA thanked him."
+    analysis = analyze(text, published="2023-05-19")
+    assert {m.text for a in analysis.actors if a.id == "fumio-kishida" for m in a.mentions} >= {"KISHIDA Fumio", "KISHIDA"}

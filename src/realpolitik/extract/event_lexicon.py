@@ -37,6 +37,7 @@ class Pattern:
     needs_obj: bool = False  # a direct object is required: "sought loans", not "sought to break out"
     no_clause: bool = False  # with a that-clause it is a statement: "told Ankara it should not expect ..."
     not_xcomp: tuple[str, ...] = ()  # infinitives that make it an idiom: "asked not to be named"
+    needs_xcomp: bool = False  # only with an infinitive: "told Washington to stop arming Taiwan"
 
     @property
     def name(self) -> str:
@@ -46,7 +47,7 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return len(self.prep) * 2 + (1 if self.obj else 0)
+        return len(self.prep) * 2 + (1 if self.obj or self.needs_xcomp else 0)
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ def _pattern(entry: dict[str, Any]) -> Pattern:
         not_prep=_tuple(entry.get("not_prep")), needs_target=bool(entry.get("needs_target")),
         foretells=bool(entry.get("foretells")), needs_obj=bool(entry.get("needs_obj")),
         no_clause=bool(entry.get("no_clause")), not_xcomp=_tuple(entry.get("not_xcomp")),
+        needs_xcomp=bool(entry.get("needs_xcomp")),
     )
 
 

@@ -362,6 +362,8 @@ class _Sentence:
                     continue
             if p.needs_obj and not any(x.dep_ == "dobj" for x in tok.children):
                 continue
+            if p.needs_xcomp and not any(x.dep_ == "xcomp" for x in tok.children):
+                continue
             if p.no_clause and any(x.dep_ == "ccomp" for x in tok.children):
                 continue  # "told Stockholm it should not expect support": what was said, no meeting
             if p.not_xcomp and any(x.dep_ == "xcomp" and x.lemma_.lower() in p.not_xcomp for x in tok.children):
@@ -1072,6 +1074,18 @@ def _speaker_in_sentence(finder: _Sentence, c: Candidate) -> str | None:
     """Who spoke in the clause this answer is joined to: "The UN has suggested ..., but Moscow
     has dismissed the idea" answers the UN."""
     tok = c.trigger
+    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in finder.lex.response_nouns:
+        # "accused Paris of plotting, a charge French officials dismissed": who made the charge
+        node = tok.head
+        while node.dep_ in ("appos", "dobj", "pobj", "prep", "pcomp", "conj") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ == "VERB" and node.lemma_.lower() in finder.lex.speech_verbs:
+                break
+        tok = node if node.pos_ == "VERB" and node.lemma_.lower() in finder.lex.speech_verbs else tok
+        for x in tok.children if tok is node else ():
+            if x.dep_ in SUBJ:
+                return finder.np_actor(x)
+        return None
     if tok.dep_ != "conj" or tok.head.i > tok.i or tok.head.lemma_.lower() not in finder.lex.speech_verbs:
         return None
     for x in tok.head.children:

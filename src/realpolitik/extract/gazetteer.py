@@ -106,6 +106,8 @@ def _build(nlp: Language) -> Gazetteer:
     for p in kb.people.values():
         for name in (p.name, *p.names):
             add(name, Entry("person", p.id))
+            for form in _official_styles(name):
+                add(form, Entry("person", p.id))
 
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     entries: dict[int, list[Entry]] = {}
@@ -115,3 +117,17 @@ def _build(nlp: Language) -> Gazetteer:
         matcher.add(f"GAZ:{form}", [nlp.make_doc(form)])
     prefixes = {p: s.code for s in kb.states.values() for p in s.prefixes}
     return Gazetteer(kb, matcher, entries, prefixes)
+
+
+def _official_styles(name: str) -> list[str]:
+    """The capitalised-surname styles of official readouts: "KISHIDA Fumio" for Fumio Kishida,
+    "KISHIDA" for a bare Kishida (only names of two words, or a bare surname, of letters)."""
+    words = name.split()
+    if not all(w.isalpha() for w in words):
+        return []
+    if len(words) == 1 and len(name) > 3:
+        return [name.upper()]
+    if len(words) == 2:
+        given, family = words
+        return [f"{family.upper()} {given}", f"{given} {family.upper()}"]
+    return []
