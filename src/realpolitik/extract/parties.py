@@ -53,22 +53,22 @@ def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_t
     named: dict[str, str] = {}  # key -> first actor naming it in the window
     order: list[str] = []
     counts: Counter[str] = Counter()
-    persons: list[str] = []  # keys of the people named in the window, latest first
-    for m in ctx.mentions:
+    persons: list[tuple[str, str]] = []  # (key, actor) of the people named before tok, latest first
+    for m in sorted(ctx.mentions, key=lambda m: m.start):
         actor = ctx.actors.get(m.actor_id)
         key = party_key(actor)
         if key is None or m.locative:
             continue
         counts[key] += 1
-        if lo <= m.start < tok.idx:
-            if key not in named:
-                named[key] = m.actor_id
-                order.append(key)
-            if actor is not None and actor.kind == "person":
-                persons = [key] + [k for k in persons if k != key]
+        if lo <= m.start < tok.idx and key not in named:
+            named[key] = m.actor_id
+            order.append(key)
+        if m.start < tok.idx and actor is not None and actor.kind == "person":
+            persons = [(key, m.actor_id)] + [p for p in persons if p[0] != key]
     if people and len(persons) >= 2:
-        two = sorted(persons[:2], key=order.index)
-        return [actor_for(ctx, k, named[k]) for k in two]
+        # "the two leaders": the last two people named, however far back the passage began
+        two = list(reversed(persons[:2]))
+        return [actor_for(ctx, k, a) for k, a in two]
     if len(order) < 2 or (exactly_two and len(order) > 2):
         return []
     recency = {k: i for i, k in enumerate(order)}
