@@ -278,3 +278,18 @@ def test_official_readouts_capitalise_surnames(analyze):
     text = "Prime Minister KISHIDA Fumio held a summit meeting with President Joe Biden. KISHIDA thanked him."
     analysis = analyze(text, published="2023-05-19")
     assert {m.text for a in analysis.actors if a.id == "fumio-kishida" for m in a.mentions} >= {"KISHIDA Fumio", "KISHIDA"}
+
+
+def test_a_quoted_we_is_the_speakers_side(analyze):
+    text = ('Mark Rutte met Recep Tayyip Erdogan in Ankara.\n\n'
+            'Rutte: "We agreed to keep the channel open."\n\n'
+            '"We will not be rushed," Erdogan said.\n')
+    analysis = analyze(text, published="2024-11-04")
+    we = {m.text: a.id for a in analysis.actors for m in a.mentions if m.text == "We"}
+    assert {a.id for a in analysis.actors for m in a.mentions if m.text == "We"} >= {"mark-rutte", "recep-tayyip-erdogan"}
+    assert we
+
+
+def test_an_unquoted_we_is_no_one(analyze):
+    analysis = analyze("We should not pretend that Turkey will change course.", published="2024-11-04")
+    assert not [m for a in analysis.actors for m in a.mentions if m.text == "We"]

@@ -2,6 +2,8 @@
 
 - A short form of a person already named in the document ("Fu" after "Fu Cong") is that
   person. Known office holders' short names come from the gazetteer already.
+- "we/our/us" inside a quotation go to its speaker (a label before it, "Kishida: ...", or the
+  reporting clause after it, "...," Yoon said);
 - "he/his/him/she/her" go to the nearest preceding person mention, preferring subjects;
   "it/its" to the nearest preceding state or organisation acting as a subject. Pleonastic
   "it" ("it is true that", "it should be noted") refers to nothing and is left alone.
@@ -10,6 +12,8 @@ Each resolved pronoun is an ActorMention with via="coref", so later stages name 
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor
@@ -21,7 +25,13 @@ if TYPE_CHECKING:
 
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
+WE_PRONOUNS = {"we", "our", "us", "ours", "ourselves"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_CURLY = re.compile(r"\u201c[^\u201d\n]{2,}?\u201d")
+_STRAIGHT = re.compile(r'"[^"\n]{2,}?"')
+# After a closing quote: ', said X', ', X said', ' X told reporters' ...
+_REPORTING = re.compile(r"^[,.]?\s*(?:[A-Z][\w'.-]*\s+){0,6}(?:said|says|added|told|stated|declared|wrote)\b"
+                        r"|^[,.]?\s*(?:said|says|added|told|stated|declared|wrote)\b")
 LOOKBACK_SENTENCES = 2
 
 
@@ -250,9 +260,56 @@ def _countries_from_the_story(ctx: ExtractContext) -> None:
                 actor.country = winners[0]
 
 
+def _quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of direct quotation, curly or straight, each within one paragraph."""
+    spans = [(m.start(), m.end()) for m in _CURLY.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _STRAIGHT.finditer(text)]
+    return sorted(spans)
+
+
+def _speaker(ctx: ExtractContext, start: int, end: int) -> str | None:
+    """Who a quotation is attributed to: the label before it ("Prime Minister Kishida: "...")
+    or the reporting clause right after it ("...," Yoon said / said Yoon)."""
+    text = ctx.document.text
+    line_start = text.rfind("\n", 0, start) + 1
+    label = text[line_start:start].rstrip()
+    if label.endswith(":"):
+        before = [m for m in ctx.mentions if line_start <= m.start and m.end <= start]
+        if before:
+            return max(before, key=lambda m: m.start).actor_id
+    after = text[end:end + 120]
+    stop = min((i for i in (after.find("."), after.find("\n")) if i >= 0), default=len(after))
+    if _REPORTING.match(after[:stop]):
+        inside = [m for m in ctx.mentions if end <= m.start and m.end <= end + stop]
+        if inside:
+            return min(inside, key=lambda m: m.start).actor_id
+    return None
+
+
+def _first_person_in_quotes(ctx: ExtractContext) -> None:
+    """ "We condemned the launch," said Yoon: a quoted "we" or "our" is the speaker's side."""
+    spans = _quotes(ctx.document.text)
+    if not spans:
+        return
+    starts = [a for a, _ in spans]
+    speakers: dict[tuple[int, int], str | None] = {}
+    for t in ctx.doc:
+        if t.lower_ not in WE_PRONOUNS or ctx.mention_of_token(t) is not None:
+            continue
+        i = bisect.bisect_right(starts, t.idx) - 1
+        if i < 0 or not (spans[i][0] < t.idx < spans[i][1]):
+            continue
+        if spans[i] not in speakers:
+            speakers[spans[i]] = _speaker(ctx, *spans[i])
+        actor = speakers[spans[i]]
+        if actor is not None:
+            ctx.add_mention(ActorMention(t.idx, t.idx + len(t), actor, "coref", t.i, t.i + 1))
+
+
 @extractor("coref", requires=("actors",), components=("parser",))
 def resolve_coreference(ctx: ExtractContext) -> None:
     _short_names(ctx)
     _pronouns(ctx)
+    _first_person_in_quotes(ctx)
     _countries_through_possessors(ctx)
     _countries_from_the_story(ctx)
