@@ -17,7 +17,10 @@ from realpolitik.evaluation import fold
 from realpolitik.ingest.header import split_header
 from realpolitik.schema import CLAIM_STATUSES, EVENT_TYPES
 
-SETS = [Path(__file__).resolve().parent / "data" / name for name in ("eval", "eval2", "eval3", "eval4", "eval5")]
+SETS = [
+    Path(__file__).resolve().parent / "data" / name
+    for name in ("eval", "eval2", "eval3", "eval4", "eval5", "eval6")
+]
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "src" / "realpolitik" / "knowledge"
 GOLDS = sorted(g for folder in SETS for g in folder.glob("*.gold.json"))
 KINDS = {"money", "count", "distance", "duration", "percent", "mass", "energy", "other"}
