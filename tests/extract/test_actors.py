@@ -293,3 +293,23 @@ def test_a_quoted_we_is_the_speakers_side(analyze):
 def test_an_unquoted_we_is_no_one(analyze):
     analysis = analyze("We should not pretend that Turkey will change course.", published="2024-11-04")
     assert not [m for a in analysis.actors for m in a.mentions if m.text == "We"]
+
+
+def test_a_bodys_one_word_name_is_the_organisation_the_text_is_about(analyze):
+    text = ("The African Union opened its summit in Addis Ababa on Saturday. The AU suspended Gabon. "
+            "The Assembly condemned the fighting in Sudan.")
+    analysis = analyze(text, published="2025-02-15")
+    assert "AU" in mentioned(analysis, "Assembly") | mentioned(analysis, "The Assembly")
+    assert not [a for a in analysis.actors if a.id.startswith("org:assembly")]
+
+
+def test_named_rebels_are_their_movement_and_unnamed_ones_their_states(analyze):
+    analysis = analyze("M23 rebels seized Goma. Syrian rebels shelled a village.", published="2025-02-15")
+    assert "COD-REB" in mentioned(analysis, "rebels")
+    assert "SYR-REB" in mentioned(analysis, "Syrian rebels") | mentioned(analysis, "rebels")
+
+
+def test_a_ship_named_like_an_organisation_is_no_actor(analyze):
+    text = "Finnish authorities seized the Eagle S, a tanker registered in the Cook Islands."
+    analysis = analyze(text, published="2024-12-26")
+    assert not [a for a in analysis.actors if "eagle" in a.id]

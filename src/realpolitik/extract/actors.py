@@ -40,6 +40,13 @@ SECTOR_NAMES = {"MIL": "military", "GOV": "government", "SPY": "intelligence", "
 NOT_ACTORS = {"agreement", "treaty", "accord", "pact", "deal", "programme", "program", "initiative", "plan",
               "act", "law", "resolution", "convention", "declaration", "charter", "protocol", "strategy",
               "doctrine", "project", "pipeline", "summit", "conference", "forum", "war", "crisis", "operation"}
+# One-word names of an organisation's bodies: alone ("the Assembly", "the Commission") they
+# are a body of the organisation the text is about, never a new organisation of their own.
+GENERIC_BODIES = {"Assembly", "Commission", "Council", "Parliament", "Secretariat", "Fund", "Court", "Agency",
+                  "Committee", "Board", "Summit", "Tribunal", "Conference", "Presidency", "Bureau"}
+# Things named like organisations: ships and the like ("the Eagle S, a tanker ...").
+VESSELS = {"tanker", "ship", "vessel", "freighter", "carrier", "boat", "trawler", "ferry", "yacht", "submarine",
+           "frigate", "destroyer", "cruiser", "aircraft", "plane", "jet", "satellite", "rocket"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -501,6 +508,12 @@ class _Resolver:
             country = self.state_after_coordinated(ent)
         return role, country
 
+    def main_organisation(self) -> str | None:
+        """The organisation the document names most (at least twice), if any."""
+        counts = {a.id: len(a.mentions) for a in self.ctx.actors.values()
+                  if a.org and not a.country and a.kind != "location" and len(a.mentions) >= 2}
+        return max(sorted(counts), key=counts.__getitem__) if counts else None
+
     def is_dateline(self, ent: Span) -> bool:
         """ "BEIRUT/JERUSALEM, Nov 26 (Wire) -": the places a report was filed from, not an actor."""
         text = self.doc.text
@@ -532,6 +545,14 @@ class _Resolver:
                 continue
             if self.ctx.in_boilerplate(t.idx, t.idx + len(t)):
                 continue
+            named = next((a for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.i in self.taken
+                          for a in [self.ctx.actor_of_token(c)] if a), None)
+            if named is not None:  # "M23 rebels" are M23; "Syrian rebels" Syria's rebels
+                actor = self.ctx.actors[named]
+                if actor.kind == "state" and actor.country:
+                    named = self.sector_actor(actor.country, sector)
+                self.mention(t.i, t.i + 1, named, "sector")
+                continue
             actor_id = f"grp:{sector}"
             self.ctx.add_actor(Actor(id=actor_id, name=SECTOR_NAMES.get(sector, sector.lower()), kind="group",
                                      sector=sector))
@@ -559,6 +580,9 @@ class _Resolver:
                 if actor is not None and actor.country and actor.kind != "location":
                     country = actor.country
                     break
+            if any(c.dep_ == "appos" and c.lemma_.lower() in VESSELS for c in ent.root.children) or any(
+                    c.dep_ == "compound" and c.lemma_.lower() in VESSELS for c in ent.root.children):
+                continue  # "the Eagle S, a tanker registered in ...": a ship, not an actor
             bare = self.kb.bare_org_names.get(text)
             if bare and not country:  # "the Security Council": the UN's unless a state's is said
                 self.mention(ent.start, ent.end, self.org(bare), "gazetteer")
@@ -566,6 +590,11 @@ class _Resolver:
             earlier = self.org_named_earlier(text, ent.start_char)
             if earlier is not None:  # "the Council" after "the UN Security Council"
                 self.mention(ent.start, ent.end, earlier, "coref")
+                continue
+            if text in GENERIC_BODIES and not country:
+                body = self.main_organisation()
+                if body is not None:  # "the Assembly" of an AU summit readout is the AU's
+                    self.mention(ent.start, ent.end, body, "coref")
                 continue
             sector = self.sector_of(ent.root)
             if sector and country in self.kb.states:

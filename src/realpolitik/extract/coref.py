@@ -26,6 +26,13 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 WE_PRONOUNS = {"we", "our", "us", "ours", "ourselves"}
+# Definite nouns for an organisation named before: the last word its name must end in, or
+# empty for a noun any organisation answers to ("the bloc").
+BODY_NOUNS: dict[str, set[str]] = {
+    "agency": {"agency"}, "council": {"council"}, "commission": {"commission"}, "court": {"court", "tribunal"},
+    "tribunal": {"tribunal", "court"}, "fund": {"fund"}, "bank": {"bank"}, "union": {"union"},
+    "organisation": set(), "organization": set(), "bloc": set(), "alliance": set(),
+}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CURLY = re.compile(r"\u201c[^\u201d\n]{2,}?\u201d")
 _STRAIGHT = re.compile(r'"[^"\n]{2,}?"')
@@ -306,10 +313,35 @@ def _first_person_in_quotes(ctx: ExtractContext) -> None:
             ctx.add_mention(ActorMention(t.idx, t.idx + len(t), actor, "coref", t.i, t.i + 1))
 
 
+def _definite_bodies(ctx: ExtractContext) -> None:
+    """ "the agency" after the International Atomic Energy Agency, "the bloc" after ECOWAS: a
+    definite common noun that names a kind of organisation is the latest one named before it
+    whose name ends in that noun, or, for a generic one ("the bloc", "the alliance"), the
+    latest organisation named."""
+    orgs = sorted((m for m in ctx.mentions if (a := ctx.actors.get(m.actor_id)) is not None
+                   and a.org and not a.country and a.kind in ("organization", "group")), key=lambda m: m.start)
+    if not orgs:
+        return
+    starts = [m.start for m in orgs]
+    for t in ctx.doc:
+        low = t.lower_
+        if low not in BODY_NOUNS or t.tag_ != "NN" or ctx.mention_of_token(t) is not None:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) or any(
+                c.dep_ in ("amod", "compound", "poss") for c in t.children):
+            continue
+        before = orgs[:bisect.bisect_left(starts, t.idx)]
+        if BODY_NOUNS[low]:
+            before = [m for m in before if ctx.actors[m.actor_id].name.lower().split()[-1] in BODY_NOUNS[low]]
+        if before:
+            ctx.add_mention(ActorMention(t.idx, t.idx + len(t), before[-1].actor_id, "coref", t.i, t.i + 1))
+
+
 @extractor("coref", requires=("actors",), components=("parser",))
 def resolve_coreference(ctx: ExtractContext) -> None:
     _short_names(ctx)
     _pronouns(ctx)
+    _definite_bodies(ctx)
     _first_person_in_quotes(ctx)
     _countries_through_possessors(ctx)
     _countries_from_the_story(ctx)

@@ -64,6 +64,7 @@ class Candidate:
     mode: str | None = None
     clause: Token | None = None  # the verb whose clause carries the event (light verb for nouns)
     dropped: bool = False
+    collective: bool = False  # sources read from "the two leaders", "both sides", "they"
 
 
 class _Sentence:
@@ -201,14 +202,21 @@ class _Sentence:
             return [bloc] if bloc else []
         return []
 
+    def collective_of(self, c: Candidate, tok: Token) -> list[str]:
+        """The collective's parties as the candidate's doers, remembering they were read so."""
+        found = self.collective(tok)
+        c.collective = c.collective or bool(found)
+        return found
+
     def subject_before(self, tok: Token) -> Token | None:
-        """The plural subject nearest before `tok` in its own sentence, else the main subject of
-        the sentence before it."""
+        """The plural noun phrase nearest before `tok` in its own sentence, else the main subject
+        of the sentence before it."""
         sent = tok.sent
         for t in reversed(sent[: tok.i - sent.start]):
-            # a plural one: "They said that Moscow ..., which they" is the first "They"
-            if t.dep_ in SUBJ + PASSIVE_SUBJ and (t.tag_ in ("NNS", "NNPS") or t.lower_ in ("they", "we")
-                                                  or any(x.dep_ == "conj" for x in t.children)):
+            # the nearest plural one: "They said that Moscow ..., which they" is the first "They";
+            # "described the patrols as a provocation and said they threatened ..." the patrols
+            if t.dep_ in (*SUBJ, *PASSIVE_SUBJ, "dobj", "pobj") and (
+                    t.tag_ in ("NNS", "NNPS") or t.lower_ in ("they", "we") or any(x.dep_ == "conj" for x in t.children)):
                 return t
         if sent.start == 0:
             return None
@@ -585,7 +593,7 @@ class _Finder(_Sentence):
         if how == "passive":
             c.construction = "passive"
         for s in subj_toks:
-            for a in self.np_actors(s) or self.located(s) or self.collective(s):
+            for a in self.np_actors(s) or self.located(s) or self.collective_of(c, s):
                 if a not in c.sources:
                     c.sources.append(a)
         if how == "subject":
@@ -772,7 +780,7 @@ class _Finder(_Sentence):
             if not c.sources:
                 subj_toks, how = self.subject(head, charged=c.type in self.lex.charged_types)
                 for s in subj_toks:
-                    c.sources.extend(a for a in self.np_actors(s) or self.located(s) or self.collective(s)
+                    c.sources.extend(a for a in self.np_actors(s) or self.located(s) or self.collective_of(c, s)
                                      if a not in c.sources)
                 if subj_toks and not c.sources and how in ("subject", "relative", "modified-noun"):
                     c.dropped = True  # "They signed a deal with Peru": someone we cannot name acted
@@ -1159,7 +1167,7 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
             finder.np_actors(o) for o in _pobjs(x)) for x in c.trigger.children)
         if target is None and symmetric and len(c.sources) > 1 and not elsewhere:
             target = c.sources[1]
-        joint = target is None and len(c.sources) > 1  # "Both leaders called for calm": done together
+        joint = target is None and len(c.sources) > 1 and c.collective  # "Both leaders called for calm"
         if target is None and c.type in lex.response_types and _response_object(lex, c):
             answered = _speaker_in_sentence(finder, c) or _previous_speaker(ctx, lex, previous)
             if answered is None and earlier is not None and _same_paragraph(ctx, earlier[0], sent):
@@ -1175,31 +1183,53 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
             continue
         if source == target:
             continue
-        key = (c.type, *sorted([source or "", target or ""])) if symmetric or lex.types[c.type].symmetric \
-            else (c.type, source, target)
+        doers = [source]
+        if target is None and not symmetric and len(c.sources) > 1 and not c.collective:
+            # "Israel and the United States bombed the plants": each of them bombed
+            doers = _one_per_party(ctx, c.sources)
         start, end = _trigger_span(c)
         root = lex.root_of(c.pattern) if c.type == c.pattern.type else lex.types[c.type].root
         mode = c.mode or (c.pattern.mode if c.type == c.pattern.type else None)
-        ev = Event(
-            id=event_id(ctx.doc_id, start, end, c.type, source, target), doc=ctx.doc_id, type=c.type,
-            mode=mode, contexts=_contexts(lex, sent, c.pattern), source=source, target=target,
-            date=_date(ctx, sent, c), negated=c.negated, hypothetical=c.hypothetical,
-            sentence={"start": sent.start_char, "end": sent.end_char},
-            trigger=TextSpan(start=start, end=end, text=ctx.document.text[start:end]),
-            confidence=_confidence(c, target is not None), cameo=root, goldstein=lex.goldstein.get(root),
-            pattern=f"{c.construction}:{c.pattern.name}" + ("+joint" if joint else ""),
-        )
-        if key in seen and _conjoined_acts(kept[seen[key]], c):
-            key = (*key, c.trigger.i)  # "banned Russian ships and froze Russian assets": two acts
-        if key in seen:
-            have = out[seen[key]]
-            if ev.confidence > have.confidence:
-                out[seen[key]] = ev
-            continue
-        seen[key] = len(out)
-        kept[len(out)] = c
-        out.append(ev)
+        date = _date(ctx, sent, c)
+        for doer in doers:
+            key = (c.type, *sorted([doer or "", target or ""])) if symmetric or lex.types[c.type].symmetric \
+                else (c.type, doer, target)
+            ev = Event(
+                id=event_id(ctx.doc_id, start, end, c.type, doer, target), doc=ctx.doc_id, type=c.type,
+                mode=mode, contexts=_contexts(lex, sent, c.pattern), source=doer, target=target,
+                date=date, negated=c.negated, hypothetical=c.hypothetical,
+                sentence={"start": sent.start_char, "end": sent.end_char},
+                trigger=TextSpan(start=start, end=end, text=ctx.document.text[start:end]),
+                confidence=_confidence(c, target is not None), cameo=root, goldstein=lex.goldstein.get(root),
+                pattern=f"{c.construction}:{c.pattern.name}" + ("+joint" if joint else ""),
+            )
+            if key in seen and _conjoined_acts(kept[seen[key]], c):
+                key = (*key, c.trigger.i)  # "banned Russian ships and froze Russian assets": two acts
+            if key in seen:
+                have = out[seen[key]]
+                if ev.confidence > have.confidence:
+                    out[seen[key]] = ev
+                continue
+            seen[key] = len(out)
+            kept[len(out)] = c
+            out.append(ev)
     return out
+
+
+def _one_per_party(ctx: ExtractContext, actors: list[str]) -> list[str]:
+    """The first actor of each party among coordinated doers ("Xi and Chinese officials" is one)."""
+    out: list[str] = []
+    for a in actors:
+        if not any(a == b or _same_state(ctx, a, b) or _same_party(ctx, a, b) for b in out):
+            out.append(a)
+    return out
+
+
+def _same_party(ctx: ExtractContext, a: str, b: str) -> bool:
+    x, y = ctx.actors.get(a), ctx.actors.get(b)
+    kx = (x.country or x.org) if x else None
+    ky = (y.country or y.org) if y else None
+    return kx is not None and kx == ky
 
 
 @extractor("events", requires=("actors", "coref", "times"), components=("parser", "lemmatizer"))

@@ -43,7 +43,9 @@ def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_t
     """The two parties named just before `tok`: in its own sentence and the `sentences_back`
     before it, within its paragraph and the one before. Ranked by how often the document names
     them (a passing "in Ukraine" does not displace the visit's host and guest); with
-    `exactly_two`, a passage naming three parties gives none ("they" is then anyone's guess).
+    `exactly_two`, a passage naming three parties gives none ("they" is then anyone's guess);
+    without it the document's two most named parties are candidates too ("both sides" after a
+    paragraph on Washington's calls are still India and Pakistan).
     Places named as places ("talks in Geneva") are not parties. With `people` ("the two
     leaders") the parties of the people named come first: a leader's state, not the states
     the leaders talked about."""
@@ -53,6 +55,7 @@ def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_t
     named: dict[str, str] = {}  # key -> first actor naming it in the window
     order: list[str] = []
     counts: Counter[str] = Counter()
+    anywhere: dict[str, str] = {}  # key -> first actor naming it in the document
     persons: list[tuple[str, str]] = []  # (key, actor) of the people named before tok, latest first
     for m in sorted(ctx.mentions, key=lambda m: m.start):
         actor = ctx.actors.get(m.actor_id)
@@ -60,6 +63,7 @@ def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_t
         if key is None or m.locative:
             continue
         counts[key] += 1
+        anywhere.setdefault(key, m.actor_id)
         if lo <= m.start < tok.idx and key not in named:
             named[key] = m.actor_id
             order.append(key)
@@ -69,6 +73,11 @@ def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_t
         # "the two leaders": the last two people named, however far back the passage began
         two = list(reversed(persons[:2]))
         return [actor_for(ctx, k, a) for k, a in two]
+    if not exactly_two:  # "both sides": the document's two main parties are always candidates
+        for key, _ in counts.most_common(2):
+            if key not in named:
+                named[key] = anywhere[key]
+                order.append(key)
     if len(order) < 2 or (exactly_two and len(order) > 2):
         return []
     recency = {k: i for i, k in enumerate(order)}
