@@ -88,3 +88,17 @@ def test_a_second_verb_of_one_attack_is_not_a_second_attack(analyze):
     last = [e for e in analysis.events if "Neelum" in analysis.documents[0].text[e.sentence.start:e.sentence.end]]
     attacks = [e for e in last if e.type == "ASSAULT" and _party(analysis, e.target) == "PAK"]
     assert len(attacks) == 1
+
+
+def test_co_doers_share_an_implied_target_and_own_circles_stay_open(analyze):
+    text = (
+        "Iran and the United States traded threats for months. Washington accused Tehran of enriching "
+        "uranium, and Iran accused the United States of sabotage.\n\n"
+        "Then Israel and the United States bombed the enrichment plants. Iran asked its partners for help.\n"
+    )
+    analysis = analyze(text, published="2025-07-01")
+    bombs = [e for e in analysis.events if e.trigger.text == "bombed"]
+    assert {_party(analysis, e.source) for e in bombs} == {"ISR", "USA"}
+    assert {_party(analysis, e.target) for e in bombs} == {"IRN"}
+    asked = [e for e in analysis.events if e.trigger.text == "asked"]
+    assert asked and all(e.target is None for e in asked)

@@ -13,12 +13,14 @@ counterpart takes the one other party its sentence names, if there is exactly on
 are aimed at someone take a counterpart (`counterpart` in knowledge/cameo.yaml): a
 mobilisation or a street protest has none to imply. Force is not implied between parties
 the document shows dealing without it: an attack gets no implied target when the two-sided
-events between the pair hold no act of material conflict (quad class 4: "encouraged Putin to
-attack his neighbour" in an article on China and Russia is not aimed at China), while a
-sanction may be ("Riyadh cut ties" ends a relation the text told as peaceful). The event
+events between the pair are mostly cooperation and never force (quad class 4: "encouraged
+Putin to attack his neighbour" in an article on China and Russia is not aimed at China), while
+a sanction may be ("Riyadh cut ties" ends a relation the text told as peaceful). The event
 keeps the confidence of a one-sided event and its pattern says the target was implied. An act
 done jointly ("Both leaders called for calm", pattern "+joint") is aimed at neither of its doers.
-A one-sided event whose implied target repeats an act its sentence already codes between the
+So is one aimed at the doer's own circle ("Ukraine asked its partners", "accused Ukraine's
+allies"; pattern "+own-circle"). The co-doers of one act share the target implied for any of
+them. A one-sided event whose implied target repeats an act its sentence already codes between the
 same parties ("shelled two villages in the Neelum valley, killing a girl") is that act again
 and is dropped.
 """
@@ -36,6 +38,9 @@ from realpolitik.extract.parties import actor_for, party_key
 from realpolitik.extract.times import paragraph_start
 from realpolitik.schema import Actor, Event
 
+# Patterns whose missing target the text itself leaves open: an act done jointly by the pair
+# ("+joint"), or aimed at the doer's own circle ("+own-circle": "asked its partners").
+KEEP_OPEN = ("+joint", "+own-circle")
 MIN_SHARED = 2  # sentences naming both parties: once is a mention, twice is a relation
 
 
@@ -73,15 +78,15 @@ class _Relations:
     def actor_for(self, key: str) -> str:
         return actor_for(self.ctx, key, self.first_actor[key])
 
-    def sole_other(self, key: str, sentence: int) -> str | None:
+    def sole_other(self, key: str, sentence: int, co_doers: frozenset[str] = frozenset()) -> str | None:
         """The one other party the event's own sentence names, for a party the document names
         too rarely to have a counterpart ("France condemned the launches and said the DPRK ...")."""
-        others = self.sentence_keys[sentence] - {key}
+        others = self.sentence_keys[sentence] - {key} - co_doers
         return self.actor_for(next(iter(others))) if len(others) == 1 else None
 
-    def counterpart(self, key: str, sentence: int) -> str | None:
+    def counterpart(self, key: str, sentence: int, co_doers: frozenset[str] = frozenset()) -> str | None:
         """The party `key` is most often named with, when its paragraph names it too."""
-        ranked = self.shared[key].most_common()
+        ranked = [(k, n) for k, n in self.shared[key].most_common() if k not in co_doers]
         if not ranked or ranked[0][1] < MIN_SHARED:
             return None
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
@@ -93,22 +98,27 @@ class _Relations:
 
 
 def peaceful_pairs(events: list[Event], actors: dict[str, Actor], quad: dict[str, int]) -> set[frozenset[str]]:
-    """Pairs of parties with two-sided events in the document, none of them force (quad 4)."""
-    force: dict[frozenset[str], bool] = {}
+    """Pairs of parties whose two-sided events in the document are mostly cooperation (quad
+    1-2) and never force (quad 4)."""
+    tally: dict[frozenset[str], list[int]] = {}  # pair -> [cooperative, hostile, force]
     for e in events:
         a, b = party_key(actors.get(e.source or "")), party_key(actors.get(e.target or ""))
         if a and b and a != b:
-            pair = frozenset((a, b))
-            force[pair] = force.get(pair, False) or quad[e.type] == 4
-    return {pair for pair, used in force.items() if not used}
+            t = tally.setdefault(frozenset((a, b)), [0, 0, 0])
+            t[0 if quad[e.type] <= 2 else 1] += 1
+            t[2] += quad[e.type] == 4
+    return {pair for pair, (coop, hostile, force) in tally.items() if coop > hostile and not force}
 
 
-def implied_target(event: Event, relations: _Relations, actors: dict[str, Actor]) -> str | None:
+def implied_target(event: Event, relations: _Relations, actors: dict[str, Actor],
+                   co_doers: frozenset[str] = frozenset()) -> str | None:
+    """The counterpart of the event's source, else the one other party of its sentence;
+    never one of the source's co-doers ("Israel and the United States bombed ...")."""
     key = party_key(actors.get(event.source or ""))
     sentence = relations.sentence_at(event.sentence.start)
     if key is None or sentence is None:
         return None
-    return relations.counterpart(key, sentence) or relations.sole_other(key, sentence)
+    return relations.counterpart(key, sentence, co_doers) or relations.sole_other(key, sentence, co_doers)
 
 
 @extractor("event_counterparts", requires=("events",))
@@ -116,7 +126,7 @@ def fill_counterparts(ctx: ExtractContext) -> None:
     """Give one-sided events of aimed types the counterpart their paragraph leaves implied."""
     lex = load()
     open_events = [i for i, e in enumerate(ctx.events) if e.source and e.target is None
-                   and lex.types[e.type].counterpart and not (e.pattern or "").endswith("+joint")]
+                   and lex.types[e.type].counterpart and not (e.pattern or "").endswith(KEEP_OPEN)]
     if not open_events:
         return
     relations = _Relations(ctx)
@@ -128,10 +138,14 @@ def fill_counterparts(ctx: ExtractContext) -> None:
                 party_key(ctx.actors.get(e.target or "")))
 
     have = {told(e) for e in ctx.events if e.target is not None}
+    doers: dict[tuple, set[str]] = defaultdict(set)  # one act (trigger, type) -> its doers' parties
+    for e in ctx.events:
+        doers[(e.trigger.start, e.type)].add(party_key(ctx.actors.get(e.source or "")) or "")
     repeated: set[int] = set()
     for i in open_events:
         e = ctx.events[i]
-        target = implied_target(e, relations, ctx.actors)
+        co_doers = frozenset(doers[(e.trigger.start, e.type)])
+        target = implied_target(e, relations, ctx.actors, co_doers)
         if target is None or target == e.source:
             continue
         pair = frozenset((party_key(ctx.actors.get(e.source or "")), party_key(ctx.actors.get(target))))
@@ -145,4 +159,23 @@ def fill_counterparts(ctx: ExtractContext) -> None:
             continue
         have.add(told(filled))
         ctx.events[i] = filled
+    _share_with_co_doers(ctx, open_events)
     ctx.events[:] = [e for i, e in enumerate(ctx.events) if i not in repeated]
+
+
+def _share_with_co_doers(ctx: ExtractContext, open_events: list[int]) -> None:
+    """ "Israel and the United States bombed the plants": when one doer's target is implied,
+    the other doers of the same act (same trigger) share it."""
+    by_act: dict[tuple, str] = {}
+    for i in open_events:
+        e = ctx.events[i]
+        if e.target is not None:
+            by_act.setdefault((e.trigger.start, e.type), e.target)
+    for i in open_events:
+        e = ctx.events[i]
+        target = by_act.get((e.trigger.start, e.type))
+        if e.target is None and target is not None and \
+                party_key(ctx.actors.get(target)) != party_key(ctx.actors.get(e.source or "")):
+            ctx.events[i] = e.model_copy(update={
+                "target": target, "pattern": f"{e.pattern or ''}+counterpart",
+                "id": event_id(ctx.doc_id, e.trigger.start, e.trigger.end, e.type, e.source, target)})

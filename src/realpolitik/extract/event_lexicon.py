@@ -38,6 +38,7 @@ class Pattern:
     no_clause: bool = False  # with a that-clause it is a statement: "told Ankara it should not expect ..."
     not_xcomp: tuple[str, ...] = ()  # infinitives that make it an idiom: "asked not to be named"
     needs_xcomp: bool = False  # only with an infinitive: "told Washington to stop arming Taiwan"
+    not_obj: tuple[str, ...] = ()  # objects that make it something else: "signed a law", "offered no proof"
 
     @property
     def name(self) -> str:
@@ -105,6 +106,7 @@ class Lexicon:
     collective_nouns: frozenset[str]  # "the two presidents", "both sides": the pair in view
     collective_people: frozenset[str]  # those of them that name people ("the two leaders")
     bloc_nouns: frozenset[str]  # "the allies", "members": the bloc in view acts
+    circle_nouns: frozenset[str]  # "its partners", "Ukraine's allies": the doer's own circle
     refusable: frozenset[str]  # types whose announced negation is a refusal: "will never recognise"
     located_targets: frozenset[str]  # types whose target may be read from where it is ("towns in X")
     partitives: frozenset[str]  # "part of its aid": the object is what follows "of"
@@ -150,7 +152,7 @@ def _pattern(entry: dict[str, Any]) -> Pattern:
         not_prep=_tuple(entry.get("not_prep")), needs_target=bool(entry.get("needs_target")),
         foretells=bool(entry.get("foretells")), needs_obj=bool(entry.get("needs_obj")),
         no_clause=bool(entry.get("no_clause")), not_xcomp=_tuple(entry.get("not_xcomp")),
-        needs_xcomp=bool(entry.get("needs_xcomp")),
+        needs_xcomp=bool(entry.get("needs_xcomp")), not_obj=_tuple(entry.get("not_obj")),
     )
 
 
@@ -226,6 +228,7 @@ def load() -> Lexicon:
         collective_people=frozenset(data.get("collective_people") or ()),
         refusable=frozenset(data.get("refusable") or ()),
         bloc_nouns=frozenset(data.get("bloc_nouns") or ()),
+        circle_nouns=frozenset(data.get("circle_nouns") or ()),
         located_targets=frozenset(data.get("located_targets") or ()),
         partitives=frozenset(data.get("partitives") or ()),
         predictors=frozenset(data.get("predictors") or ()),

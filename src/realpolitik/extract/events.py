@@ -244,11 +244,14 @@ class _Sentence:
         act of material conflict, whose actor may be the one an accusation charges with it."""
         if depth > 6:
             return [], "none"
-        for c in verb.children:
-            if c.dep_ in SUBJ:
-                if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                    return [verb.head], "relative"
-                return [c], "subject"
+        subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        if subjects:
+            # the one nearest the verb: "SEOUL, Nov 5 (Wire) - South Korea summoned ..." parses
+            # the dateline as a second subject
+            c = min(subjects, key=lambda x: abs(verb.i - x.i))
+            if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return [verb.head], "relative"
+            return [c], "subject"
         for c in verb.children:
             if c.dep_ == "agent":
                 objs = [o for o in c.children if o.dep_ == "pobj"]
@@ -372,6 +375,8 @@ class _Sentence:
                 continue
             if p.needs_xcomp and not any(x.dep_ == "xcomp" for x in tok.children):
                 continue
+            if p.not_obj and any(x.dep_ == "dobj" and x.lemma_.lower() in p.not_obj for x in tok.children):
+                continue  # "signed a law", "offered no proof"
             if p.no_clause and any(x.dep_ == "ccomp" for x in tok.children):
                 continue  # "told Stockholm it should not expect support": what was said, no meeting
             if p.not_xcomp and any(x.dep_ == "xcomp" and x.lemma_.lower() in p.not_xcomp for x in tok.children):
@@ -1168,6 +1173,7 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
         if target is None and symmetric and len(c.sources) > 1 and not elsewhere:
             target = c.sources[1]
         joint = target is None and len(c.sources) > 1 and c.collective  # "Both leaders called for calm"
+        own_circle = target is None and _aimed_at_own_circle(ctx, lex, c, source)
         if target is None and c.type in lex.response_types and _response_object(lex, c):
             answered = _speaker_in_sentence(finder, c) or _previous_speaker(ctx, lex, previous)
             if answered is None and earlier is not None and _same_paragraph(ctx, earlier[0], sent):
@@ -1201,7 +1207,8 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
                 sentence={"start": sent.start_char, "end": sent.end_char},
                 trigger=TextSpan(start=start, end=end, text=ctx.document.text[start:end]),
                 confidence=_confidence(c, target is not None), cameo=root, goldstein=lex.goldstein.get(root),
-                pattern=f"{c.construction}:{c.pattern.name}" + ("+joint" if joint else ""),
+                pattern=f"{c.construction}:{c.pattern.name}" + ("+joint" if joint else "")
+                + ("+own-circle" if own_circle else ""),
             )
             if key in seen and _conjoined_acts(kept[seen[key]], c):
                 key = (*key, c.trigger.i)  # "banned Russian ships and froze Russian assets": two acts
@@ -1214,6 +1221,22 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
             kept[len(out)] = c
             out.append(ev)
     return out
+
+
+def _aimed_at_own_circle(ctx: ExtractContext, lex: Lexicon, c: Candidate, source: str | None) -> bool:
+    """ "Ukraine asked its partners", "accused Ukraine's allies of watching": the object is a
+    circle the doer names as its own, not the doer's adversary."""
+    for x in c.trigger.children:
+        if x.dep_ in ("dobj", "dative") and x.lemma_.lower() in lex.circle_nouns:
+            owner = next((p for p in x.children if p.dep_ == "poss"), None)
+            if owner is None:
+                continue
+            if owner.lower_ in ("its", "their", "our", "his", "her") and ctx.actor_of_token(owner) in (None, source):
+                return True
+            owner_actor = ctx.actor_of_token(owner)
+            if owner_actor is not None and (owner_actor == source or _same_party(ctx, owner_actor, source or "")):
+                return True
+    return False
 
 
 def _one_per_party(ctx: ExtractContext, actors: list[str]) -> list[str]:
