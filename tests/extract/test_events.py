@@ -155,6 +155,10 @@ DATE_CASES = [
     # a paragraph naming no time: the report's own day (a dateline)
     ("ACCRA, June 11 (Coastal Wire) - Ghana's army said Togolese gunmen had crossed the border.\n\n"
      "Ghana's foreign ministry summoned Togo's ambassador in Accra.", "2024-06-12", "ACCUSE", "2024-06-11"),
+    # a promise is dated by its saying; a paragraph's later times do not make it another episode
+    ("LIMA, June 11 (Andes Wire) - Peru's president met his Chilean counterpart in Lima.\n\n"
+     "Chile's president said that Chile would withdraw its complaint against Peru. The text will be "
+     "published in September.", "2024-06-12", "AGREE", "2024-06-11"),
 ]
 
 

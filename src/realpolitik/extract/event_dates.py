@@ -46,6 +46,9 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp
 SEQUENCE_MARKS = {"after", "before", "since", "until", "till", "once", "because", "although", "though",
                   "unless", "if", "whereas"}
 PAST = {"VBD"}
+# Verbs whose that-clause may promise or announce what is to come: the saying dates it.
+SAYING = {"say", "state", "announce", "declare", "confirm", "affirm", "tell", "pledge", "promise", "vow",
+          "agree", "add", "note", "stress", "reiterate", "insist", "warn"}
 # Nouns a date may premodify and still date the clause: "on Tuesday evening".
 PARTS_OF_DAY = {"morning", "afternoon", "evening", "night", "dawn", "dusk", "noon", "midnight", "weekend"}
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'/&-]*,\s*$")
@@ -286,7 +289,8 @@ def _story_date(ctx: ExtractContext) -> str | None:
     return value
 
 
-def event_date(ctx: ExtractContext, sent: Span, trigger: Token, clause: Token | None = None) -> str | None:
+def event_date(ctx: ExtractContext, sent: Span, trigger: Token, clause: Token | None = None,
+               depth: int = 0) -> str | None:
     """The date of an event triggered by `trigger` in `sent` (see the module's docstring)."""
     times = ctx.times
     starts = [t.span.start for t in times]
@@ -319,8 +323,10 @@ def event_date(ctx: ExtractContext, sent: Span, trigger: Token, clause: Token | 
         if hung:
             return _nearest(hung, trigger.idx).time.value
     tense = _tense(_finite_clause(verb))
+    saying = _reporting_head(verb) if depth < 2 else None
     if tense not in ("past", "perfect", "nonfinite", "other"):
-        return None
+        # "Yoon stated that the ROK will withdraw its complaint": a promise is dated by its saying
+        return event_date(ctx, sent, saying, saying, depth + 1) if saying is not None else None
     if tense == "pluperfect":
         return None
     para = paragraph_start(ctx.document.text, sent.start_char)
@@ -333,14 +339,26 @@ def event_date(ctx: ExtractContext, sent: Span, trigger: Token, clause: Token | 
         if _governs(site):
             return _shifted(t.value, ctx.document.text[sent.start_char:trigger.idx])
     if tense != "past":
-        return None
+        return event_date(ctx, sent, saying, saying, depth + 1) if saying is not None else None
     text = ctx.document.text
     sep = "\n\n" if "\n\n" in text else "\n"
     end = text.find(sep, sent.end_char)
     end = len(text) if end < 0 else end
-    if any(para <= t.span.start < end and t.value is not None for t in times):
-        return None  # the paragraph has its own times: another episode
+    if any(para <= t.span.start < sent.start_char and t.value is not None for t in times):
+        return None  # the paragraph has its own earlier times: another episode
     return _story_date(ctx)
+
+
+def _reporting_head(verb: Token) -> Token | None:
+    """The past-tense verb of saying whose that-clause `verb` heads, if any."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.dep_ != "conj" and node.tag_ == "VBD" and node.lemma_.lower() in SAYING:
+            return node
+    return None
 
 
 __all__ = ["event_date"]
