@@ -168,8 +168,10 @@ class _Sentence:
 
     def collective(self, tok: Token, depth: int = 0) -> list[str]:
         """ "The two presidents", "both sides", "they": the pair of parties the passage has
-        just named (extract/parties.py). "They" is only the pair when the subject before it
-        named one ("China and Russia met ... They agreed"), never a guess among the named."""
+        just named, or for "the allies", "member states" the bloc it names (extract/parties.py).
+        "They" follows the plural phrase before it: a pair of actors ("China and Russia met ...
+        They agreed"), a collective, a sentence naming exactly two parties — never a thing
+        ("the patrols ... they threatened") and never a guess among three."""
         low = tok.lower_
         if low == "they":
             before = self.subject_before(tok)
@@ -1093,11 +1095,7 @@ def _speaker_in_sentence(finder: _Sentence, c: Candidate) -> str | None:
         while node.dep_ in ("appos", "dobj", "pobj", "prep", "pcomp", "conj") and node.head.i != node.i:
             node = node.head
             if node.pos_ == "VERB" and node.lemma_.lower() in finder.lex.speech_verbs:
-                break
-        tok = node if node.pos_ == "VERB" and node.lemma_.lower() in finder.lex.speech_verbs else tok
-        for x in tok.children if tok is node else ():
-            if x.dep_ in SUBJ:
-                return finder.np_actor(x)
+                return next((finder.np_actor(x) for x in node.children if x.dep_ in SUBJ), None)
         return None
     if tok.dep_ != "conj" or tok.head.i > tok.i or tok.head.lemma_.lower() not in finder.lex.speech_verbs:
         return None
