@@ -102,3 +102,13 @@ def test_co_doers_share_an_implied_target_and_own_circles_stay_open(analyze):
     assert {_party(analysis, e.target) for e in bombs} == {"IRN"}
     asked = [e for e in analysis.events if e.trigger.text == "asked"]
     assert asked and all(e.target is None for e in asked)
+
+
+def test_a_reaction_to_the_strikes_is_aimed_at_whoever_struck(analyze):
+    text = (
+        "Israeli jets struck air defence sites in western Iran overnight, the army said.\n\n"
+        "The Iranian foreign ministry condemned the strikes on Saturday. Jordan and Egypt called for calm.\n"
+    )
+    analysis = analyze(text, published="2024-10-26")
+    condemned = [e for e in analysis.events if e.trigger.text == "condemned"]
+    assert condemned and _party(analysis, condemned[0].target) == "ISR"

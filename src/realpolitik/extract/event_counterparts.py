@@ -20,7 +20,9 @@ keeps the confidence of a one-sided event and its pattern says the target was im
 done jointly ("Both leaders called for calm", pattern "+joint") is aimed at neither of its doers.
 So is one aimed at the doer's own circle ("Ukraine asked its partners", "accused Ukraine's
 allies"; pattern "+own-circle"). The co-doers of one act share the target implied for any of
-them. A one-sided event whose implied target repeats an act its sentence already codes between the
+them. Before any of this, a reaction to an act named by a definite event noun ("Iran
+condemned the strikes", "deplored the vetoes") is aimed at whoever the text last told doing
+that kind of act. A one-sided event whose implied target repeats an act its sentence already codes between the
 same parties ("shelled two villages in the Neelum valley, killing a girl") is that act again
 and is dropped.
 """
@@ -32,7 +34,7 @@ from collections import Counter, defaultdict
 
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ExtractContext
-from realpolitik.extract.event_lexicon import load
+from realpolitik.extract.event_lexicon import Lexicon, load
 from realpolitik.extract.events import event_id
 from realpolitik.extract.parties import actor_for, party_key
 from realpolitik.extract.times import paragraph_start
@@ -97,6 +99,28 @@ class _Relations:
         return self.actor_for(other) if in_view else None
 
 
+def referred_act_doer(ctx: ExtractContext, lex: Lexicon, event: Event, index: int) -> str | None:
+    """ "Iran condemned the strikes": a reaction to an act named by a definite event noun is
+    aimed at whoever the text last told doing that kind of act (the strikes told before)."""
+    if event.type not in lex.response_types and event.type != "PROTEST":
+        return None
+    span = ctx.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for obj in (x for t in span for x in t.children if x.dep_ == "dobj"):
+        if not any(d.dep_ == "det" and d.lower_ in ("the", "these", "those", "this", "that") for d in obj.children):
+            continue
+        kinds = {p.type for pos in ("NOUN", "VERB") for p in lex.patterns.get((obj.lemma_.lower(), pos), ())}
+        if not kinds or ctx.actor_of_token(obj):
+            continue
+        source = party_key(ctx.actors.get(event.source or ""))
+        for earlier in reversed(ctx.events[:index]):
+            if earlier.type in kinds and earlier.source and \
+                    party_key(ctx.actors.get(earlier.source)) not in (source, None):
+                return earlier.source
+    return None
+
+
 def peaceful_pairs(events: list[Event], actors: dict[str, Actor], quad: dict[str, int]) -> set[frozenset[str]]:
     """Pairs of parties whose two-sided events in the document are mostly cooperation (quad
     1-2) and never force (quad 4)."""
@@ -145,7 +169,7 @@ def fill_counterparts(ctx: ExtractContext) -> None:
     for i in open_events:
         e = ctx.events[i]
         co_doers = frozenset(doers[(e.trigger.start, e.type)])
-        target = implied_target(e, relations, ctx.actors, co_doers)
+        target = referred_act_doer(ctx, lex, e, i) or implied_target(e, relations, ctx.actors, co_doers)
         if target is None or target == e.source:
             continue
         pair = frozenset((party_key(ctx.actors.get(e.source or "")), party_key(ctx.actors.get(target))))
