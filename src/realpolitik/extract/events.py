@@ -1188,9 +1188,9 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
         if source == target:
             continue
         doers = [source]
-        if target is None and not symmetric and len(c.sources) > 1 and not c.collective:
+        if not symmetric and len(c.sources) > 1 and not c.collective:
             # "Israel and the United States bombed the plants": each of them bombed
-            doers = _one_per_party(ctx, c.sources)
+            doers = [d for d in _one_per_party(ctx, c.sources) if d != target and not _same_state(ctx, d, target)]
         start, end = _trigger_span(c)
         root = lex.root_of(c.pattern) if c.type == c.pattern.type else lex.types[c.type].root
         mode = c.mode or (c.pattern.mode if c.type == c.pattern.type else None)
