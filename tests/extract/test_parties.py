@@ -77,3 +77,15 @@ def test_the_members_of_a_bloc_act_as_the_bloc(analyze):
     assert acts["called on"].source == "AU" and _parties(analysis, acts["called on"]) == {"AU", "TCD"}
     assert acts["agreed"].source == "AU"
     assert sources  # every event was coded
+
+
+def test_the_leaders_of_a_summit_summary_are_the_forum(analyze):
+    text = (
+        "The Group of Seven ended its summit in Apulia on Saturday. The G7 statement ran to 36 pages, "
+        "and G7 officials called it the most ambitious in years.\n\n"
+        "Joe Biden and Giorgia Meloni spoke to reporters afterwards.\n\n"
+        "The leaders urged Tehran to halt its nuclear escalation.\n"
+    )
+    analysis = analyze(text, published="2024-06-15")
+    urged = [e for e in analysis.events if e.trigger.text == "urged"]
+    assert urged and urged[0].source == "G7"

@@ -31,7 +31,7 @@ WE_PRONOUNS = {"we", "our", "us", "ours", "ourselves"}
 BODY_NOUNS: dict[str, set[str]] = {
     "agency": {"agency"}, "council": {"council"}, "commission": {"commission"}, "court": {"court", "tribunal"},
     "tribunal": {"tribunal", "court"}, "fund": {"fund"}, "bank": {"bank"}, "union": {"union"},
-    "organisation": set(), "organization": set(), "bloc": set(), "alliance": set(),
+    "organisation": set(), "organization": set(), "bloc": set(), "alliance": set(), "group": set(),
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CURLY = re.compile(r"\u201c[^\u201d\n]{2,}?\u201d")
@@ -331,7 +331,9 @@ def _definite_bodies(ctx: ExtractContext) -> None:
                 c.dep_ in ("amod", "compound", "poss") for c in t.children):
             continue
         before = orgs[:bisect.bisect_left(starts, t.idx)]
-        if BODY_NOUNS[low]:
+        if low == "group":  # "the group" after the G7: a forum, not any organisation
+            before = [m for m in before if ctx.actors[m.actor_id].kind == "group"]
+        elif BODY_NOUNS[low]:
             before = [m for m in before if ctx.actors[m.actor_id].name.lower().split()[-1] in BODY_NOUNS[low]]
         if before:
             ctx.add_mention(ActorMention(t.idx, t.idx + len(t), before[-1].actor_id, "coref", t.i, t.i + 1))

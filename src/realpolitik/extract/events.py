@@ -48,6 +48,7 @@ FUTURE = {"will", "shall", "'ll"}
 REPORTING_CONTEXT = ("ccomp",)
 NON_SPECIFIC = {"any", "every", "no"}
 # Events whose clause complement is their content, not a second event.
+PROMINENT = 3  # mentions that make an organisation what a document is about ("the leaders" are its)
 SPEECH_TYPES = {"AGREE", "CONSULT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}  # "any threat against its trade" names no event
 
 
@@ -194,15 +195,20 @@ class _Sentence:
             return pair_in_view(self.ctx, tok, sentences_back=3, exactly_two=False, people=people)
         if not member and any(x.dep_ in ("amod", "compound", "nummod", "prep", "relcl", "poss") for x in tok.children):
             return []  # "the European leaders", "leaders of the G7": their own words name them
+        bloc = bloc_in_view(self.ctx, tok) if lemma in self.lex.bloc_nouns or member else None
+        if bloc is not None and (member or lemma not in self.lex.collective_nouns or self.prominent(bloc)):
+            return [bloc]  # "the leaders" of a G7 summary are the G7, not the last two named
         if lemma in self.lex.collective_nouns and not member and any(
                 x.dep_ == "det" and x.lower_ == "the" for x in tok.children):
             pair = pair_in_view(self.ctx, tok, sentences_back=2, exactly_two=True, people=people)
             if pair:
                 return pair
-        if lemma in self.lex.bloc_nouns or member:
-            bloc = bloc_in_view(self.ctx, tok)
-            return [bloc] if bloc else []
-        return []
+        return [bloc] if bloc else []
+
+    def prominent(self, actor_id: str) -> bool:
+        """Named often enough (three times) for the document to be about it."""
+        actor = self.ctx.actors.get(actor_id)
+        return actor is not None and len(actor.mentions) >= PROMINENT
 
     def collective_of(self, c: Candidate, tok: Token) -> list[str]:
         """The collective's parties as the candidate's doers, remembering they were read so."""
