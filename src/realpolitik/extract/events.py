@@ -32,7 +32,7 @@ from realpolitik.extract import extractor
 from realpolitik.extract.context import ExtractContext
 from realpolitik.extract.event_dates import event_date
 from realpolitik.extract.event_lexicon import Lexicon, Pattern, load
-from realpolitik.extract.parties import bloc_in_view, pair_in_view
+from realpolitik.extract.parties import PROMINENT, bloc_in_view, pair_in_view
 from realpolitik.extract.times import paragraph_start
 from realpolitik.schema import Event, TextSpan
 
@@ -48,7 +48,6 @@ FUTURE = {"will", "shall", "'ll"}
 REPORTING_CONTEXT = ("ccomp",)
 NON_SPECIFIC = {"any", "every", "no"}
 # Events whose clause complement is their content, not a second event.
-PROMINENT = 3  # mentions that make an organisation what a document is about ("the leaders" are its)
 SPEECH_TYPES = {"AGREE", "CONSULT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}  # "any threat against its trade" names no event
 
 

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from realpolitik.extract.context import ExtractContext
 
 
+PROMINENT = 3  # mentions that make an organisation what a document is about
+
+
 def party_key(actor: Actor | None) -> str | None:
     """The party an actor acts for: its state, else its bloc or organisation (None for groups,
     and for people and organisations tied to neither)."""
@@ -107,7 +110,8 @@ def bloc_in_view(ctx: ExtractContext, tok: Token, sentences_back: int = 3) -> st
     """The organisation or bloc the members act as: of those named in the passage before `tok`
     (its own sentence included) and the one the document names most, the one the document
     names most ("Leaders of the NATO allies met ... The allies condemned" is NATO, even where
-    the passage also names the G7)."""
+    the passage also names the G7); with none in view, the organisation the document names
+    most, if it names it at least PROMINENT times."""
     lo = _window_start(ctx, tok, sentences_back)
     if lo is None:
         return None
@@ -120,6 +124,9 @@ def bloc_in_view(ctx: ExtractContext, tok: Token, sentences_back: int = 3) -> st
         counts[m.actor_id] += 1
         if lo <= m.start < tok.idx:
             in_view.add(m.actor_id)
-    if not in_view:
+    if not counts:
         return None
-    return max(sorted(in_view | {max(sorted(counts), key=lambda a: counts[a])}), key=lambda a: counts[a])
+    main = max(sorted(counts), key=lambda a: counts[a])
+    if not in_view:  # a document about one forum: its members are it wherever they appear
+        return main if counts[main] >= PROMINENT else None
+    return max(sorted(in_view | {main}), key=lambda a: counts[a])
