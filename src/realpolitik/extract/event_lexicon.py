@@ -107,6 +107,7 @@ class Lexicon:
     collective_people: frozenset[str]  # those of them that name people ("the two leaders")
     bloc_nouns: frozenset[str]  # "the allies", "members": the bloc in view acts
     circle_nouns: frozenset[str]  # "its partners", "Ukraine's allies": the doer's own circle
+    retaliation_verbs: frozenset[str]  # "vowed to retaliate": a promise of these is a threat
     refusable: frozenset[str]  # types whose announced negation is a refusal: "will never recognise"
     located_targets: frozenset[str]  # types whose target may be read from where it is ("towns in X")
     partitives: frozenset[str]  # "part of its aid": the object is what follows "of"
@@ -229,6 +230,7 @@ def load() -> Lexicon:
         refusable=frozenset(data.get("refusable") or ()),
         bloc_nouns=frozenset(data.get("bloc_nouns") or ()),
         circle_nouns=frozenset(data.get("circle_nouns") or ()),
+        retaliation_verbs=frozenset(data.get("retaliation_verbs") or ()),
         located_targets=frozenset(data.get("located_targets") or ()),
         partitives=frozenset(data.get("partitives") or ()),
         predictors=frozenset(data.get("predictors") or ()),

@@ -670,6 +670,9 @@ class _Finder(_Sentence):
             if first is not None and not first.dropped and first.targets and first.sources == c.sources \
                     and self.lex.types[first.type].quad == self.lex.types[c.type].quad:
                 c.targets = list(first.targets)
+        if c.type == "AGREE" and any(x.dep_ == "xcomp" and (x.lemma_.lower() in self.lex.retaliation_verbs or any(
+                y.dep_ in ("prt", "advmod") and y.lower_ == "back" for y in x.children)) for x in tok.children):
+            c.type = "THREATEN"  # "promised to retaliate", "vowed to hit back": a threat, not a promise
         if c.pattern.foretells and not self.foretold_content(tok):
             c.dropped = True
             return
