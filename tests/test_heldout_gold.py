@@ -19,7 +19,7 @@ from realpolitik.schema import CLAIM_STATUSES, EVENT_TYPES
 
 SETS = [
     Path(__file__).resolve().parent / "data" / name
-    for name in ("eval", "eval2", "eval3", "eval4", "eval5", "eval6", "eval7", "eval8", "eval9", "eval10")
+    for name in ("eval", "eval2", "eval3", "eval4", "eval5", "eval6", "eval7", "eval8", "eval9", "eval10", "eval11")
 ]
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "src" / "realpolitik" / "knowledge"
 GOLDS = sorted(g for folder in SETS for g in folder.glob("*.gold.json"))
