@@ -89,3 +89,15 @@ def test_the_leaders_of_a_summit_summary_are_the_forum(analyze):
     analysis = analyze(text, published="2024-06-15")
     urged = [e for e in analysis.events if e.trigger.text == "urged"]
     assert urged and urged[0].source == "G7"
+
+
+def test_the_leaders_are_the_forum_the_lede_names_not_the_body_named_most(analyze):
+    text = (
+        "The leaders of the BRICS countries ended their summit in Kazan on Thursday.\n\n"
+        "They called for reform of the United Nations, saying the UN Security Council and other UN "
+        "bodies no longer reflect the world.\n\n"
+        "The leaders demanded a ceasefire in Gaza.\n"
+    )
+    analysis = analyze(text, published="2024-10-24")
+    demanded = [e for e in analysis.events if e.trigger.text == "demanded"]
+    assert demanded and demanded[0].source == "BRICS"

@@ -205,9 +205,13 @@ class _Sentence:
         return [bloc] if bloc else []
 
     def prominent(self, actor_id: str) -> bool:
-        """Named often enough (three times) for the document to be about it."""
+        """What the document is about: named in its lede, or PROMINENT times."""
         actor = self.ctx.actors.get(actor_id)
-        return actor is not None and len(actor.mentions) >= PROMINENT
+        if actor is None:
+            return False
+        sentences = self.ctx.body_sentences()
+        lede_end = sentences[0].end_char if sentences else 0
+        return len(actor.mentions) >= PROMINENT or any(m.start < lede_end for m in actor.mentions)
 
     def collective_of(self, c: Candidate, tok: Token) -> list[str]:
         """The collective's parties as the candidate's doers, remembering they were read so."""

@@ -107,26 +107,32 @@ def _window_start(ctx: ExtractContext, tok: Token, sentences_back: int) -> int |
 
 
 def bloc_in_view(ctx: ExtractContext, tok: Token, sentences_back: int = 3) -> str | None:
-    """The organisation or bloc the members act as: of those named in the passage before `tok`
-    (its own sentence included) and the one the document names most, the one the document
-    names most ("Leaders of the NATO allies met ... The allies condemned" is NATO, even where
-    the passage also names the G7); with none in view, the organisation the document names
-    most, if it names it at least PROMINENT times."""
+    """The organisation or bloc the members act as. Candidates: those named in the passage
+    before `tok` (its own sentence included) and the document's main one. The main one is the
+    one its lede names, else the one it names most ("The leaders of the BRICS countries ended
+    their summit ... The leaders demanded a ceasefire" is BRICS, though the text names the UN
+    more often); among candidates the main one wins, else the one named most. With none in
+    view, the main one, if the lede names it or the text names it PROMINENT times."""
     lo = _window_start(ctx, tok, sentences_back)
     if lo is None:
         return None
+    sentences = ctx.body_sentences()
+    lede_end = sentences[0].end_char if sentences else 0
     counts: Counter[str] = Counter()
     in_view: set[str] = set()
+    in_lede: set[str] = set()
     for m in ctx.mentions:
         actor = ctx.actors.get(m.actor_id)
         if actor is None or not actor.org or actor.country or actor.kind == "location":
             continue
         counts[m.actor_id] += 1
+        if m.start < lede_end:
+            in_lede.add(m.actor_id)
         if lo <= m.start < tok.idx:
             in_view.add(m.actor_id)
     if not counts:
         return None
-    main = max(sorted(counts), key=lambda a: counts[a])
-    if not in_view:  # a document about one forum: its members are it wherever they appear
-        return main if counts[main] >= PROMINENT else None
+    main = max(sorted(counts), key=lambda a: (a in in_lede, counts[a]))
+    if main in in_lede or not in_view:  # a document about one forum: its members are it
+        return main if main in in_lede or counts[main] >= PROMINENT else None
     return max(sorted(in_view | {main}), key=lambda a: counts[a])
