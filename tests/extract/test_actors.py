@@ -313,3 +313,11 @@ def test_a_ship_named_like_an_organisation_is_no_actor(analyze):
     text = "Finnish authorities seized the Eagle S, a tanker registered in the Cook Islands."
     analysis = analyze(text, published="2024-12-26")
     assert not [a for a in analysis.actors if "eagle" in a.id]
+
+
+def test_a_short_name_tagged_as_an_organisation_is_still_the_person(analyze):
+    text = ("China's Deputy Foreign Minister Sun Weidong summoned Japan's ambassador, Hideo Tarumi, on Thursday. "
+            "Tarumi told Sun that China should base its position on science.")
+    analysis = analyze(text, published="2023-08-24")
+    assert not [a for a in analysis.actors if a.id == "org:sun"]
+    assert "sun-weidong" in mentioned(analysis, "Sun")

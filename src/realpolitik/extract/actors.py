@@ -508,6 +508,15 @@ class _Resolver:
             country = self.state_after_coordinated(ent)
         return role, country
 
+    def name_parts(self) -> set[str]:
+        """First and last names of the people found so far ("Sun" of Sun Weidong)."""
+        parts: set[str] = set()
+        for a in self.ctx.actors.values():
+            words = a.name.split()
+            if a.kind == "person" and len(words) >= 2:
+                parts.update((words[0], words[-1]))
+        return parts
+
     def main_organisation(self) -> str | None:
         """The organisation the document names most (at least twice), if any."""
         counts = {a.id: len(a.mentions) for a in self.ctx.actors.values()
@@ -569,6 +578,8 @@ class _Resolver:
                 text = text[4:]
             if len(text) < 2 or ent.root.lemma_.lower() in NOT_ACTORS or self.is_dateline(ent):
                 continue
+            if len(ent) == 1 and text in self.name_parts():
+                continue  # "Tarumi told Sun ..." after "Sun Weidong": a person's short name (coref)
             # "the Russian operator MTS", "Huawei, the Chinese telecoms company", "China's commerce ministry"
             modifiers = [t for t in ent.root.children if t.dep_ in ("amod", "compound", "nmod", "poss") and t.i < ent.start]
             modifiers += [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree
