@@ -32,7 +32,7 @@ from realpolitik.extract import extractor
 from realpolitik.extract.context import ExtractContext
 from realpolitik.extract.event_dates import event_date
 from realpolitik.extract.event_lexicon import Lexicon, Pattern, load
-from realpolitik.extract.parties import PROMINENT, bloc_in_view, pair_in_view
+from realpolitik.extract.parties import PROMINENT, bloc_in_view, pair_in_view, party_key
 from realpolitik.extract.times import paragraph_start
 from realpolitik.schema import Event, TextSpan
 
@@ -1259,10 +1259,8 @@ def _one_per_party(ctx: ExtractContext, actors: list[str]) -> list[str]:
 
 
 def _same_party(ctx: ExtractContext, a: str, b: str) -> bool:
-    x, y = ctx.actors.get(a), ctx.actors.get(b)
-    kx = (x.country or x.org) if x else None
-    ky = (y.country or y.org) if y else None
-    return kx is not None and kx == ky
+    kx = party_key(ctx.actors.get(a))
+    return kx is not None and kx == party_key(ctx.actors.get(b))
 
 
 @extractor("events", requires=("actors", "coref", "times"), components=("parser", "lemmatizer"))
