@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ActorMention, ExtractContext
 from realpolitik.extract.gazetteer import Entry, Gazetteer, for_vocab
+from realpolitik.extract.parties import organisation_mentions
 from realpolitik.knowledge import Knowledge, load_yaml
 from realpolitik.schema import Actor
 
@@ -519,9 +520,9 @@ class _Resolver:
 
     def main_organisation(self) -> str | None:
         """The organisation the document names most (at least twice), if any."""
-        counts = {a.id: len(a.mentions) for a in self.ctx.actors.values()
-                  if a.org and not a.country and a.kind != "location" and len(a.mentions) >= 2}
-        return max(sorted(counts), key=counts.__getitem__) if counts else None
+        counts = organisation_mentions(self.ctx)
+        best = max(sorted(counts), key=counts.__getitem__, default=None)
+        return best if best is not None and counts[best] >= 2 else None
 
     def is_dateline(self, ent: Span) -> bool:
         """ "BEIRUT/JERUSALEM, Nov 26 (Wire) -": the places a report was filed from, not an actor."""

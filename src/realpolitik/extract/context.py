@@ -56,6 +56,7 @@ class ExtractContext:
     _token_actor: dict[int, ActorMention] | None = None
     _bp_starts: list[int] = field(default_factory=list)
     _body: list[Span] | None = None
+    _body_starts: list[int] | None = None
 
     def __post_init__(self) -> None:
         self._bp_starts = [s for s, _ in self.document.boilerplate]
@@ -90,6 +91,19 @@ class ExtractContext:
         if self._body is None:
             self._body = [s for s in self.doc.sents if not self.in_boilerplate(s.start_char, s.end_char)]
         return self._body
+
+    def body_sentence_at(self, char: int) -> int | None:
+        """Index in body_sentences() of the sentence holding a character offset, else None."""
+        body = self.body_sentences()
+        if self._body_starts is None:
+            self._body_starts = [sent.start_char for sent in body]
+        i = bisect.bisect_right(self._body_starts, char) - 1
+        return i if i >= 0 and char < body[i].end_char else None
+
+    def lede_end(self) -> int:
+        """End of the first body sentence: what a report names there is what it is about."""
+        body = self.body_sentences()
+        return body[0].end_char if body else 0
 
     # -- actors -----------------------------------------------------------
     def add_actor(self, actor: Actor) -> Actor:

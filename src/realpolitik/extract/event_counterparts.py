@@ -29,7 +29,6 @@ and is dropped.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 
 from realpolitik.extract import extractor
@@ -52,16 +51,12 @@ class _Relations:
     def __init__(self, ctx: ExtractContext):
         self.ctx = ctx
         sentences = ctx.body_sentences()
-        self.bounds = [(s.start_char, s.end_char) for s in sentences]
         self.sentence_keys: list[set[str]] = [set() for _ in sentences]
         self.first_actor: dict[str, str] = {}  # key -> the first actor named for it
-        self.starts = starts = [b[0] for b in self.bounds]
         for m in ctx.mentions:
             key = party_key(ctx.actors.get(m.actor_id))
-            if key is None:
-                continue
-            i = bisect.bisect_right(starts, m.start) - 1
-            if i < 0 or m.start >= self.bounds[i][1]:
+            i = ctx.body_sentence_at(m.start) if key is not None else None
+            if i is None:
                 continue
             self.sentence_keys[i].add(key)
             self.first_actor.setdefault(key, m.actor_id)
@@ -71,11 +66,7 @@ class _Relations:
                 for b in keys:
                     if a != b:
                         self.shared[a][b] += 1
-        self.paragraph_of = [paragraph_start(ctx.document.text, start) for start, _ in self.bounds]
-
-    def sentence_at(self, start: int) -> int | None:
-        i = bisect.bisect_right(self.starts, start) - 1
-        return i if i >= 0 and start < self.bounds[i][1] else None
+        self.paragraph_of = [paragraph_start(ctx.document.text, sent.start_char) for sent in sentences]
 
     def actor_for(self, key: str) -> str:
         return actor_for(self.ctx, key, self.first_actor[key])
@@ -139,7 +130,7 @@ def implied_target(event: Event, relations: _Relations, actors: dict[str, Actor]
     """The counterpart of the event's source, else the one other party of its sentence;
     never one of the source's co-doers ("Israel and the United States bombed ...")."""
     key = party_key(actors.get(event.source or ""))
-    sentence = relations.sentence_at(event.sentence.start)
+    sentence = relations.ctx.body_sentence_at(event.sentence.start)
     if key is None or sentence is None:
         return None
     return relations.counterpart(key, sentence, co_doers) or relations.sole_other(key, sentence, co_doers)

@@ -32,7 +32,7 @@ from realpolitik.extract import extractor
 from realpolitik.extract.context import ExtractContext
 from realpolitik.extract.event_dates import event_date
 from realpolitik.extract.event_lexicon import Lexicon, Pattern, load
-from realpolitik.extract.parties import PROMINENT, bloc_in_view, pair_in_view, party_key
+from realpolitik.extract.parties import bloc_in_view, pair_in_view, party_key, prominent
 from realpolitik.extract.times import paragraph_start
 from realpolitik.schema import Event, TextSpan
 
@@ -195,7 +195,7 @@ class _Sentence:
         if not member and any(x.dep_ in ("amod", "compound", "nummod", "prep", "relcl", "poss") for x in tok.children):
             return []  # "the European leaders", "leaders of the G7": their own words name them
         bloc = bloc_in_view(self.ctx, tok) if lemma in self.lex.bloc_nouns or member else None
-        if bloc is not None and (member or lemma not in self.lex.collective_nouns or self.prominent(bloc)):
+        if bloc is not None and (member or lemma not in self.lex.collective_nouns or prominent(self.ctx, bloc)):
             return [bloc]  # "the leaders" of a G7 summary are the G7, not the last two named
         if lemma in self.lex.collective_nouns and not member and any(
                 x.dep_ == "det" and x.lower_ == "the" for x in tok.children):
@@ -203,15 +203,6 @@ class _Sentence:
             if pair:
                 return pair
         return [bloc] if bloc else []
-
-    def prominent(self, actor_id: str) -> bool:
-        """What the document is about: named in its lede, or PROMINENT times."""
-        actor = self.ctx.actors.get(actor_id)
-        if actor is None:
-            return False
-        sentences = self.ctx.body_sentences()
-        lede_end = sentences[0].end_char if sentences else 0
-        return len(actor.mentions) >= PROMINENT or any(m.start < lede_end for m in actor.mentions)
 
     def collective_of(self, c: Candidate, tok: Token) -> list[str]:
         """The collective's parties as the candidate's doers, remembering they were read so."""

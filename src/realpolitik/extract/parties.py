@@ -12,7 +12,6 @@ one noun phrase:
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -92,11 +91,10 @@ def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_t
 def _window_start(ctx: ExtractContext, tok: Token, sentences_back: int) -> int | None:
     """Where the passage before `tok` starts: `sentences_back` sentences up, never further
     back than the previous paragraph."""
-    sentences = ctx.body_sentences()
-    starts = [s.start_char for s in sentences]
-    here = bisect.bisect_right(starts, tok.idx) - 1
-    if here < 0:
+    here = ctx.body_sentence_at(tok.idx)
+    if here is None:
         return None
+    sentences = ctx.body_sentences()
     text = ctx.document.text
     paragraph = paragraph_start(text, sentences[here].start_char)
     previous_paragraph = paragraph_start(text, max(0, paragraph - 2)) if paragraph else 0
@@ -104,6 +102,25 @@ def _window_start(ctx: ExtractContext, tok: Token, sentences_back: int) -> int |
     while first < here and sentences[first].start_char < previous_paragraph:
         first += 1
     return sentences[first].start_char
+
+
+def organisation_mentions(ctx: ExtractContext) -> Counter[str]:
+    """How often the document names each organisation or bloc (not places, not states)."""
+    counts: Counter[str] = Counter()
+    for m in ctx.mentions:
+        actor = ctx.actors.get(m.actor_id)
+        if actor is not None and actor.org and not actor.country and actor.kind != "location":
+            counts[m.actor_id] += 1
+    return counts
+
+
+def prominent(ctx: ExtractContext, actor_id: str) -> bool:
+    """What the document is about: named in its lede, or PROMINENT times."""
+    actor = ctx.actors.get(actor_id)
+    if actor is None:
+        return False
+    lede_end = ctx.lede_end()
+    return len(actor.mentions) >= PROMINENT or any(m.start < lede_end for m in actor.mentions)
 
 
 def bloc_in_view(ctx: ExtractContext, tok: Token, sentences_back: int = 3) -> str | None:
@@ -116,22 +133,12 @@ def bloc_in_view(ctx: ExtractContext, tok: Token, sentences_back: int = 3) -> st
     lo = _window_start(ctx, tok, sentences_back)
     if lo is None:
         return None
-    sentences = ctx.body_sentences()
-    lede_end = sentences[0].end_char if sentences else 0
-    counts: Counter[str] = Counter()
-    in_view: set[str] = set()
-    in_lede: set[str] = set()
-    for m in ctx.mentions:
-        actor = ctx.actors.get(m.actor_id)
-        if actor is None or not actor.org or actor.country or actor.kind == "location":
-            continue
-        counts[m.actor_id] += 1
-        if m.start < lede_end:
-            in_lede.add(m.actor_id)
-        if lo <= m.start < tok.idx:
-            in_view.add(m.actor_id)
+    counts = organisation_mentions(ctx)
     if not counts:
         return None
+    lede_end = ctx.lede_end()
+    in_view = {m.actor_id for m in ctx.mentions if m.actor_id in counts and lo <= m.start < tok.idx}
+    in_lede = {m.actor_id for m in ctx.mentions if m.actor_id in counts and m.start < lede_end}
     main = max(sorted(counts), key=lambda a: (a in in_lede, counts[a]))
     if main in in_lede or not in_view:  # a document about one forum: its members are it
         return main if main in in_lede or counts[main] >= PROMINENT else None

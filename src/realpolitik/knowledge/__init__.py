@@ -17,7 +17,7 @@ Files and their entries (see each file's header for the full field list):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -116,7 +116,7 @@ class Knowledge:
     places: list[tuple[str, str]] = field(default_factory=list)  # (name, country)
     group_sectors: set[str] = field(default_factory=set)  # sectors that act without a state: REB, LAB
 
-    @property
+    @cached_property
     def bare_org_names(self) -> dict[str, str]:
         """Unqualified forms ("Security Council") -> organisation code."""
         return {n: o.code for o in self.organizations.values() for n in o.bare_names}
