@@ -22,6 +22,7 @@ from realpolitik.extract import Extractor, load_default_extractors
 from realpolitik.extract.context import ExtractContext
 from realpolitik.ingest import IngestFailure
 from realpolitik.schema import Analysis, Document
+from realpolitik.tokenizer_guard import MAX_PUNCT, MAX_RUN, tokenizer_safe
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -155,12 +156,21 @@ class Pipeline:
         """Parse every document with one nlp.pipe call; long texts go in chunks."""
         from spacy.tokens import Doc
 
-        pieces = [(chunk, n) for n, d in enumerate(documents) for chunk in split_text(d.text)]
+        pieces = [(chunk, n) for n, d in enumerate(documents) for chunk in split_text(self._parseable(d))]
         grouped: list[list[Doc]] = [[] for _ in documents]
         for group in _groups(pieces, self.max_batch_texts, self.max_batch_chars):
             for doc, n in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
                 grouped[n].append(doc)
         return [g[0] if len(g) == 1 else Doc.from_docs(g, ensure_whitespace=False) for g in grouped]
+
+    @staticmethod
+    def _parseable(document: Document) -> str:
+        """The text the tokenizer sees: long runs broken (tokenizer_guard), same offsets."""
+        text, broken = tokenizer_safe(document.text)
+        if broken:
+            log.warning("%s: %d run(s) of over %d punctuation marks or %d characters without a space "
+                        "were broken up for parsing", document.path or document.id, broken, MAX_PUNCT, MAX_RUN)
+        return text
 
     def extract(self, document: Document, doc: Doc) -> Analysis:
         ctx = ExtractContext(document=document, doc=doc, config=self.config)

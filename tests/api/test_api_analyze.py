@@ -29,3 +29,15 @@ def test_analyze_html_is_reduced_to_its_text(api):
 
 def test_analyze_rejects_empty_text(api, error_of):
     error_of(api.post("/analyze", json={"text": "  \n "}), 422, "validation_error")
+
+
+def test_the_bracket_bomb_is_analysed_with_its_text_and_offsets_intact(api):
+    """12,000 '(' then 12,000 ')' froze the server for a minute (issue 14); the tokenizer now
+    sees a defused copy of the same length, and the contract keeps the text as posted."""
+    text = "Japan protested to China on Monday. " + "(" * 12_000 + ")" * 12_000 + " Russia met India."
+    response = api.post("/analyze", json={"text": text, "published": "2024-05-06"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["documents"][0]["text"] == text
+    protest = [e for e in body["events"] if e["source"] == "JPN"]
+    assert protest and text[protest[0]["trigger"]["start"]:protest[0]["trigger"]["end"]] == protest[0]["trigger"]["text"]

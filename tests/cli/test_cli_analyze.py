@@ -42,3 +42,11 @@ def test_nothing_analysable_exits_3_naming_the_path(tmp_path):
     result = CliRunner().invoke(main, ["analyze", str(tmp_path / "missing.txt")])
     assert result.exit_code == 3
     assert "missing.txt" in result.output
+
+
+def test_a_store_url_password_never_reaches_stderr():
+    secret = "hunter2-not-for-readers"
+    result = CliRunner().invoke(main, ["actors", "--db", f"postgresql://realpolitik:{secret}@127.0.0.1:9/corpus"])
+    assert result.exit_code == 3
+    assert "cannot connect to postgresql://realpolitik:***@127.0.0.1:9/corpus" in result.output
+    assert secret not in result.output

@@ -101,3 +101,24 @@ def test_failures_lists_bad_inputs(tmp_path):
     run("ingest", str(tmp_path / "empty.txt"), "--db", path, "-q", ok=3)
     listed = json.loads(run("failures", "--db", path, "--json"))
     assert [f["path"] for f in listed] == [str(tmp_path / "empty.txt")]
+
+
+def test_ingest_into_postgres_prints_no_password(tmp_path):
+    from realpolitik.redaction import redact
+    from realpolitik.store.testing import BackendUnavailable, fresh_location, postgres_url
+
+    try:
+        url = postgres_url()
+    except BackendUnavailable as exc:
+        pytest.skip(str(exc))
+    password = url.split("://", 1)[1].split("@", 1)[0].partition(":")[2]
+    if not password:
+        pytest.skip("the test server's URL carries no password")
+    note = tmp_path / "note.txt"
+    note.write_text("Vietnam and the Philippines signed a coast guard agreement in Hanoi on Monday.\n",
+                    encoding="utf-8")
+    with fresh_location("postgres", tmp_path) as location:
+        result = CliRunner().invoke(main, ["ingest", str(note), "--db", location, "--published", "2024-01-08"])
+    assert result.exit_code == 0, redact(result.output)
+    assert "store postgresql://" in result.output
+    assert f":{password}@" not in result.output

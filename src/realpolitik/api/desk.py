@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from realpolitik.api.corpus import CorpusView
 from realpolitik.api.errors import BadRequest, Unavailable
+from realpolitik.redaction import redact
 
 if TYPE_CHECKING:
     from realpolitik.config import Config
@@ -43,7 +44,7 @@ class Desk:
         try:
             return open_store(self.location)
         except StoreError as exc:
-            raise Unavailable(f"cannot open the store {self.location}: {exc}") from exc
+            raise Unavailable(redact(f"cannot open the store {self.location}: {exc}")) from exc
 
     def run(self, fn: Callable[[Store], T]) -> T:
         """Call fn with the store, one request at a time; store refusals become 400s."""
@@ -55,9 +56,9 @@ class Desk:
             try:
                 return fn(self._store)
             except StoreVersionError as exc:
-                raise Unavailable(str(exc)) from exc
+                raise Unavailable(redact(exc)) from exc
             except StoreError as exc:
-                raise BadRequest(str(exc)) from exc
+                raise BadRequest(redact(exc)) from exc
 
     def write(self, fn: Callable[[Store], T]) -> T:
         """Like run, for calls that change the store: cached corpus views are dropped."""

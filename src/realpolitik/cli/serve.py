@@ -5,6 +5,22 @@ from __future__ import annotations
 import click
 
 from realpolitik.cli import EXIT_USAGE, main
+from realpolitik.redaction import redact
+
+
+def _redacted_log_config() -> dict:
+    """uvicorn's own logging set-up with every handler masking passwords."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["redact"] = {"()": "realpolitik.redaction.RedactingFilter"}
+    for handler in config["handlers"].values():
+        handler["filters"] = [*handler.get("filters", []), "redact"]
+    # Our own records (unhandled errors with their tracebacks) go through the same handler.
+    config["loggers"]["realpolitik"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config
 
 
 @main.command()
@@ -33,9 +49,9 @@ def serve(db: str | None, host: str, port: int, allow_remote_reads: bool | None,
     if not is_loopback(host) and not settings.allow_remote_reads:
         click.echo(f"realpolitik: listening on {host}: remote clients need a token even to read "
                    "(--allow-remote-reads opens reads)", err=True)
-    click.echo(f"realpolitik: serving {settings.db} on http://{host}:{port}/ (tokens in {settings.token_file})",
+    click.echo(f"realpolitik: serving {redact(settings.db)} on http://{host}:{port}/ (tokens in {settings.token_file})",
                err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", log_config=_redacted_log_config())
 
 
 @main.group()

@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from realpolitik.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
+from realpolitik.redaction import redact
 from realpolitik.schema import CLAIM_STATUSES, EVENT_TYPES
 
 db_option = click.option("--db", envvar="REALPOLITIK_DB", default=None, show_envvar=True,
@@ -39,12 +40,12 @@ def opened(db: str | None) -> Iterator[Any]:
     try:
         store = open_store(location)
     except StoreError as exc:
-        click.echo(f"realpolitik: {exc}", err=True)
+        click.echo(redact(f"realpolitik: {exc}"), err=True)
         sys.exit(EXIT_NOTHING)
     try:
         yield store
     except StoreError as exc:
-        click.echo(f"realpolitik: {exc}", err=True)
+        click.echo(redact(f"realpolitik: {exc}"), err=True)
         sys.exit(EXIT_NOTHING)
     finally:
         store.close()
@@ -132,7 +133,7 @@ def ingest(paths: tuple[str, ...], db: str | None, retry_failures: bool, reanaly
         def on_item(outcome: str, path: str, detail: str) -> None:
             advance(1)
             if outcome == "failed":
-                click.echo(f"realpolitik: failed {path}: {detail}", err=True)
+                click.echo(redact(f"realpolitik: failed {path}: {detail}"), err=True)
             if verbose:
                 click.echo(f"{outcome}\t{path}" + (f"\t{detail}" if detail else ""), nl=True)
                 sys.stdout.flush()
@@ -149,7 +150,7 @@ def ingest(paths: tuple[str, ...], db: str | None, retry_failures: bool, reanaly
         click.echo(f"{stats.stored} stored ({stats.added} new, {stats.versions} new versions, {stats.reanalysed} "
                    f"re-analysed), {stats.unchanged} unchanged, {stats.failed} failed, {stats.skipped_failed} skipped "
                    f"as failed before; {stats.events} events; {stats.docs_per_second():.1f} documents/s", err=True)
-        click.echo(f"store {store.location}: {counts['documents']} documents, {counts['events']} events, "
+        click.echo(f"store {redact(store.location)}: {counts['documents']} documents, {counts['events']} events, "
                    f"{counts['claims']} claims, {counts['actors']} actors", err=True)
     if stats.failed and not (stats.stored or stats.unchanged):
         sys.exit(EXIT_NOTHING)

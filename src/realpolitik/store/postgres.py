@@ -14,6 +14,7 @@ from typing import Any
 import psycopg
 from psycopg.rows import dict_row
 
+from realpolitik.redaction import redact
 from realpolitik.store.base import StoreError
 from realpolitik.store.sql import SQLStore
 
@@ -23,10 +24,10 @@ class PostgresStore(SQLStore):
         try:
             self._con = psycopg.connect(self.location, autocommit=True, row_factory=dict_row, connect_timeout=10)
         except psycopg.OperationalError as exc:
-            raise StoreError(f"cannot connect to {_redact(self.location)}: {str(exc).strip()}") from exc
+            raise StoreError(redact(f"cannot connect to {self.location}: {str(exc).strip()}")) from exc
         encoding = self._con.execute("SHOW server_encoding").fetchone()["server_encoding"]  # type: ignore[index]
         if encoding.upper() not in ("UTF8", "UTF-8"):
-            raise StoreError(f"{_redact(self.location)} is {encoding}-encoded; realpolitik needs a UTF8 database "
+            raise StoreError(f"{redact(self.location)} is {encoding}-encoded; realpolitik needs a UTF8 database "
                              "(createdb -E UTF8 -T template0 NAME)")
 
     def _sql(self, sql: str) -> str:
@@ -49,16 +50,3 @@ class PostgresStore(SQLStore):
                           "AND table_type = 'BASE TABLE'") or []
         return {r["table_name"] for r in found}
 
-
-def _redact(url: str) -> str:
-    """A connection URL without its password, for messages."""
-    try:
-        from urllib.parse import urlsplit, urlunsplit
-
-        parts = urlsplit(url)
-        if parts.password:
-            netloc = parts.netloc.replace(":" + parts.password + "@", ":***@")
-            return urlunsplit(parts._replace(netloc=netloc))
-    except ValueError:
-        pass
-    return url

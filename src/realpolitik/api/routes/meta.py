@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends
 from realpolitik.api.access import require_reader
 from realpolitik.api.models import Health
 from realpolitik.api.routes.common import DeskDep, errors_doc
+from realpolitik.redaction import redact
 from realpolitik.schema import SCHEMA_VERSION
 
 router = APIRouter(tags=["meta"], dependencies=[Depends(require_reader)], responses=errors_doc(403, 503))
@@ -15,4 +16,4 @@ router = APIRouter(tags=["meta"], dependencies=[Depends(require_reader)], respon
 @router.get("/health", response_model=Health)
 def health(d: DeskDep) -> Health:
     counts = d.run(lambda s: s.counts())
-    return Health(status="ok", store=d.location, counts=counts, schema_version=SCHEMA_VERSION)
+    return Health(status="ok", store=redact(d.location), counts=counts, schema_version=SCHEMA_VERSION)
