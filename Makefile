@@ -5,7 +5,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint lock clean
+.PHONY: run test lint lock clean train
 
 $(BIN)/realpolitik: pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -21,6 +21,15 @@ run: $(BIN)/realpolitik
 test: $(BIN)/realpolitik
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest
+
+# Rebuild the event-type model from data/annotations (needs the shared corpora, see
+# src/realpolitik/training/corpus.py), then print its dev scores beside today's rules.
+train: $(BIN)/realpolitik
+	$(BIN)/python -m realpolitik.training.spacy_data build/train-data
+	$(BIN)/python -m spacy train training/event_types.cfg --output build/models/event_types \
+		--paths.train build/train-data/train.spacy --paths.dev build/train-data/dev.spacy
+	$(BIN)/python -m realpolitik.training.evaluate --split dev --coder sentence-types \
+		--model build/models/event_types/model-best
 
 lock:
 	# Regenerate the lock from pyproject's ranges in a clean venv.

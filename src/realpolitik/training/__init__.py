@@ -1,0 +1,1 @@
+"""Training data and models learned from annotated real text (docs/annotation.md)."""

@@ -1,0 +1,88 @@
+"""The stand-off event annotations (docs/annotation.md) as typed records, and their splits.
+
+Documents are split into train / dev / test by a hash of their id, fixed before any model
+was trained: the same document is always in the same split, whoever loads it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from realpolitik.training.corpus import REPO
+
+EVENTS_DIR = REPO / "data" / "annotations" / "events"
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+SPLITS = {"train": (0, 70), "dev": (70, 85), "test": (85, 100)}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    code: str
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    sentence: int
+    type: str
+    source: tuple[Mention, ...]
+    target: tuple[Mention, ...]
+    trigger: tuple[int, int] | None
+    mode: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    date: tuple[int, int] | None = None
+
+
+@dataclass
+class AnnotatedDoc:
+    doc: str
+    annotator: str
+    sentences: list[tuple[int, int]]
+    events: list[GoldEvent] = field(default_factory=list)
+
+    @property
+    def split(self) -> str:
+        return split_of(self.doc)
+
+
+def split_of(doc_id: str) -> str:
+    bucket = int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 100
+    return next(name for name, (lo, hi) in SPLITS.items() if lo <= bucket < hi)
+
+
+def _mention(m: dict) -> Mention:
+    return Mention(m["start"], m["end"], m["text"], m["code"])
+
+
+def parse_line(row: dict) -> AnnotatedDoc:
+    events = []
+    for e in row["events"]:
+        trig = e.get("trigger")
+        date = e.get("date")
+        events.append(GoldEvent(
+            sentence=e["sentence"], type=e["type"], mode=e.get("mode"),
+            source=tuple(_mention(m) for m in e.get("source", [])),
+            target=tuple(_mention(m) for m in e.get("target", [])),
+            trigger=(trig["start"], trig["end"]) if trig else None,
+            negated=bool(e.get("negated")), hypothetical=bool(e.get("hypothetical")),
+            date=(date["start"], date["end"]) if date else None))
+    return AnnotatedDoc(row["doc"], row.get("annotator", "?"), [tuple(s) for s in row["sentences"]], events)
+
+
+def load(directory: Path = EVENTS_DIR, split: str | None = None) -> Iterator[AnnotatedDoc]:
+    """Every annotated document in the directory's *.jsonl files (not its subfolders)."""
+    for path in sorted(directory.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    doc = parse_line(json.loads(line))
+                    if split is None or doc.split == split:
+                        yield doc

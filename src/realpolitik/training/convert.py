@@ -1,0 +1,122 @@
+"""Turns annotators' working files into stand-off annotations with character offsets.
+
+Annotators write events against numbered sentences and quote mentions, triggers and dates
+exactly as the batch printed them (whitespace collapsed); this finds each quote in the
+corpus document's own text and stores offsets, so the repository keeps no third-party text
+beyond the short quoted names the offsets are checked against.
+
+    python -m realpolitik.training.convert MANIFEST WORKFILE OUT --annotator A1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from realpolitik.training import corpus
+from realpolitik.training.annotations import TYPES
+
+
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """Text with whitespace runs collapsed to one space, and each character's original index."""
+    out: list[str] = []
+    index: list[int] = []
+    pending_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            index.append(i - 1)
+            pending_space = False
+        out.append(ch)
+        index.append(i)
+    return "".join(out), index
+
+
+def locate(text: str, span: tuple[int, int], quote: str) -> dict | None:
+    """The quote's offsets inside text[span] (first occurrence), or None when absent."""
+    start, end = span
+    flat, index = _normalised(text[start:end])
+    quote = " ".join(quote.split())
+    at = flat.find(quote) if quote else -1
+    if at < 0:
+        return None
+    return {"start": start + index[at], "end": start + index[at + len(quote) - 1] + 1,
+            "text": text[start + index[at]: start + index[at + len(quote) - 1] + 1]}
+
+
+def convert_doc(row: dict, sentences: list[list[int]], annotator: str, problems: list[str]) -> dict:
+    doc = corpus.get(row["doc"])
+    events = []
+    for e in row.get("events", []):
+        where = f"{row['doc']} s{e.get('s')}"
+        s = e.get("s")
+        if not isinstance(s, int) or not 0 <= s < len(sentences):
+            problems.append(f"{where}: no such sentence")
+            continue
+        if e.get("type") not in TYPES:
+            problems.append(f"{where}: unknown type {e.get('type')!r}")
+            continue
+        span = tuple(sentences[s])
+
+        def mentions(key: str) -> list[dict] | None:
+            found = []
+            for m in e.get(key) or []:
+                at = locate(doc.text, span, m.get("text", ""))
+                if at is None or not m.get("code"):
+                    problems.append(f"{where}: {key} {m.get('text')!r} not found or uncoded")
+                    return None
+                found.append({**at, "code": str(m["code"]).upper()})
+            return found
+
+        source, target = mentions("source"), mentions("target")
+        trigger = locate(doc.text, span, e.get("trigger") or "")
+        if source is None or target is None or trigger is None:
+            if trigger is None:
+                problems.append(f"{where}: trigger {e.get('trigger')!r} not found")
+            continue
+        date = locate(doc.text, span, e["date"]) if e.get("date") else None
+        events.append({"sentence": s, "type": e["type"], "mode": e.get("mode"),
+                       "source": source, "target": target, "trigger": trigger,
+                       "negated": bool(e.get("negated")), "hypothetical": bool(e.get("hypothetical")),
+                       "date": date})
+    return {"doc": row["doc"], "annotator": annotator, "sentences": sentences, "events": events}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("manifest", type=Path)
+    ap.add_argument("workfile", type=Path)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--annotator", required=True)
+    args = ap.parse_args(argv)
+    manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
+    problems: list[str] = []
+    rows = {}
+    for line in args.workfile.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            rows[row["doc"]] = row   # a later line for the same document replaces the earlier
+    out = []
+    for doc_id, row in rows.items():
+        if doc_id not in manifest:
+            problems.append(f"{doc_id}: not in the manifest")
+            continue
+        out.append(convert_doc(row, manifest[doc_id]["sentences"], args.annotator, problems))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as handle:
+        for row in out:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    kept = sum(len(r["events"]) for r in out)
+    print(f"{args.out}: {len(out)} documents, {kept} events; {len(problems)} problems", file=sys.stderr)
+    for p in problems[:20]:
+        print("  " + p, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

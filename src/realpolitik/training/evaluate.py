@@ -1,0 +1,162 @@
+"""Scores an event coder against the annotated corpus (one split), per type and overall.
+
+Predicted events are placed in the gold sentence that holds their trigger; only annotated
+sentences count (a UN speech is annotated in a window). Three scores, each a multiset F1
+within a sentence: type; type with source and target (codes compatible, as in PLOVER
+scoring: a generic code such as IGO or MNC matches any non-state actor); and whether a
+sentence has any event at all.
+
+    python -m realpolitik.training.evaluate --split dev [--coder rules]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from realpolitik.training import corpus
+from realpolitik.training.annotations import TYPES, AnnotatedDoc, load
+
+GENERIC = {"IGO", "NGO", "IMG", "MNC", "CVL", "OPP", "REB", "ISM"}
+
+
+@dataclass(frozen=True)
+class Predicted:
+    sentence: int
+    type: str
+    source: tuple[tuple[str, bool], ...]   # (code, is_state) of each source actor
+    target: tuple[tuple[str, bool], ...]
+
+
+def _compatible(gold: set[str], predicted: tuple[tuple[str, bool], ...]) -> bool:
+    if not gold:
+        return not predicted
+    for code, is_state in predicted:
+        if code in gold or (not is_state and gold & GENERIC):
+            return True
+    return False
+
+
+def _sentence_of(spans: list[tuple[int, int]], offset: int) -> int | None:
+    for i, (start, end) in enumerate(spans):
+        if start <= offset < end:
+            return i
+    return None
+
+
+def rules_coder() -> Callable[[list[tuple[str, str | None]]], list[list[tuple[int, str, tuple, tuple]]]]:
+    """Today's pipeline as a coder: (text, published) in, events with offsets out."""
+    from realpolitik.pipeline import Pipeline
+    from realpolitik.schema import Document, content_id
+
+    pipeline = Pipeline()
+
+    def code(docs: list[tuple[str, str | None]]):
+        documents = [Document(id=content_id(t), text=t, published=p) for t, p in docs]
+        out = []
+        for analysis in pipeline.analyze_documents(documents):
+            actors = {a.id: a for a in analysis.actors}
+
+            def codes(actor_id):
+                a = actors.get(actor_id)
+                if a is None:
+                    return ()
+                return ((a.country or a.org or a.id, a.kind == "state" or (a.country is not None and not a.org)),)
+
+            out.append([(e.trigger.start, e.type, codes(e.source), codes(e.target)) for e in analysis.events])
+        return out
+
+    return code
+
+
+def score(docs: Iterable[AnnotatedDoc], coder) -> dict:
+    docs = list(docs)
+    texts = [corpus.get(d.doc) for d in docs]
+    published = [(t.text, (t.published or "")[:10] or None) for t in texts]
+    predictions = coder(published)
+    counts = {k: Counter() for k in ("type", "full", "any", "sentence_types")}
+    per_type: dict[str, Counter] = defaultdict(Counter)
+    for doc, preds in zip(docs, predictions, strict=True):
+        placed = []
+        for offset, etype, source, target in preds:
+            s = _sentence_of(doc.sentences, offset)
+            if s is not None:
+                placed.append(Predicted(s, etype, source, target))
+        gold_by_sentence = defaultdict(list)
+        for e in doc.events:
+            gold_by_sentence[e.sentence].append(e)
+        pred_by_sentence = defaultdict(list)
+        for p in placed:
+            pred_by_sentence[p.sentence].append(p)
+        for s in range(len(doc.sentences)):
+            gold, pred = gold_by_sentence.get(s, []), pred_by_sentence.get(s, [])
+            g_types, p_types = Counter(e.type for e in gold), Counter(p.type for p in pred)
+            hit = g_types & p_types
+            g_set, p_set = set(g_types), set(p_types)
+            counts["sentence_types"].update(tp=len(g_set & p_set), gold=len(g_set), pred=len(p_set))
+            counts["type"].update(tp=sum(hit.values()), gold=sum(g_types.values()), pred=sum(p_types.values()))
+            for t in TYPES:
+                per_type[t].update(tp=hit[t], gold=g_types[t], pred=p_types[t])
+            # full match: greedy one-to-one pairing of compatible events
+            used: set[int] = set()
+            tp = 0
+            for e in gold:
+                src, tgt = {m.code for m in e.source}, {m.code for m in e.target}
+                for i, p in enumerate(pred):
+                    if i in used or p.type != e.type:
+                        continue
+                    if _compatible(src, p.source) and (not tgt or _compatible(tgt, p.target)):
+                        used.add(i)
+                        tp += 1
+                        break
+            counts["full"].update(tp=tp, gold=len(gold), pred=len(pred))
+            counts["any"].update(tp=int(bool(gold) and bool(pred)), gold=int(bool(gold)), pred=int(bool(pred)))
+    return {"documents": len(docs), "sentences": sum(len(d.sentences) for d in docs),
+            **{name: _prf(c) for name, c in counts.items()},
+            "per_type": {t: _prf(c) for t, c in per_type.items()}}
+
+
+def _prf(c: Counter) -> dict:
+    p = c["tp"] / c["pred"] if c["pred"] else 0.0
+    r = c["tp"] / c["gold"] if c["gold"] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "gold": c["gold"], "pred": c["pred"]}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=("train", "dev", "test"))
+    ap.add_argument("--coder", default="rules", choices=("rules", "sentence-types"))
+    ap.add_argument("--model", help="trained sentence-type model (with --coder sentence-types)")
+    ap.add_argument("--threshold", type=float, default=0.5)
+    args = ap.parse_args(argv)
+    if args.coder == "sentence-types":
+        result = score_sentence_types(load(split=args.split), args.model, args.threshold)
+    else:
+        result = score(load(split=args.split), rules_coder())
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
+
+
+def score_sentence_types(docs: Iterable[AnnotatedDoc], model_path: str, threshold: float = 0.5) -> dict:
+    """Type P/R/F1 of a sentence classifier (spaCy textcat_multilabel) on gold sentences."""
+    import spacy
+
+    from realpolitik.training.spacy_data import sentence_examples
+
+    nlp = spacy.load(model_path)
+    examples = sentence_examples(list(docs))
+    counts: Counter = Counter()
+    per_type: dict[str, Counter] = defaultdict(Counter)
+    for (_text, gold), doc in zip(examples, nlp.pipe(t for t, _ in examples), strict=True):
+        for t in TYPES:
+            g, p = gold[t] >= 0.5, doc.cats.get(t, 0.0) >= threshold
+            counts.update(tp=int(g and p), gold=int(g), pred=int(p))
+            per_type[t].update(tp=int(g and p), gold=int(g), pred=int(p))
+    return {"sentences": len(examples), "type": _prf(counts), "per_type": {t: _prf(c) for t, c in per_type.items()}}

@@ -1,0 +1,48 @@
+"""The event corpus: splits fixed by document, offsets that point at what annotators quoted,
+and every PLOVER type represented."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from realpolitik.training import corpus
+from realpolitik.training.agreement import f1
+from realpolitik.training.annotations import TYPES, load, split_of
+
+
+def test_split_depends_on_the_document_alone():
+    assert split_of("statedept-245386") == split_of("statedept-245386")
+    shares = Counter(split_of(f"doc-{i}") for i in range(3000))
+    assert 0.6 < shares["train"] / 3000 < 0.8 and shares["dev"] > 300 and shares["test"] > 300
+
+
+def test_the_corpus_is_big_enough_and_covers_every_type():
+    docs = list(load())
+    assert sum(len(d.sentences) for d in docs) >= 4000
+    types = Counter(e.type for d in docs for e in d.events)
+    assert sum(types.values()) >= 2500
+    assert set(types) == set(TYPES)
+    # every sentence index an event names exists in its document
+    assert all(0 <= e.sentence < len(d.sentences) for d in docs for e in d.events)
+
+
+def test_agreement_f1_is_symmetric_and_bounded():
+    a, b = Counter({"x": 2, "y": 1}), Counter({"x": 1, "z": 1})
+    assert f1(a, b) == f1(b, a) == pytest.approx(2 * 1 / 5)
+    assert f1(Counter(), Counter()) == 1.0
+
+
+@pytest.mark.skipif(not corpus.available(), reason="the shared corpora (../shared/data) are not on this machine")
+def test_offsets_point_at_the_quoted_text_in_the_corpus():
+    checked = 0
+    for doc in load():
+        text = corpus.get(doc.doc).text
+        for e in doc.events:
+            for m in (*e.source, *e.target):
+                assert " ".join(text[m.start:m.end].split()) == " ".join(m.text.split()), (doc.doc, m)
+                start, end = doc.sentences[e.sentence]
+                assert start <= m.start and m.end <= end
+                checked += 1
+    assert checked > 3000
