@@ -49,6 +49,19 @@ def locate(text: str, span: tuple[int, int], quote: str) -> dict | None:
             "text": text[start + index[at]: start + index[at + len(quote) - 1] + 1]}
 
 
+def _mentions(text: str, span: tuple[int, int], event: dict, key: str, where: str,
+              problems: list[str]) -> list[dict] | None:
+    """The event's source or target mentions with offsets; None (and a problem) if one is missing."""
+    found = []
+    for m in event.get(key) or []:
+        at = locate(text, span, m.get("text", ""))
+        if at is None or not m.get("code"):
+            problems.append(f"{where}: {key} {m.get('text')!r} not found or uncoded")
+            return None
+        found.append({**at, "code": str(m["code"]).upper()})
+    return found
+
+
 def convert_doc(row: dict, sentences: list[list[int]], annotator: str, problems: list[str]) -> dict:
     doc = corpus.get(row["doc"])
     events = []
@@ -63,17 +76,8 @@ def convert_doc(row: dict, sentences: list[list[int]], annotator: str, problems:
             continue
         span = tuple(sentences[s])
 
-        def mentions(key: str) -> list[dict] | None:
-            found = []
-            for m in e.get(key) or []:
-                at = locate(doc.text, span, m.get("text", ""))
-                if at is None or not m.get("code"):
-                    problems.append(f"{where}: {key} {m.get('text')!r} not found or uncoded")
-                    return None
-                found.append({**at, "code": str(m["code"]).upper()})
-            return found
-
-        source, target = mentions("source"), mentions("target")
+        source = _mentions(doc.text, span, e, "source", where, problems)
+        target = _mentions(doc.text, span, e, "target", where, problems)
         trigger = locate(doc.text, span, e.get("trigger") or "")
         if source is None or target is None or trigger is None:
             if trigger is None:

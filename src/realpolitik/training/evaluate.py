@@ -47,6 +47,14 @@ def _sentence_of(spans: list[tuple[int, int]], offset: int) -> int | None:
     return None
 
 
+def _codes(actors: dict, actor_id: str | None) -> tuple[tuple[str, bool], ...]:
+    """(code, is_state) of a predicted actor, in the gold's code space."""
+    a = actors.get(actor_id) if actor_id else None
+    if a is None:
+        return ()
+    return ((a.country or a.org or a.id, a.kind == "state" or (a.country is not None and not a.org)),)
+
+
 def rules_coder() -> Callable[[list[tuple[str, str | None]]], list[list[tuple[int, str, tuple, tuple]]]]:
     """Today's pipeline as a coder: (text, published) in, events with offsets out."""
     from realpolitik.pipeline import Pipeline
@@ -59,14 +67,8 @@ def rules_coder() -> Callable[[list[tuple[str, str | None]]], list[list[tuple[in
         out = []
         for analysis in pipeline.analyze_documents(documents):
             actors = {a.id: a for a in analysis.actors}
-
-            def codes(actor_id):
-                a = actors.get(actor_id)
-                if a is None:
-                    return ()
-                return ((a.country or a.org or a.id, a.kind == "state" or (a.country is not None and not a.org)),)
-
-            out.append([(e.trigger.start, e.type, codes(e.source), codes(e.target)) for e in analysis.events])
+            out.append([(e.trigger.start, e.type, _codes(actors, e.source), _codes(actors, e.target))
+                        for e in analysis.events])
         return out
 
     return code
