@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--second", type=Path, required=True)
     args = ap.parse_args(argv)
     second = [parse_line(json.loads(line)) for line in args.second.read_text(encoding="utf-8").splitlines() if line.strip()]
-    first = list(load(args.first) if args.first else load())
+    first = list(load(args.first, adjudicated=False) if args.first else load(adjudicated=False))
     print(json.dumps(agreement(first, second), indent=1))
 
 

@@ -17,6 +17,7 @@ from realpolitik.training.corpus import REPO
 EVENTS_DIR = REPO / "data" / "annotations" / "events"
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+ADJUDICATOR = "ADJ"
 SPLITS = {"train": (0, 70), "dev": (70, 85), "test": (85, 100)}
 
 
@@ -77,12 +78,22 @@ def parse_line(row: dict) -> AnnotatedDoc:
     return AnnotatedDoc(row["doc"], row.get("annotator", "?"), [tuple(s) for s in row["sentences"]], events)
 
 
-def load(directory: Path = EVENTS_DIR, split: str | None = None) -> Iterator[AnnotatedDoc]:
-    """Every annotated document in the directory's *.jsonl files (not its subfolders)."""
+def load(directory: Path = EVENTS_DIR, split: str | None = None, adjudicated: bool = True) -> Iterator[AnnotatedDoc]:
+    """Every annotated document in the directory's *.jsonl files (not its subfolders).
+
+    A document that was double-annotated and adjudicated (annotator "ADJ") is given in its
+    adjudicated version; adjudicated=False gives the first annotator's instead (for agreement).
+    """
+    first: dict[str, AnnotatedDoc] = {}
+    adjudicated_docs: dict[str, AnnotatedDoc] = {}
     for path in sorted(directory.glob("*.jsonl")):
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 if line.strip():
                     doc = parse_line(json.loads(line))
-                    if split is None or doc.split == split:
-                        yield doc
+                    into = adjudicated_docs if doc.annotator == ADJUDICATOR else first
+                    into.setdefault(doc.doc, doc)
+    chosen = {**first, **adjudicated_docs} if adjudicated else first
+    for doc in chosen.values():
+        if split is None or doc.split == split:
+            yield doc

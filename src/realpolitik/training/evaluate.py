@@ -79,14 +79,20 @@ def score(docs: Iterable[AnnotatedDoc], coder) -> dict:
     texts = [corpus.get(d.doc) for d in docs]
     published = [(t.text, (t.published or "")[:10] or None) for t in texts]
     predictions = coder(published)
+    placed_by_doc: dict[str, list[Predicted]] = {}
+    for doc, preds in zip(docs, predictions, strict=True):
+        placed_by_doc[doc.doc] = [Predicted(s, etype, source, target)
+                                  for offset, etype, source, target in preds
+                                  if (s := _sentence_of(doc.sentences, offset)) is not None]
+    return score_placed(docs, placed_by_doc)
+
+
+def score_placed(docs: list[AnnotatedDoc], placed_by_doc: dict[str, list[Predicted]]) -> dict:
+    """Scores predictions already placed in gold sentences."""
     counts = {k: Counter() for k in ("type", "full", "any", "sentence_types")}
     per_type: dict[str, Counter] = defaultdict(Counter)
-    for doc, preds in zip(docs, predictions, strict=True):
-        placed = []
-        for offset, etype, source, target in preds:
-            s = _sentence_of(doc.sentences, offset)
-            if s is not None:
-                placed.append(Predicted(s, etype, source, target))
+    for doc in docs:
+        placed = placed_by_doc.get(doc.doc, [])
         gold_by_sentence = defaultdict(list)
         for e in doc.events:
             gold_by_sentence[e.sentence].append(e)
@@ -142,9 +148,6 @@ def main(argv: list[str] | None = None) -> None:
     print(json.dumps(result, indent=1))
 
 
-if __name__ == "__main__":
-    main()
-
 
 def score_sentence_types(docs: Iterable[AnnotatedDoc], model_path: str, threshold: float = 0.5) -> dict:
     """Type P/R/F1 of a sentence classifier (spaCy textcat_multilabel) on gold sentences."""
@@ -162,3 +165,7 @@ def score_sentence_types(docs: Iterable[AnnotatedDoc], model_path: str, threshol
             counts.update(tp=int(g and p), gold=int(g), pred=int(p))
             per_type[t].update(tp=int(g and p), gold=int(g), pred=int(p))
     return {"sentences": len(examples), "type": _prf(counts), "per_type": {t: _prf(c) for t, c in per_type.items()}}
+
+
+if __name__ == "__main__":
+    main()

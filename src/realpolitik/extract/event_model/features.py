@@ -1,0 +1,114 @@
+"""Features of a candidate pair in its sentence, as strings hashed into a fixed space.
+
+Lexical features say what kind of act the sentence reports; syntactic ones (through
+extract.syntax) say whether this source and this target are its doer and its object.
+The hand-written rules' own verdict on the pair is one feature among the rest.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import TYPE_CHECKING
+
+from realpolitik.extract import syntax
+from realpolitik.extract.event_model.candidates import Pair
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+HASH_BITS = 20
+CONTENT_POS = {"VERB", "NOUN", "ADJ", "ADV", "PROPN", "ADP", "PART", "AUX"}
+PRONOUNS = {"we", "our", "us", "it", "its", "they", "their", "them", "he", "his", "she", "her", "i", "my"}
+
+
+def hashed(features: list[str]) -> list[int]:
+    """Stable indices (crc32, not Python's salted hash) so a shipped model reads the same way."""
+    mask = (1 << HASH_BITS) - 1
+    return sorted({zlib.crc32(f.encode("utf-8")) & mask for f in features})
+
+
+def sentence_features(sent: Span) -> list[str]:
+    feats = ["bias"]
+    lemmas = [t.lemma_.lower() for t in sent if t.pos_ in CONTENT_POS and not t.is_stop or t.dep_ == "neg"]
+    feats += [f"w={lem}" for lem in lemmas]
+    feats += [f"w2={a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False)]
+    root = sent.root
+    feats.append(f"root={root.lemma_.lower()}")
+    return feats
+
+
+def _mention_features(prefix: str, doc: Doc, m, kind: str | None) -> tuple[list[str], syntax.Role]:
+    r = syntax.role_of(doc, m.token_start, m.token_end)
+    pred = doc[r.predicate]
+    text = doc[m.token_start:m.token_end].text.lower()
+    feats = [f"{prefix}role={r.role}", f"{prefix}pred={pred.lemma_.lower()}",
+             f"{prefix}role|pred={r.role}|{pred.lemma_.lower()}", f"{prefix}via={m.via}",
+             f"{prefix}kind={kind}", f"{prefix}loc={m.locative}"]
+    if r.prep:
+        feats += [f"{prefix}prep={r.prep}", f"{prefix}prep|pred={r.prep}|{pred.lemma_.lower()}"]
+    if r.owner is not None:
+        owner = doc[r.owner]
+        feats += [f"{prefix}owner={owner.lemma_.lower()}", f"{prefix}owner_dep={owner.dep_}"]
+    if text in PRONOUNS:
+        feats.append(f"{prefix}pron={text}")
+    if syntax.is_negated(pred):
+        feats.append(f"{prefix}pred_neg")
+    modal = syntax.modal_of(pred)
+    if modal:
+        feats.append(f"{prefix}modal={modal}")
+    return feats, r
+
+
+def pair_features(doc: Doc, sent: Span, pair: Pair, kinds: dict[str, str | None],
+                  rule_votes: dict[tuple[str, str | None], set[str]]) -> list[str]:
+    s_feats, s_role = _mention_features("s_", doc, pair.source, kinds.get(pair.source.actor_id))
+    feats = list(s_feats)
+    s_votes = rule_votes.get((pair.source.actor_id, None), set())
+    if pair.target is None:
+        feats += ["t_none", f"s_role|t_none={s_role.role}"]
+        feats += [f"rule_src={t}" for t in s_votes]
+        feats += [f"rule_pair={t}" for t in rule_votes.get((pair.source.actor_id, "-"), set())]
+        return feats
+    t_feats, t_role = _mention_features("t_", doc, pair.target, kinds.get(pair.target.actor_id))
+    feats += t_feats
+    s_head, t_head = doc[s_role.head], doc[t_role.head]
+    same_pred = s_role.predicate == t_role.predicate
+    order = "st" if s_head.i < t_head.i else "ts"
+    dist = abs(s_head.i - t_head.i)
+    feats += [f"order={order}", f"dist={min(dist, 10) // 2}", f"same_pred={same_pred}",
+              f"roles={s_role.role}|{t_role.role}", f"roles|order={s_role.role}|{t_role.role}|{order}",
+              f"roles|same_pred={s_role.role}|{t_role.role}|{same_pred}"]
+    if t_role.prep:
+        feats.append(f"s_pred|t_prep={doc[s_role.predicate].lemma_.lower()}|{t_role.prep}|{same_pred}")
+    lca = syntax.lowest_common_ancestor(s_head, t_head)
+    if lca is not None:
+        feats += [f"lca={lca.lemma_.lower()}", f"lca_pos={lca.pos_}"]
+    lo, hi = sorted((s_head.i, t_head.i))
+    between = [t.lemma_.lower() for t in doc[lo + 1:hi] if t.pos_ in ("VERB", "NOUN", "ADP") and not t.is_stop]
+    feats += [f"btw={w}" for w in between[:6]]
+    feats += [f"rule_src={t}" for t in s_votes]
+    feats += [f"rule_pair={t}" for t in rule_votes.get((pair.source.actor_id, pair.target.actor_id), set())]
+    return feats
+
+
+def rule_votes_in(events, start_char: int, end_char: int) -> dict[tuple[str, str | None], set[str]]:
+    """What the hand-written rules coded in a sentence: by (source, None) and (source, target or '-')."""
+    votes: dict[tuple[str, str | None], set[str]] = {}
+    for e in events:
+        if e.source and start_char <= e.trigger.start < end_char:
+            votes.setdefault((e.source, None), set()).add(e.type)
+            votes.setdefault((e.source, e.target or "-"), set()).add(e.type)
+    return votes
+
+
+def featurize_sentence(ctx, sent: Span) -> list[tuple[Pair, list[int]]]:
+    """Every candidate pair of a sentence with its hashed features (training and coding alike)."""
+    from realpolitik.extract.event_model.candidates import pairs, sentence_mentions
+
+    mentions = sentence_mentions(ctx, sent.start_char, sent.end_char)
+    if not mentions:
+        return []
+    kinds = {a.id: a.kind for a in ctx.actors.values()}
+    votes = rule_votes_in(ctx.events, sent.start_char, sent.end_char)
+    shared = sentence_features(sent)
+    return [(p, hashed(shared + pair_features(ctx.doc, sent, p, kinds, votes))) for p in pairs(mentions)]

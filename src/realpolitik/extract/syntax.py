@@ -1,0 +1,110 @@
+"""What the dependency parse says about a stretch of text: its head, its grammatical role,
+the predicate that governs it. The event model reads the parse only through here.
+
+Labels are spaCy's English (ClearNLP) dependency labels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECT = {"nsubj", "nsubjpass", "csubj", "expl"}
+OBJECT = {"dobj", "dative", "attr", "oprd"}
+MODIFIER = {"compound", "amod", "nmod", "npadvmod"}   # "Russian forces", "Kremlin officials"
+NEGATION = {"neg"}
+MODAL_WORDS = {"would", "could", "may", "might", "should", "can", "must", "will", "shall"}
+
+
+@dataclass(frozen=True)
+class Role:
+    """A mention's place in its clause."""
+
+    head: int          # token index of the mention's syntactic head
+    role: str          # subject | passive_subject | object | agent | oblique | possessor | other
+    prep: str | None   # the preposition of an oblique ("with", "against", "to")
+    predicate: int     # token index of the governing verb (or the sentence root)
+    owner: int | None  # for a possessor or modifier: the noun it belongs to ("Russia's war")
+
+
+def span_head(doc: Doc, start: int, end: int) -> Token:
+    """The token of [start, end) whose head lies outside it (the first such one)."""
+    for tok in doc[start:end]:
+        if tok.head.i < start or tok.head.i >= end or tok.head.i == tok.i:
+            return tok
+    return doc[start]
+
+
+def predicate_of(tok: Token) -> Token:
+    """The nearest verb (or auxiliary) at or above tok; the clause root otherwise."""
+    cur = tok
+    for _ in range(40):
+        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def role_of(doc: Doc, start: int, end: int) -> Role:
+    head = span_head(doc, start, end)
+    tok = head
+    # a conjunct takes the role of the first conjunct ("China and Russia signed")
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    owner = None
+    if tok.dep_ in ("poss",) or tok.dep_ in MODIFIER:
+        owner = tok.head.i
+        role = "possessor"
+        anchor = tok.head
+    else:
+        anchor = tok
+        role = "other"
+    dep = anchor.dep_ if owner is not None else tok.dep_
+    prep = None
+    if owner is None:
+        if dep in ("nsubj", "csubj", "expl"):
+            role = "subject"
+        elif dep == "nsubjpass":
+            role = "passive_subject"
+        elif dep in OBJECT:
+            role = "object"
+        elif dep == "pobj" and tok.head.dep_ == "agent":
+            role = "agent"
+        elif dep == "pobj":
+            role = "oblique"
+            prep = tok.head.lower_
+        elif dep == "appos":
+            role = "appos"
+    return Role(head=head.i, role=role, prep=prep, predicate=predicate_of(anchor).i, owner=owner)
+
+
+def is_negated(tok: Token) -> bool:
+    return any(c.dep_ in NEGATION for c in tok.children)
+
+
+def modal_of(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in MODAL_WORDS:
+            return c.lower_
+    return None
+
+
+def path_up(tok: Token, limit: int = 8) -> list[Token]:
+    """tok and its ancestors, nearest first (at most limit)."""
+    out = [tok]
+    while out[-1].head.i != out[-1].i and len(out) < limit:
+        out.append(out[-1].head)
+    return out
+
+
+def lowest_common_ancestor(a: Token, b: Token) -> Token | None:
+    up_a = {t.i: t for t in path_up(a, 20)}
+    for t in path_up(b, 20):
+        if t.i in up_a:
+            return t
+    return None

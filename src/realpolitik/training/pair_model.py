@@ -1,0 +1,157 @@
+"""Trains the event model: one logistic regression per PLOVER type over candidate pairs.
+
+Reads the pairs built by realpolitik.training.pairs, fits on the train split (L2, L-BFGS,
+deterministic), picks each type's threshold on dev, and writes the weights the pipeline
+ships (only the hashed features seen in training, float32). Prints dev scores.
+
+    python -m realpolitik.training.pair_model build/pairs.jsonl OUT.npz [--fraction 0.5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import minimize
+
+from realpolitik.training.annotations import TYPES
+
+L2 = 1.0
+
+
+def read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def design(rows: list[dict], columns: dict[int, int]) -> sparse.csr_matrix:
+    data, indices, indptr = [], [], [0]
+    for r in rows:
+        cols = [columns[h] for h in r["x"] if h in columns]
+        indices.extend(cols)
+        data.extend([1.0] * len(cols))
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64),
+                              np.array(indptr)), shape=(len(rows), len(columns)))
+
+
+def fit_binary(x: sparse.csr_matrix, y: np.ndarray, weight: np.ndarray, l2: float = L2) -> np.ndarray:
+    """Weights (last entry: bias) minimising weighted log loss + l2/2 |w|^2."""
+    n, d = x.shape
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w[:-1] + w[-1]
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        ll = -np.sum(weight * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)))
+        g = weight * (p - y)
+        grad = np.empty(d + 1)
+        grad[:-1] = x.T @ g + l2 * w[:-1]
+        grad[-1] = g.sum()
+        return ll + 0.5 * l2 * float(w[:-1] @ w[:-1]), grad
+
+    result = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", options={"maxiter": 400})
+    return result.x
+
+
+def train(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(hash ids of the columns, weights [columns x types], biases [types])."""
+    train_rows = [r for r in rows if r["split"] == "train"]
+    seen = sorted({h for r in train_rows for h in r["x"]})
+    columns = {h: i for i, h in enumerate(seen)}
+    x = design(train_rows, columns)
+    weights = np.zeros((len(seen), len(TYPES)), dtype=np.float32)
+    biases = np.zeros(len(TYPES), dtype=np.float32)
+    for k, t in enumerate(TYPES):
+        y = np.array([1.0 if t in r["y"] else 0.0 for r in train_rows])
+        w = np.array([0.0 if t in r["skip"] else 1.0 for r in train_rows])
+        fitted = fit_binary(x, y, w)
+        weights[:, k], biases[k] = fitted[:-1], fitted[-1]
+    return np.array(seen, dtype=np.int64), weights, biases
+
+
+def probabilities(rows: list[dict], ids: np.ndarray, weights: np.ndarray, biases: np.ndarray) -> np.ndarray:
+    columns = {int(h): i for i, h in enumerate(ids)}
+    x = design(rows, columns)
+    return 1.0 / (1.0 + np.exp(-(x @ weights + biases)))
+
+
+def decode(rows: list[dict], probs: np.ndarray, thresholds: np.ndarray) -> list[tuple]:
+    """Events from pair probabilities: per sentence, type and source actor, the best target
+    (or none) whose probability clears the type's threshold."""
+    best: dict[tuple, tuple[float, dict]] = {}
+    for r, p in zip(rows, probs, strict=True):
+        for k, t in enumerate(TYPES):
+            if p[k] >= thresholds[k]:
+                key = (r["doc"], r["sentence"], t, r["source"])
+                if key not in best or p[k] > best[key][0]:
+                    best[key] = (float(p[k]), r)
+    out = []
+    for (doc, sentence, t, _), (_, r) in best.items():
+        target = (tuple(r["target_code"]),) if r["target_code"] else ()
+        out.append((doc, sentence, t, (tuple(r["source_code"]),), target))
+    return out
+
+
+def evaluate_rows(rows: list[dict], events: list[tuple], split: str) -> dict:
+    """Scores decoded events against the gold of the split (same metric as training.evaluate)."""
+    from realpolitik.training.annotations import load
+    from realpolitik.training.evaluate import Predicted, score_placed
+
+    gold = list(load(split=split))
+    placed = defaultdict(list)
+    for doc, sentence, t, source, target in events:
+        placed[doc].append(Predicted(sentence, t, source, target))
+    return score_placed(gold, placed)
+
+
+def tune_thresholds(rows: list[dict], probs: np.ndarray) -> np.ndarray:
+    """Each type's threshold maximising its pair-level F1 on dev (0.5 where dev is silent)."""
+    thresholds = np.full(len(TYPES), 0.5)
+    for k, t in enumerate(TYPES):
+        y = np.array([t in r["y"] for r in rows])
+        if y.sum() == 0:
+            continue
+        best_f, best_th = -1.0, 0.5
+        for th in np.arange(0.1, 0.9, 0.05):
+            pred = probs[:, k] >= th
+            tp = float((pred & y).sum())
+            f = 2 * tp / (pred.sum() + y.sum()) if pred.sum() + y.sum() else 0.0
+            if f > best_f:
+                best_f, best_th = f, th
+        thresholds[k] = best_th
+    return thresholds
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("pairs", type=Path)
+    ap.add_argument("out", type=Path, nargs="?")
+    ap.add_argument("--fraction", type=float, default=1.0, help="share of training documents (learning curve)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    rows = read(args.pairs)
+    if args.fraction < 1.0:
+        train_docs = sorted({r["doc"] for r in rows if r["split"] == "train"})
+        keep = set(random.Random(args.seed).sample(train_docs, round(len(train_docs) * args.fraction)))
+        rows = [r for r in rows if r["split"] != "train" or r["doc"] in keep]
+    ids, weights, biases = train(rows)
+    dev = [r for r in rows if r["split"] == "dev"]
+    probs = probabilities(dev, ids, weights, biases)
+    thresholds = tune_thresholds(dev, probs)
+    result = evaluate_rows(dev, decode(dev, probs, thresholds), "dev")
+    print(json.dumps({"fraction": args.fraction, "features": len(ids), **result}, indent=1))
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(args.out, ids=ids, weights=weights, biases=biases, thresholds=thresholds.astype(np.float32),
+                            types=np.array(TYPES))
+        print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

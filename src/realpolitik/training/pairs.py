@@ -1,0 +1,113 @@
+"""The annotated corpus as candidate pairs with features and labels, for the event model.
+
+Each annotated document is analysed by today's pipeline (actors, coreference, the rules);
+each gold sentence's actor mentions give candidate pairs; a pair is labelled with the
+types of the gold events whose source (and target, or no target) it matches by overlapping
+spans. Pairs whose source matches a gold event whose target the pipeline did not find are
+left out for that type rather than taught as negatives.
+
+    python -m realpolitik.training.pairs OUT.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from realpolitik.training import corpus
+from realpolitik.training.annotations import AnnotatedDoc, GoldEvent, load
+
+
+def _overlaps(m, gold_mentions) -> bool:
+    return any(m.start < g.end and g.start < m.end for g in gold_mentions)
+
+
+def label_pair(pair, events: list[GoldEvent]) -> tuple[list[str], list[str]]:
+    """(types this pair carries, types to ignore for it)."""
+    yes, unsure = [], []
+    for e in events:
+        if not e.source or not _overlaps(pair.source, e.source):
+            continue
+        if not e.target:
+            (yes if pair.target is None else unsure).append(e.type)
+        elif pair.target is not None and _overlaps(pair.target, e.target):
+            yes.append(e.type)
+        else:
+            unsure.append(e.type)
+    return sorted(set(yes)), sorted(set(unsure) - set(yes))
+
+
+def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
+    from realpolitik.extract.context import ExtractContext
+    from realpolitik.extract.event_model.features import featurize_sentence
+    from realpolitik.pipeline import Pipeline
+    from realpolitik.schema import Document, content_id
+
+    pipeline = Pipeline()
+    stats: Counter = Counter()
+    with out.open("w", encoding="utf-8") as handle:
+        for n, ann in enumerate(docs):
+            source = corpus.get(ann.doc)
+            document = Document(id=content_id(source.text), text=source.text,
+                                published=(source.published or "")[:10] or None)
+            doc = pipeline.parse([document])[0]
+            ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
+            for ex in pipeline.extractors:
+                ex.fn(ctx)
+            by_sentence: dict[int, list[GoldEvent]] = {}
+            for e in ann.events:
+                by_sentence.setdefault(e.sentence, []).append(e)
+            for i, (start, end) in enumerate(ann.sentences):
+                sent = doc.char_span(start, end, alignment_mode="expand")
+                if sent is None:
+                    continue
+                gold = by_sentence.get(i, [])
+                rows = featurize_sentence(ctx, sent)
+                for e in gold:
+                    stats["gold_events"] += 1
+                    if e.source and any(_overlaps(p.source, e.source) for p, _ in rows):
+                        stats["gold_source_found"] += 1
+                for pair, feats in rows:
+                    yes, unsure = label_pair(pair, gold)
+                    stats["pairs"] += 1
+                    stats["positive_pairs"] += bool(yes)
+                    handle.write(json.dumps({"doc": ann.doc, "split": ann.split, "sentence": i, "x": feats,
+                                             "y": yes, "skip": unsure,
+                                             "source": pair.source.actor_id,
+                                             "target": pair.target.actor_id if pair.target else None,
+                                             "source_code": _code(ctx, pair.source.actor_id),
+                                             "target_code": _code(ctx, pair.target.actor_id) if pair.target else None,
+                                             "trigger": ctx.doc[_predicate(ctx, pair)].idx}) + "\n")
+            if log and n % 25 == 0:
+                log(f"{n}/{len(docs)} documents, {stats['pairs']} pairs")
+    return stats
+
+
+def _code(ctx, actor_id: str) -> list:
+    a = ctx.actors.get(actor_id)
+    if a is None:
+        return [actor_id, False]
+    return [a.country or a.org or a.id, a.kind == "state" or (a.country is not None and not a.org)]
+
+
+def _predicate(ctx, pair) -> int:
+    from realpolitik.extract import syntax
+
+    return syntax.role_of(ctx.doc, pair.source.token_start, pair.source.token_end).predicate
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", type=Path)
+    args = ap.parse_args(argv)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    docs = sorted(load(), key=lambda d: d.doc)
+    stats = build(docs, args.out, log=lambda m: print(m, file=sys.stderr))
+    print(json.dumps(stats))
+
+
+if __name__ == "__main__":
+    main()
