@@ -28,13 +28,13 @@ test: $(BIN)/realpolitik
 # textcat), and the two combined. Seeded; about 10 minutes on 2 cores.
 train: $(BIN)/realpolitik
 	$(BIN)/python -m realpolitik.training.pairs build/pairs.jsonl
-	$(BIN)/python -m realpolitik.training.pair_model build/pairs.jsonl build/models/event_pairs.npz
+	$(BIN)/python -m realpolitik.training.pair_model build/pairs.jsonl src/realpolitik/extract/event_model/weights.npz
 	$(BIN)/python -m realpolitik.training.spacy_data build/train-data
 	$(BIN)/python -m spacy train training/event_types.cfg --output build/models/event_types \
 		--paths.train build/train-data/train.spacy --paths.dev build/train-data/dev.spacy
 	$(BIN)/python -m realpolitik.training.evaluate --split dev --coder sentence-types \
 		--model build/models/event_types/model-best --threshold 0.3
-	$(BIN)/python -m realpolitik.training.combined build/pairs.jsonl build/models/event_pairs.npz \
+	$(BIN)/python -m realpolitik.training.combined build/pairs.jsonl src/realpolitik/extract/event_model/weights.npz \
 		build/models/event_types/model-best --threshold 0.3
 
 lock:

@@ -22,6 +22,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "realpolitik.extract.times",
     "realpolitik.extract.quantities",
     "realpolitik.extract.events",
+    "realpolitik.extract.event_model.coder",
     "realpolitik.extract.event_counterparts",
     "realpolitik.extract.claims",
     "realpolitik.extract.interests",

@@ -35,7 +35,7 @@ class ActorMention:
     start: int  # char offsets into the document text
     end: int
     actor_id: str
-    via: str = "gazetteer"  # gazetteer | ner | role | coref | sector
+    via: str = "gazetteer"  # gazetteer | ner | role | coref | sector | voice
     token_start: int = -1  # spaCy token indices, end exclusive
     token_end: int = -1
     locative: bool = False  # named as a place ("in Ukraine"): weaker evidence of agency

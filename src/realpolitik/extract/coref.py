@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ActorMention, ExtractContext
 from realpolitik.extract.gazetteer import for_vocab
+from realpolitik.schema import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 WE_PRONOUNS = {"we", "our", "us", "ours", "ourselves"}
+FIRST_PERSON = WE_PRONOUNS | {"i", "me", "my", "mine", "myself"}
+# "my country", "our Government": the possessed noun is the speaker's own side
+OWN_SIDE_NOUNS = {"country", "government", "delegation", "nation", "state", "administration", "people",
+                  "republic", "kingdom"}
 # Definite nouns for an organisation named before: the last word its name must end in, or
 # empty for a noun any organisation answers to ("the bloc").
 BODY_NOUNS: dict[str, set[str]] = {
@@ -313,6 +318,48 @@ def _first_person_in_quotes(ctx: ExtractContext) -> None:
             ctx.add_mention(ActorMention(t.idx, t.idx + len(t), actor, "coref", t.i, t.i + 1))
 
 
+def document_voice(ctx: ExtractContext) -> str | None:
+    """Who speaks in the document's own voice: metadata `voice` (an ISO 3166 code or an
+    organisation key, as a user ingesting a government's or a body's statements sets it),
+    else `country_iso3` (the UN General Debate corpus's field). None when unknown."""
+    meta = ctx.document.metadata or {}
+    code = str(meta.get("voice") or meta.get("country_iso3") or "").strip().upper()
+    if not code:
+        return None
+    kb = for_vocab(ctx.doc.vocab).knowledge
+    if code in kb.states:
+        ctx.add_actor(Actor(id=code, name=kb.states[code].name, kind="state", country=code))
+        return code
+    if code in kb.organizations:
+        org = kb.organizations[code]
+        kind = org.kind if org.kind in ("organization", "group") else "organization"
+        ctx.add_actor(Actor(id=code, name=org.name, kind=kind, org=code))
+        return code
+    return None
+
+
+def _first_person_outside_quotes(ctx: ExtractContext) -> None:
+    """In a statement or speech, an unquoted "we", "I" or "my country" is the document's voice."""
+    voice = document_voice(ctx)
+    if voice is None:
+        return
+    spans = _quotes(ctx.document.text)
+    starts = [a for a, _ in spans]
+    for t in ctx.doc:
+        low = t.lower_
+        if low not in FIRST_PERSON or ctx.mention_of_token(t) is not None:
+            continue
+        i = bisect.bisect_right(starts, t.idx) - 1
+        if i >= 0 and spans[i][0] < t.idx < spans[i][1]:
+            continue
+        if ctx.in_boilerplate(t.idx, t.idx + len(t)):
+            continue
+        end = t
+        if t.dep_ == "poss" and t.head.lemma_.lower() in OWN_SIDE_NOUNS and t.head.i == t.i + 1:
+            end = t.head
+        ctx.add_mention(ActorMention(t.idx, end.idx + len(end), voice, "voice", t.i, end.i + 1))
+
+
 def _definite_bodies(ctx: ExtractContext) -> None:
     """ "the agency" after the International Atomic Energy Agency, "the bloc" after ECOWAS: a
     definite common noun that names a kind of organisation is the latest one named before it
@@ -345,5 +392,6 @@ def resolve_coreference(ctx: ExtractContext) -> None:
     _pronouns(ctx)
     _definite_bodies(ctx)
     _first_person_in_quotes(ctx)
+    _first_person_outside_quotes(ctx)
     _countries_through_possessors(ctx)
     _countries_from_the_story(ctx)

@@ -26,6 +26,7 @@ class CorpusDoc:
     text: str
     published: str | None
     title: str | None = None
+    metadata: dict | None = None   # as a user would ingest it: who speaks in the document's voice
 
 
 class CorpusMissing(RuntimeError):
@@ -38,6 +39,16 @@ def corpora_root() -> Path:
     return Path(env) if env else REPO.parent / "shared" / "data"
 
 
+def _voice(row: dict) -> dict:
+    """The State Department speaks for the United States; a General Debate statement for its
+    country (the corpus's own country_iso3 field, which realpolitik reads as the voice)."""
+    if row["id"].startswith("statedept-"):
+        return {"voice": "USA"}
+    if row.get("country_iso3"):
+        return {"country_iso3": row["country_iso3"]}
+    return {}
+
+
 def _jsonl_gz(path: Path) -> dict[str, CorpusDoc]:
     if not path.exists():
         raise CorpusMissing(f"{path}: corpus file not found (set REALPOLITIK_CORPORA)")
@@ -45,7 +56,7 @@ def _jsonl_gz(path: Path) -> dict[str, CorpusDoc]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
-            docs[row["id"]] = CorpusDoc(row["id"], row["text"], row.get("published"), row.get("title"))
+            docs[row["id"]] = CorpusDoc(row["id"], row["text"], row.get("published"), row.get("title"), _voice(row))
     return docs
 
 

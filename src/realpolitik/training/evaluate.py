@@ -55,15 +55,15 @@ def _codes(actors: dict, actor_id: str | None) -> tuple[tuple[str, bool], ...]:
     return ((a.country or a.org or a.id, a.kind == "state" or (a.country is not None and not a.org)),)
 
 
-def rules_coder() -> Callable[[list[tuple[str, str | None]]], list[list[tuple[int, str, tuple, tuple]]]]:
+def rules_coder() -> Callable[[list[tuple[str, str | None, dict]]], list[list[tuple[int, str, tuple, tuple]]]]:
     """Today's pipeline as a coder: (text, published) in, events with offsets out."""
     from realpolitik.pipeline import Pipeline
     from realpolitik.schema import Document, content_id
 
     pipeline = Pipeline()
 
-    def code(docs: list[tuple[str, str | None]]):
-        documents = [Document(id=content_id(t), text=t, published=p) for t, p in docs]
+    def code(docs: list[tuple[str, str | None, dict]]):
+        documents = [Document(id=content_id(t), text=t, published=p, metadata=m) for t, p, m in docs]
         out = []
         for analysis in pipeline.analyze_documents(documents):
             actors = {a.id: a for a in analysis.actors}
@@ -77,7 +77,7 @@ def rules_coder() -> Callable[[list[tuple[str, str | None]]], list[list[tuple[in
 def score(docs: Iterable[AnnotatedDoc], coder) -> dict:
     docs = list(docs)
     texts = [corpus.get(d.doc) for d in docs]
-    published = [(t.text, (t.published or "")[:10] or None) for t in texts]
+    published = [(t.text, (t.published or "")[:10] or None, t.metadata or {}) for t in texts]
     predictions = coder(published)
     placed_by_doc: dict[str, list[Predicted]] = {}
     for doc, preds in zip(docs, predictions, strict=True):

@@ -52,11 +52,13 @@ def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
         for n, ann in enumerate(docs):
             source = corpus.get(ann.doc)
             document = Document(id=content_id(source.text), text=source.text,
-                                published=(source.published or "")[:10] or None)
+                                published=(source.published or "")[:10] or None, metadata=source.metadata or {})
             doc = pipeline.parse([document])[0]
             ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
-            for ex in pipeline.extractors:
+            for ex in pipeline.extractors:   # up to the rules' events: what the model sees when it codes
                 ex.fn(ctx)
+                if ex.name == "events":
+                    break
             by_sentence: dict[int, list[GoldEvent]] = {}
             for e in ann.events:
                 by_sentence.setdefault(e.sentence, []).append(e)
