@@ -55,12 +55,15 @@ def _codes(actors: dict, actor_id: str | None) -> tuple[tuple[str, bool], ...]:
     return ((a.country or a.org or a.id, a.kind == "state" or (a.country is not None and not a.org)),)
 
 
-def rules_coder() -> Callable[[list[tuple[str, str | None, dict]]], list[list[tuple[int, str, tuple, tuple]]]]:
-    """Today's pipeline as a coder: (text, published) in, events with offsets out."""
+def rules_coder(with_model: bool = True) -> Callable[[list[tuple[str, str | None, dict]]],
+                                                    list[list[tuple[int, str, tuple, tuple]]]]:
+    """Today's pipeline as a coder: (text, published, metadata) in, events with offsets out;
+    with_model=False leaves out the trained model's additions (the rules alone)."""
+    from realpolitik.extract import load_default_extractors
     from realpolitik.pipeline import Pipeline
     from realpolitik.schema import Document, content_id
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(extractors=[e for e in load_default_extractors() if with_model or e.name != "event_model"])
 
     def code(docs: list[tuple[str, str | None, dict]]):
         documents = [Document(id=content_id(t), text=t, published=p, metadata=m) for t, p, m in docs]
@@ -137,14 +140,15 @@ def _prf(c: Counter) -> dict:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=("train", "dev", "test"))
-    ap.add_argument("--coder", default="rules", choices=("rules", "sentence-types"))
+    ap.add_argument("--coder", default="pipeline", choices=("pipeline", "rules", "sentence-types"),
+                    help="pipeline: everything as shipped; rules: without the trained model")
     ap.add_argument("--model", help="trained sentence-type model (with --coder sentence-types)")
     ap.add_argument("--threshold", type=float, default=0.5)
     args = ap.parse_args(argv)
     if args.coder == "sentence-types":
         result = score_sentence_types(load(split=args.split), args.model, args.threshold)
     else:
-        result = score(load(split=args.split), rules_coder())
+        result = score(load(split=args.split), rules_coder(with_model=args.coder == "pipeline"))
     print(json.dumps(result, indent=1))
 
 
