@@ -15,7 +15,7 @@ def make_client(db: str, tmp: Path, client=LOOPBACK, pipeline=None, **settings):
     from fastapi.testclient import TestClient
 
     conf = ApiSettings.from_env(db=db, tokens=str(tmp / "tokens.json"), **settings)
-    return TestClient(create_app(conf, pipeline=pipeline), client=client)
+    return TestClient(create_app(conf, pipeline=pipeline), client=client, base_url="http://127.0.0.1:8000")
 
 
 @pytest.fixture(scope="session")

@@ -89,3 +89,18 @@ def test_allow_remote_reads_from_the_environment(monkeypatch):
     assert s.allow_remote_reads and s.max_body_bytes == 4096
     assert str(s.token_file) == "x.duckdb.tokens"
     assert str(ApiSettings.from_env(db="postgresql://h/db").token_file) == "realpolitik.tokens"
+
+
+def test_a_foreign_host_name_is_refused_dns_rebinding(tmp_path, example_db, client_for):
+    """A page that rebinds its own domain to 127.0.0.1 sends that domain as Host: refused."""
+    with client_for(example_db, tmp_path) as client:
+        evil = client.get("/health", headers={"Host": "attacker.example:8000"})
+        assert evil.status_code == 421 and evil.json()["error"]["code"] == "host_not_allowed"
+        for host in ("127.0.0.1:8000", "localhost", "[::1]:8000"):
+            assert client.get("/health", headers={"Host": host}).status_code == 200, host
+
+
+def test_the_host_allow_list_is_configurable(tmp_path, example_db, client_for):
+    with client_for(example_db, tmp_path, allowed_hosts="desk.newsroom.internal") as client:
+        assert client.get("/health", headers={"Host": "desk.newsroom.internal"}).status_code == 200
+        assert client.get("/health", headers={"Host": "other.internal"}).status_code == 421

@@ -41,3 +41,11 @@ def test_the_bracket_bomb_is_analysed_with_its_text_and_offsets_intact(api):
     assert body["documents"][0]["text"] == text
     protest = [e for e in body["events"] if e["source"] == "JPN"]
     assert protest and text[protest[0]["trigger"]["start"]:protest[0]["trigger"]["end"]] == protest[0]["trigger"]["text"]
+
+
+def test_a_lone_surrogate_in_posted_json_is_replaced_not_a_500(api):
+    response = api.post("/analyze", content=b'{"text": "' + TEXT.encode() + b' \\ud800"}',
+                        headers={"content-type": "application/json"})
+    assert response.status_code == 200, response.text
+    doc = response.json()["documents"][0]
+    assert doc["text"].endswith("\ufffd") and doc["metadata"]["warnings"]

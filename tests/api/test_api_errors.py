@@ -40,6 +40,6 @@ def test_unexpected_failures_are_500_in_the_shape_without_internals(example_db, 
 
     app = create_app(ApiSettings.from_env(db=example_db, tokens=str(tmp_path / "t.json")))
     app.state.desk.run = lambda fn: 1 / 0  # a bug anywhere behind a route
-    with TestClient(app, client=("127.0.0.1", 1), raise_server_exceptions=False) as client:
+    with TestClient(app, client=("127.0.0.1", 1), raise_server_exceptions=False, base_url="http://localhost") as client:
         err = error_of(client.get("/documents"), 500, "internal_error")
     assert "ZeroDivision" not in err["message"]

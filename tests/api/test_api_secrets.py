@@ -12,7 +12,7 @@ def _client(tmp_path, db: str, store=None):
     from fastapi.testclient import TestClient
 
     settings = ApiSettings.from_env(db=db, tokens=str(tmp_path / "tokens.json"))
-    return TestClient(create_app(settings, store=store), client=("127.0.0.1", 50000))
+    return TestClient(create_app(settings, store=store), client=("127.0.0.1", 50000), base_url="http://127.0.0.1:8000")
 
 
 def test_health_names_the_store_without_its_password(tmp_path, example_db):

@@ -63,6 +63,6 @@ def api(tmp_path_factory):
     from realpolitik.api import ApiSettings, create_app
 
     tmp = tmp_path_factory.mktemp("static")
-    with TestClient(create_app(ApiSettings.from_env(db=str(tmp / "empty.duckdb"))), client=("127.0.0.1", 1)) as c:
+    with TestClient(create_app(ApiSettings.from_env(db=str(tmp / "empty.duckdb"))), client=("127.0.0.1", 1), base_url="http://127.0.0.1") as c:
         yield c
 

@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from realpolitik.api import errors, openapi
 from realpolitik.api.access import TokenBook
 from realpolitik.api.desk import Desk
+from realpolitik.api.hosts import HostGuard, allowed_hosts
 from realpolitik.api.limits import BodyLimitMiddleware
 from realpolitik.api.settings import ApiSettings
 
@@ -84,4 +85,5 @@ def create_app(settings: ApiSettings, store: Store | None = None, pipeline: Pipe
     mount_web(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HostGuard, allowed=allowed_hosts(settings.allowed_hosts, settings.bind))
     return app

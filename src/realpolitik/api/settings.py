@@ -19,6 +19,8 @@ API_SETTINGS: tuple[Setting, ...] = (
             "1 lets clients other than loopback read without a token; writes always need one."),
     Setting("tokens", "REALPOLITIK_TOKENS", "",
             "Token file (hashes only); default: beside a DuckDB store, else ./realpolitik.tokens."),
+    Setting("allowed_hosts", "REALPOLITIK_ALLOWED_HOSTS", "",
+            "Host names the desk answers under besides loopback and the bound address (DNS rebinding guard); * for any."),
 )
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -30,6 +32,8 @@ class ApiSettings:
     max_body_bytes: int = 6 * 1024 * 1024
     allow_remote_reads: bool = False
     tokens: str = ""
+    allowed_hosts: str = ""
+    bind: str | None = None
     config: Config = field(default_factory=Config.from_env)
 
     @classmethod
@@ -39,7 +43,7 @@ class ApiSettings:
         config = Config.from_env(db=overrides.pop("db", None))
         base = cls(db=config.db, max_body_bytes=int(env["max_body_bytes"]),
                    allow_remote_reads=env["allow_remote_reads"].strip().lower() in _TRUE,
-                   tokens=env["tokens"], config=config)
+                   tokens=env["tokens"], allowed_hosts=env["allowed_hosts"], config=config)
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 
     @property

@@ -9,6 +9,7 @@ from contextlib import nullcontext
 import click
 
 from realpolitik.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
+from realpolitik.terminal import printable
 
 REPORT_DOCS = 200  # analyses kept for the printed report; the JSON output streams everything
 
@@ -20,7 +21,7 @@ REPORT_DOCS = 200  # analyses kept for the printed report; the JSON output strea
 @click.option("--title", help="Title for every input.")
 @click.option("--source", help="Publisher for every input.")
 @click.option("--model", help="spaCy pipeline to use (default from REALPOLITIK_MODEL).")
-@click.option("--max-bytes", type=int, help="Refuse documents larger than this many bytes.")
+@click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse documents larger than this many bytes.")
 @click.option("--quiet", "-q", is_flag=True, help="No report, only errors.")
 @click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes (results identical to one process, in input order).")
@@ -65,7 +66,7 @@ def analyze(paths: tuple[str, ...], json_out: str | None, published: str | None,
         for result in parallel.analyze_stream(items, processes, pipeline=pipeline):
             if isinstance(result, IngestFailure):
                 failures += 1
-                click.echo(f"realpolitik: skipped {result.path}: {result.reason}", err=True)
+                click.echo(f"realpolitik: skipped {printable(result.path)}: {printable(result.reason)}", err=True)
             else:
                 analysed += 1
                 if writer is not None:

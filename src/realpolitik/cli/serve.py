@@ -45,7 +45,7 @@ def serve(db: str | None, host: str, port: int, allow_remote_reads: bool | None,
     from realpolitik.api.access import is_loopback
 
     settings = ApiSettings.from_env(db=db, allow_remote_reads=allow_remote_reads, max_body_bytes=max_body_bytes,
-                                    tokens=tokens_path)
+                                    tokens=tokens_path, bind=host)
     if not is_loopback(host) and not settings.allow_remote_reads:
         click.echo(f"realpolitik: listening on {host}: remote clients need a token even to read "
                    "(--allow-remote-reads opens reads)", err=True)

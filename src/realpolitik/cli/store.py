@@ -20,6 +20,7 @@ import click
 from realpolitik.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
 from realpolitik.redaction import redact
 from realpolitik.schema import CLAIM_STATUSES, EVENT_TYPES
+from realpolitik.terminal import printable
 
 db_option = click.option("--db", envvar="REALPOLITIK_DB", default=None, show_envvar=True,
                          help="Store: a DuckDB file (default ./realpolitik.duckdb) or a postgresql:// URL.")
@@ -98,7 +99,7 @@ def actor_arg(store: Any, value: str) -> str:
 @click.option("--published", help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for every input.")
 @click.option("--title", help="Title for every input.")
 @click.option("--source", help="Publisher for every input.")
-@click.option("--max-bytes", type=int, help="Refuse documents larger than this many bytes.")
+@click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse documents larger than this many bytes.")
 @click.option("--processes", type=click.IntRange(1), default=1, show_default=True,
               help="Analyse on this many worker processes (results stored in input order).")
 @click.option("--verbose", "-v", is_flag=True, help="One line per document on stdout.")
@@ -133,9 +134,9 @@ def ingest(paths: tuple[str, ...], db: str | None, retry_failures: bool, reanaly
         def on_item(outcome: str, path: str, detail: str) -> None:
             advance(1)
             if outcome == "failed":
-                click.echo(redact(f"realpolitik: failed {path}: {detail}"), err=True)
+                click.echo(redact(f"realpolitik: failed {printable(path)}: {printable(detail)}"), err=True)
             if verbose:
-                click.echo(f"{outcome}\t{path}" + (f"\t{detail}" if detail else ""), nl=True)
+                click.echo(f"{outcome}\t{printable(path)}" + (f"\t{printable(detail)}" if detail else ""), nl=True)
                 sys.stdout.flush()
 
         try:

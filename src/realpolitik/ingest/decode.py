@@ -65,14 +65,22 @@ def sniff_binary(head: bytes) -> str | None:
 
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding); raise NotText for binaries and undecodable bytes."""
-    text, encoding = _decode(data)
-    controls = len(_CONTROL.findall(text))
-    if controls > max(8, len(text) // 100):
-        raise NotText("binary file (control characters throughout)")
+    text, encoding, _ = decode_with_warnings(data)
     return text, encoding
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def decode_with_warnings(data: bytes) -> tuple[str, str, list[str]]:
+    """(text, encoding, warnings): a UTF-8 file with a few bad bytes stays UTF-8, the bytes
+    replaced by U+FFFD and named in a warning, instead of the whole file being misread."""
+    warnings: list[str] = []
+    text, encoding = _decode(data, warnings)
+    controls = len(_CONTROL.findall(text))
+    if controls > max(8, len(text) // 100):
+        raise NotText("binary file (control characters throughout)")
+    return text, encoding, warnings
+
+
+def _decode(data: bytes, warnings: list[str]) -> tuple[str, str]:
     what = sniff_binary(data[:16])
     if what:
         raise NotText(f"binary file (looks like {what})")
@@ -94,10 +102,40 @@ def _decode(data: bytes) -> tuple[str, str]:
         return normalize_newlines(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    bad = invalid_utf8_offsets(data)
+    replaced = data.decode("utf-8", errors="replace")
+    multibyte = sum(1 for ch in replaced if ord(ch) > 0x7F and ch != "\ufffd")
+    # UTF-8 it is when its own multi-byte characters outnumber the stray bytes; a legacy
+    # code page only on strong evidence: no UTF-8 sequence at all, and plausible Western text
+    # or more stray bytes than a damaged UTF-8 file has.
+    if multibyte and multibyte >= len(bad):
+        return _utf8_replaced(replaced, bad, warnings)
     text = _western(data)
     if text is not None:
         return normalize_newlines(text), "cp1252"
+    if len(bad) <= max(1, len(data) // 200):
+        return _utf8_replaced(replaced, bad, warnings)
     return _by_detector(data)
+
+
+def _utf8_replaced(text: str, bad: list[int], warnings: list[str]) -> tuple[str, str]:
+    shown = ", ".join(str(b) for b in bad[:10]) + (", ..." if len(bad) > 10 else "")
+    warnings.append(f"{len(bad)} invalid UTF-8 byte sequence(s) replaced with U+FFFD at byte offset(s) {shown}")
+    return normalize_newlines(text), "utf-8"
+
+
+def invalid_utf8_offsets(data: bytes, limit: int = 1000) -> list[int]:
+    """Byte offsets where UTF-8 decoding fails (at most limit of them)."""
+    out: list[int] = []
+    start = 0
+    while start < len(data) and len(out) < limit:
+        try:
+            data[start:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            out.append(start + exc.start)
+            start += exc.end
+    return out
 
 
 def normalize_newlines(text: str) -> str:

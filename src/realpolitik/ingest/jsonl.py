@@ -83,6 +83,9 @@ def from_object(where: str, obj: Any, overrides: Overrides) -> Document | Ingest
             if key in rest:
                 value = rest.pop(key)
                 meta.setdefault(field, value)
+    for key, value in (("text", text), ("html", page)):
+        if value is not None and not isinstance(value, str):
+            return IngestFailure(where, f"'{key}' must be a string, got {type(value).__name__}")
     if isinstance(text, str) and text.strip():
         body = normalize_newlines(text)
     elif isinstance(page, str) and page.strip():

@@ -21,7 +21,7 @@ from typing import IO
 
 from realpolitik.ingest import IngestFailure, Overrides, jsonl
 from realpolitik.ingest import html as html_reader
-from realpolitik.ingest.decode import NotText, decode, sniff_binary
+from realpolitik.ingest.decode import NotText, decode_with_warnings, sniff_binary
 from realpolitik.ingest.document import build
 from realpolitik.ingest.header import split_header
 from realpolitik.schema import Document
@@ -47,11 +47,30 @@ def read_paths(paths: Iterable[str], overrides: Overrides, max_bytes: int) -> It
                 for f in walk(path):
                     yield from guarded(str(f), read_file(f, overrides, max_bytes))
             elif path.exists():
-                yield from guarded(p, read_file(path, overrides, max_bytes))
+                kind = _not_regular(path)
+                if kind:
+                    yield IngestFailure(p, f"not a regular file ({kind}); refused")
+                else:
+                    yield from guarded(p, read_file(path, overrides, max_bytes))
             else:
                 yield IngestFailure(p, "no such file or folder")
         except OSError as exc:
             yield IngestFailure(p, f"cannot read: {exc.strerror or exc}")
+
+
+def _not_regular(path: Path) -> str | None:
+    """What a path is when it is not a regular file: reading a FIFO or a device would block
+    (or never end) while the store is locked."""
+    import stat
+
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode):
+        return None
+    for test, what in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return what
+    return "not a file"
 
 
 def guarded(name: str, items: Iterator[Item]) -> Iterator[Item]:
@@ -114,10 +133,12 @@ def from_bytes(name: str, data: bytes, suffix: str, overrides: Overrides, max_by
         yield from jsonl.read_json(name, data, overrides)
         return
     try:
-        text, encoding = decode(data)
+        text, encoding, warnings = decode_with_warnings(data)
     except NotText as exc:
         yield IngestFailure(name, str(exc))
         return
+    for warning in warnings:
+        log.warning("%s: %s", name, warning)
     if suffix in HTML_SUFFIXES or _LOOKS_HTML.match(text[:1024]):
         try:
             body, meta = html_reader.extract(text)

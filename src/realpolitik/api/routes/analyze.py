@@ -21,7 +21,7 @@ def to_document(body: DocumentIn, max_bytes: int, where: str) -> Document:
     from realpolitik.ingest.jsonl import from_object
 
     payload = body.model_dump(exclude_none=True)
-    size = sum(len(v.encode("utf-8")) for k, v in payload.items() if k in ("text", "html"))
+    size = sum(len(v.encode("utf-8", "surrogatepass")) for k, v in payload.items() if k in ("text", "html"))
     if size > max_bytes:
         raise PayloadTooLarge(f"document of {size} bytes is over the {max_bytes}-byte limit")
     built = from_object(where, payload, Overrides())
