@@ -58,7 +58,13 @@ def create_app(settings: ApiSettings, store: Store | None = None, pipeline: Pipe
     from realpolitik.api.routes import ROUTERS
     from realpolitik.web import mount as mount_web
 
-    desk = Desk(settings.db, settings.config, store, pipeline)
+    workers = None
+    if pipeline is None:   # a caller's own pipeline means in-process analysis (see Desk.analyze)
+        from realpolitik.api.workers import AnalysisPool
+
+        workers = AnalysisPool(settings.config.model, settings.analyze_workers, settings.analyze_budget,
+                               settings.analyze_queue)
+    desk = Desk(settings.db, settings.config, store, pipeline, workers)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -17,6 +17,7 @@ from realpolitik.api.errors import BadRequest, Unavailable
 from realpolitik.redaction import redact
 
 if TYPE_CHECKING:
+    from realpolitik.api.workers import AnalysisPool
     from realpolitik.config import Config
     from realpolitik.ingest import IngestFailure
     from realpolitik.pipeline import Pipeline
@@ -27,8 +28,10 @@ T = TypeVar("T")
 
 
 class Desk:
-    def __init__(self, location: str, config: Config, store: Store | None = None, pipeline: Pipeline | None = None):
+    def __init__(self, location: str, config: Config, store: Store | None = None, pipeline: Pipeline | None = None,
+                 workers: AnalysisPool | None = None):
         self.location = location
+        self.workers = workers
         self.config = config
         self._store = store
         self._store_lock = threading.RLock()
@@ -81,12 +84,24 @@ class Desk:
             return self._pipeline
 
     def analyze(self, document: Document) -> Analysis | IngestFailure:
-        """One analysis at a time: a spaCy pipeline is not meant to be run from two threads."""
+        """In the worker pool (bounded in time and queue, see api/workers.py); a desk built
+        around a given pipeline (a library caller's, the tests') analyses in-process, one at
+        a time, since a spaCy pipeline is not meant to be run from two threads."""
+        if self.workers is not None:
+            from realpolitik.ingest import IngestFailure
+            from realpolitik.schema import Analysis
+
+            out = self.workers.analyse(document.model_dump(mode="json"))
+            if "failure" in out:
+                return IngestFailure(out["failure"]["path"], out["failure"]["reason"])
+            return Analysis.model_validate(out["analysis"])
         pipeline = self.pipeline()
         with self._analyze_lock:
             return next(iter(pipeline.analyze_stream([document])))
 
     def close(self) -> None:
+        if self.workers is not None:
+            self.workers.close()
         with self._store_lock:
             if self._store is not None:
                 self._store.close()

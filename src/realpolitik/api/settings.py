@@ -19,6 +19,12 @@ API_SETTINGS: tuple[Setting, ...] = (
             "1 lets clients other than loopback read without a token; writes always need one."),
     Setting("tokens", "REALPOLITIK_TOKENS", "",
             "Token file (hashes only); default: beside a DuckDB store, else ./realpolitik.tokens."),
+    Setting("analyze_budget", "REALPOLITIK_ANALYZE_BUDGET", "10",
+            "Seconds one POST /analyze or /documents may take before it gets 504 and its worker is replaced."),
+    Setting("analyze_workers", "REALPOLITIK_ANALYZE_WORKERS", "1",
+            "Worker processes that analyse posted documents (each loads the spaCy pipeline once)."),
+    Setting("analyze_queue", "REALPOLITIK_ANALYZE_QUEUE", "8",
+            "Posted analyses that may wait for a worker; the next one gets 503 at once."),
     Setting("allowed_hosts", "REALPOLITIK_ALLOWED_HOSTS", "",
             "Host names the desk answers under besides loopback and the bound address (DNS rebinding guard); * for any."),
 )
@@ -33,6 +39,9 @@ class ApiSettings:
     allow_remote_reads: bool = False
     tokens: str = ""
     allowed_hosts: str = ""
+    analyze_budget: float = 10.0
+    analyze_workers: int = 1
+    analyze_queue: int = 8
     bind: str | None = None
     config: Config = field(default_factory=Config.from_env)
 
@@ -43,7 +52,9 @@ class ApiSettings:
         config = Config.from_env(db=overrides.pop("db", None))
         base = cls(db=config.db, max_body_bytes=int(env["max_body_bytes"]),
                    allow_remote_reads=env["allow_remote_reads"].strip().lower() in _TRUE,
-                   tokens=env["tokens"], allowed_hosts=env["allowed_hosts"], config=config)
+                   tokens=env["tokens"], allowed_hosts=env["allowed_hosts"],
+                   analyze_budget=float(env["analyze_budget"]), analyze_workers=int(env["analyze_workers"]),
+                   analyze_queue=int(env["analyze_queue"]), config=config)
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 
     @property
