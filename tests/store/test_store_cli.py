@@ -122,3 +122,15 @@ def test_ingest_into_postgres_prints_no_password(tmp_path):
     assert result.exit_code == 0, redact(result.output)
     assert "store postgresql://" in result.output
     assert f":{password}@" not in result.output
+
+
+def test_a_truncated_store_gets_a_message_and_a_recovery_path(db, tmp_path):
+    from pathlib import Path
+
+    damaged = tmp_path / "damaged.duckdb"
+    damaged.write_bytes(Path(db).read_bytes()[:20000])
+    result = CliRunner().invoke(main, ["actors", "--db", str(damaged)])
+    assert result.exit_code == 3
+    assert "not a readable DuckDB store" in result.output and "realpolitik ingest" in result.output
+    assert "Traceback" not in result.output
+    assert damaged.stat().st_size == 20000   # nothing written to it

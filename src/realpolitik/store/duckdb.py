@@ -27,8 +27,8 @@ class DuckDBStore(SQLStore):
             Path(self.location).parent.mkdir(parents=True, exist_ok=True)
         try:
             self._con = duckdb.connect(self.location)
-        except duckdb.IOException as exc:
-            raise StoreError(f"cannot open {self.location}: {exc} (another realpolitik process may be using it)") from exc
+        except duckdb.Error as exc:
+            raise StoreError(_why_not(self.location, exc)) from exc
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]] | None:
         cur = self._con.execute(sql, list(params))
@@ -42,3 +42,15 @@ class DuckDBStore(SQLStore):
                           "AND table_type = 'BASE TABLE'") or []
         return {r["table_name"] for r in found}
 
+
+def _why_not(location: str, exc: Exception) -> str:
+    """What an analyst can do about a store that does not open: wait for the process that
+    holds it, or set a damaged file aside and rebuild the store from the documents."""
+    text = str(exc)
+    if "lock" in text.lower():
+        return (f"cannot open {location}: another process holds it ({text}); stop that process, "
+                "or ingest through the running desk (POST /documents)")
+    return (f"{location} is not a readable DuckDB store (damaged or truncated: {text}). Nothing was changed. "
+            f"To recover, move it aside (mv {location} {location}.damaged) and rebuild it from the documents "
+            "with `realpolitik ingest`; analyst corrections live in the store, so restore them from a "
+            "backup or an export if you have one")

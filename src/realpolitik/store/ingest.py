@@ -53,6 +53,25 @@ class IngestStats:
         return self.seen / self.seconds if self.seconds else 0.0
 
 
+_TRANSIENT_WORDS = ("no space left", "disk full", "disk quota", "could not write", "connection", "server closed",
+                    "timeout", "timed out", "lock", "i/o error", "input/output error", "read-only file system")
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A failure of the store's surroundings (disk full, connection lost, a lock held) that
+    another run may not meet, as opposed to a document the store refuses."""
+    import errno
+
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EAGAIN,
+                                                  errno.EROFS, errno.ECONNRESET, errno.EPIPE, errno.ETIMEDOUT):
+        return True
+    kind = type(exc).__name__
+    if kind in ("IOException", "OperationalError", "InterfaceError", "ConnectionException", "TransactionException"):
+        return True
+    text = str(exc).lower()
+    return any(word in text for word in _TRANSIENT_WORDS)
+
+
 def failed_paths(store: Store) -> list[str]:
     """The files behind recorded failures ("feed.jsonl:3" -> "feed.jsonl"), once each."""
     out: list[str] = []
@@ -129,6 +148,13 @@ def _store_one(store: Store, result: Analysis, reanalyse: bool, stats: IngestSta
     try:
         added = store.add_analysis(result, reanalyse=reanalyse)
     except Exception as exc:  # one document the store refuses must not end the run
+        if is_transient(exc):
+            # the disk, the connection or a lock failed, not the document: nothing is
+            # recorded, so the next run stores it (the transaction left no half of it)
+            stats.failed += 1
+            stats.failures.append(IngestFailure(name, f"not stored this time: {exc}"))
+            report("failed", name, f"not stored this time ({exc}); the next run tries it again")
+            return
         fail(IngestFailure(name, f"could not be stored: {exc}"))
         return
     for a in added:
