@@ -70,6 +70,14 @@ def require_writer(request: Request, creds: Creds) -> tokens.TokenRecord:
     return record
 
 
+def may_read(state, client_host: str | None, authorization: str | None) -> bool:
+    """The reader rule without a Request (the read cache asks it before answering)."""
+    if state.settings.allow_remote_reads or is_loopback(client_host):
+        return True
+    scheme, _, token = (authorization or "").partition(" ")
+    return scheme.lower() == "bearer" and bool(token) and state.tokens.verify(token.strip()) is not None
+
+
 def require_reader(request: Request, creds: Creds) -> None:
     """Loopback clients read freely; others need --allow-remote-reads or a valid token."""
     if request.app.state.settings.allow_remote_reads:

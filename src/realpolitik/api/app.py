@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from realpolitik.api import errors, openapi
 from realpolitik.api.access import TokenBook
+from realpolitik.api.cache import ReadCache
 from realpolitik.api.desk import Desk
 from realpolitik.api.hosts import HostGuard, allowed_hosts
 from realpolitik.api.limits import BodyLimitMiddleware
@@ -89,6 +90,7 @@ def create_app(settings: ApiSettings, store: Store | None = None, pipeline: Pipe
     for router in ROUTERS:
         app.include_router(router)
     mount_web(app)
+    app.add_middleware(ReadCache, desk=desk, state=app.state)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HostGuard, allowed=allowed_hosts(settings.allowed_hosts, settings.bind))

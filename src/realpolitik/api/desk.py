@@ -9,10 +9,11 @@ first ingest, and a store that cannot be opened becomes a 503 that says why.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from realpolitik.api.corpus import CorpusView
+from realpolitik.api.corpus import RECHECK_SECONDS, CorpusView
 from realpolitik.api.errors import BadRequest, Unavailable
 from realpolitik.redaction import redact
 
@@ -39,6 +40,7 @@ class Desk:
         self._pipeline_lock = threading.Lock()
         self._analyze_lock = threading.Lock()
         self.corpus = CorpusView()
+        self._stamp: tuple[float, tuple] | None = None
 
     def _open(self) -> Store:
         from realpolitik.store import open_store
@@ -63,11 +65,29 @@ class Desk:
             except StoreError as exc:
                 raise BadRequest(redact(exc)) from exc
 
+    def fresh_stamp(self) -> tuple | None:
+        """stamp() when it needs no store query, else None (the caller then asks stamp()
+        from a worker thread)."""
+        held = self._stamp
+        if held is None or time.monotonic() - held[0] > RECHECK_SECONDS:
+            return None
+        return (self.corpus.generation, held[1])
+
+    def stamp(self) -> tuple:
+        """The store's state as far as cached reads care: this server's writes, and the
+        store's counts (re-read at most every RECHECK_SECONDS, for writers elsewhere)."""
+        now = time.monotonic()
+        if self._stamp is None or now - self._stamp[0] > RECHECK_SECONDS:
+            counts = tuple(sorted(self.run(lambda s: s.counts()).items()))
+            self._stamp = (now, counts)
+        return (self.corpus.generation, self._stamp[1])
+
     def write(self, fn: Callable[[Store], T]) -> T:
         """Like run, for calls that change the store: cached corpus views are dropped."""
         try:
             return self.run(fn)
         finally:
+            self._stamp = None
             self.corpus.changed()
 
     def pipeline(self) -> Pipeline:

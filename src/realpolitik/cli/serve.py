@@ -51,7 +51,10 @@ def serve(db: str | None, host: str, port: int, allow_remote_reads: bool | None,
                    "(--allow-remote-reads opens reads)", err=True)
     click.echo(f"realpolitik: serving {redact(settings.db)} on http://{host}:{port}/ (tokens in {settings.token_file})",
                err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", log_config=_redacted_log_config())
+    # Idle keep-alive connections are closed after 5 s, at most 1,000 connections are served
+    # at once (more get 503), and headers over 16 KB are refused by the HTTP parser.
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", log_config=_redacted_log_config(),
+                timeout_keep_alive=5, limit_concurrency=1000, h11_max_incomplete_event_size=16 * 1024)
 
 
 @main.group()
