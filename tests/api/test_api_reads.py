@@ -93,3 +93,23 @@ def test_every_kind_is_highlighted_somewhere_in_the_corpus(api):
     for d in api.get("/documents", params={"limit": 1000}).json()["items"]:
         kinds |= {a["kind"] for a in api.get(f"/documents/{d['id']}/annotations").json()["annotations"]}
     assert kinds == {"actor", "event", "claim", "quantity", "time", "interest"}
+
+
+def test_readers_never_see_the_servers_absolute_paths(api):
+    import os
+
+    for row in api.get("/documents?limit=100").json()["items"]:
+        for field in ("doc_key", "path"):
+            value = row.get(field) or ""
+            assert not os.path.isabs(value), (field, value)
+    first = api.get("/documents?limit=1").json()["items"][0]["id"]
+    assert not os.path.isabs(api.get(f"/documents/{first}").json()["doc_key"])
+    assert not os.path.isabs(api.get(f"/documents/{first}/annotations").json()["document"]["doc_key"])
+
+
+def test_a_path_outside_the_working_folder_keeps_only_its_last_parts():
+    from realpolitik.api.paths import public_path
+
+    assert public_path("/srv/secret/corpus/2024/note.txt") == "…/2024/note.txt"
+    assert public_path("https://example.org/a") == "https://example.org/a"
+    assert public_path("<api:ana>") == "<api:ana>"

@@ -10,6 +10,7 @@ from realpolitik.api.access import require_reader
 from realpolitik.api.desk import Desk
 from realpolitik.api.errors import NotFound
 from realpolitik.api.models import Page
+from realpolitik.api.paths import public_document
 from realpolitik.api.routes.common import DeskDep, Limit, Offset, errors_doc, page
 from realpolitik.schema import CLAIM_STATUSES, EVENT_TYPES
 
@@ -25,7 +26,8 @@ TextQ = Annotated[str | None, Query(min_length=1, max_length=300)]
 @router.get("/documents", response_model=Page, tags=["corpus"])
 def list_documents(d: DeskDep, limit: Limit = 50, offset: Offset = 0) -> Page:
     """Current document versions, without their text."""
-    return page(lambda n, o: d.run(lambda s: s.documents(limit=n, offset=o)), limit, offset)
+    return page(lambda n, o: [public_document(r) for r in d.run(lambda s: s.documents(limit=n, offset=o))],
+                limit, offset)
 
 
 @router.get("/documents/{doc_id}", tags=["corpus"], responses=errors_doc(404))
@@ -34,7 +36,7 @@ def get_document(d: DeskDep, doc_id: str) -> dict[str, Any]:
     found = d.run(lambda s: s.document(doc_id))
     if found is None:
         raise NotFound(f"no document {doc_id}")
-    return found
+    return public_document(found)
 
 
 @router.get("/documents/{doc_id}/annotations", tags=["corpus"], responses=errors_doc(404))
@@ -46,7 +48,7 @@ def document_annotations(d: DeskDep, doc_id: str) -> dict[str, Any]:
     found = d.run(lambda s: for_document(s, d.corpus, doc_id))
     if found is None:
         raise NotFound(f"no document {doc_id}")
-    return found
+    return {**found, "document": public_document(found["document"])}
 
 
 @router.get("/actors", response_model=Page, tags=["corpus"])
