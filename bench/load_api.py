@@ -13,7 +13,9 @@ Exit status 1 when any request failed. Nothing leaves the machine.
 from __future__ import annotations
 
 import argparse
+import http.client
 import itertools
+import json
 import multiprocessing
 import socket
 import statistics
@@ -61,6 +63,12 @@ def start(db: str, tokens: str) -> tuple[subprocess.Popen, str]:
         time.sleep(0.2)
 
 
+def issue_four(client: httpx.Client) -> list[str]:
+    """The four reads of issue 14's measure: events, actors, the CHN-RUS dyad, one document's annotations."""
+    doc = client.get("/documents", params={"limit": 1}).json()["items"][0]["id"]
+    return ["/events?limit=50", "/actors?limit=50", "/dyads/CHN/RUS?by=quarter", f"/documents/{doc}/annotations"]
+
+
 def endpoints(client: httpx.Client) -> list[str]:
     """The read endpoints, with ids taken from the store so every path exists."""
     docs = client.get("/documents", params={"limit": 5}).json()["items"]
@@ -84,21 +92,31 @@ def client_process(base: str, paths: list[str], threads: int, requests: int, sec
     stop_at = time.monotonic() + seconds
     cycle = itertools.cycle(paths[offset % len(paths):] + paths[:offset % len(paths)])
 
+    host, port = base.removeprefix("http://").split(":")
+
     def worker() -> None:
-        with httpx.Client(base_url=base, timeout=30) as client:
-            while next(budget) < requests and time.monotonic() < stop_at:
-                with lock:
-                    path = next(cycle)
-                t0 = time.perf_counter()
-                try:
-                    ok = client.get(path).status_code < 300
-                except httpx.HTTPError:
-                    ok = False
-                ms = (time.perf_counter() - t0) * 1000
-                with lock:
-                    latencies[path].append(ms)
-                    if not ok:
-                        errors[path] += 1
+        # the standard library's keep-alive client: a fraction of httpx's CPU per request,
+        # which matters when clients and server share two cores
+        conn = http.client.HTTPConnection(host, int(port), timeout=30)
+        while next(budget) < requests and time.monotonic() < stop_at:
+            with lock:
+                path = next(cycle)
+            t0 = time.perf_counter()
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                ok = response.status < 300
+            except (OSError, http.client.HTTPException):
+                ok = False
+                conn.close()
+                conn = http.client.HTTPConnection(host, int(port), timeout=30)
+            ms = (time.perf_counter() - t0) * 1000
+            with lock:
+                latencies[path].append(ms)
+                if not ok:
+                    errors[path] += 1
+        conn.close()
 
     pool = [threading.Thread(target=worker) for _ in range(threads)]
     for t in pool:
@@ -106,6 +124,19 @@ def client_process(base: str, paths: list[str], threads: int, requests: int, sec
     for t in pool:
         t.join()
     return dict(latencies), dict(errors)
+
+
+def post_bomb(base: str, out: dict) -> None:
+    """The request that froze the server for a minute before issue 14."""
+    host, port = base.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=120)
+    body = json.dumps({"text": "Japan protested to China. " + "(" * 12_000 + ")" * 12_000})
+    t0 = time.perf_counter()
+    conn.request("POST", "/analyze", body=body, headers={"content-type": "application/json"})
+    response = conn.getresponse()
+    response.read()
+    out.update(status=response.status, seconds=time.perf_counter() - t0)
+    conn.close()
 
 
 def p(values: list[float], q: float) -> float:
@@ -120,6 +151,9 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=600)
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--workers", type=int, default=4, help="concurrent clients (threads, over --processes)")
+    ap.add_argument("--four", action="store_true", help="only the four reads of issue 14's measure")
+    ap.add_argument("--bomb", action="store_true",
+                    help="also POST /analyze 12,000 '(' then 12,000 ')' once and time it; /health joins the reads")
     ap.add_argument("--processes", type=int, default=4, help="client processes (one Python client saturates "
                     "its own GIL near 1,000 requests/s, which would be measured as server latency)")
     args = ap.parse_args()
@@ -128,7 +162,9 @@ def main() -> int:
         server, base = start(db, str(Path(tmp) / "tokens.json"))
         try:
             with httpx.Client(base_url=base, timeout=30) as warm:
-                paths = endpoints(warm)
+                paths = issue_four(warm) if args.four else endpoints(warm)
+                if args.bomb:
+                    paths.append("/health")
                 for path in paths:  # first calls build caches; not timed
                     warm.get(path)
             latencies: dict[str, list[float]] = defaultdict(list)
@@ -137,6 +173,9 @@ def main() -> int:
             share = [args.workers // args.processes + (k < args.workers % args.processes)
                      for k in range(args.processes)]
             per_process = args.requests // args.processes
+            bomb: dict[str, object] = {}
+            if args.bomb:
+                threading.Thread(target=post_bomb, args=(base, bomb), daemon=True).start()
             with multiprocessing.get_context("spawn").Pool(args.processes) as pool:
                 parts = pool.starmap(client_process, [(base, paths, n, per_process, args.seconds, k)
                                                       for k, n in enumerate(share) if n])
@@ -161,6 +200,8 @@ def main() -> int:
         print(f"{path:<{width}}  {len(values):>5} {p(values, 50):>8.1f} {p(values, 95):>8.1f} {max(values):>8.1f} "
               f"{errors.get(path, 0):>6}")
     n_err = sum(errors.values())
+    if args.bomb:
+        print(f"bracket bomb: HTTP {bomb.get('status')} after {bomb.get('seconds', float('nan')):.2f} s")
     print(f"\n{len(every)} requests in {elapsed:.1f} s ({len(every) / elapsed:.0f}/s) with {args.workers} clients in "
           f"{args.processes} processes; "
           f"p50 {p(every, 50):.1f} ms, p95 {p(every, 95):.1f} ms, p99 {p99:.1f} ms, max {max(every):.1f} ms; "

@@ -41,6 +41,7 @@ class Desk:
         self._analyze_lock = threading.Lock()
         self.corpus = CorpusView()
         self._stamp: tuple[float, tuple] | None = None
+        self._stamp_lock = threading.Lock()
 
     def _open(self) -> Store:
         from realpolitik.store import open_store
@@ -75,12 +76,20 @@ class Desk:
 
     def stamp(self) -> tuple:
         """The store's state as far as cached reads care: this server's writes, and the
-        store's counts (re-read at most every RECHECK_SECONDS, for writers elsewhere)."""
-        now = time.monotonic()
-        if self._stamp is None or now - self._stamp[0] > RECHECK_SECONDS:
-            counts = tuple(sorted(self.run(lambda s: s.counts()).items()))
-            self._stamp = (now, counts)
-        return (self.corpus.generation, self._stamp[1])
+        store's change stamp (re-read at most every RECHECK_SECONDS, for writers elsewhere;
+        one thread re-reads it while the others keep the last one)."""
+        held = self._stamp
+        if held is not None and not self._stamp_lock.acquire(blocking=False):
+            return (self.corpus.generation, held[1])
+        if held is None:
+            self._stamp_lock.acquire()
+        try:
+            now = time.monotonic()
+            if self._stamp is None or now - self._stamp[0] > RECHECK_SECONDS:
+                self._stamp = (now, self.run(lambda s: s.change_stamp()))
+            return (self.corpus.generation, self._stamp[1])
+        finally:
+            self._stamp_lock.release()
 
     def write(self, fn: Callable[[Store], T]) -> T:
         """Like run, for calls that change the store: cached corpus views are dropped."""

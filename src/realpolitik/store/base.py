@@ -84,6 +84,10 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def change_stamp(self) -> tuple:
+        """A cheap fingerprint that changes whenever what readers see changes."""
+
+    @abstractmethod
     def record_failure(self, path: str, reason: str) -> None: ...
 
     @abstractmethod

@@ -237,6 +237,16 @@ class SQLStore(Store):
         return self._q(f"SELECT * FROM failures{where} ORDER BY path")
 
     # -- queries --------------------------------------------------------------
+    def change_stamp(self) -> tuple:
+        """A cheap fingerprint of what readers see: it changes with every ingest, re-analysis,
+        correction or undo (one small query, for caches to poll)."""
+        row = self._q("SELECT (SELECT count(*) FROM documents) AS docs, "
+                      "(SELECT max(ingested_at) FROM documents) AS ingested, "
+                      "(SELECT count(*) FROM decisions) AS decisions, "
+                      "(SELECT count(*) FROM decisions WHERE undone_at IS NOT NULL) AS undone, "
+                      "(SELECT count(*) FROM documents WHERE is_current) AS current")[0]
+        return tuple(str(row[k]) for k in ("docs", "ingested", "decisions", "undone", "current"))
+
     def counts(self) -> dict[str, int]:
         def n(sql: str) -> int:
             return int(self._q(sql)[0]["n"])
