@@ -91,12 +91,43 @@ def convert_doc(row: dict, sentences: list[list[int]], annotator: str, problems:
     return {"doc": row["doc"], "annotator": annotator, "sentences": sentences, "events": events}
 
 
+STANCES = ("wants", "opposes", "commits", "fears")
+
+
+def convert_interests_doc(row: dict, sentences: list[list[int]], annotator: str, problems: list[str]) -> dict:
+    """The interests of one document (codebook: Interests) with offsets."""
+    doc = corpus.get(row["doc"])
+    out = []
+    for it in row.get("interests", []):
+        where = f"{row['doc']} s{it.get('s')}"
+        s = it.get("s")
+        if not isinstance(s, int) or not 0 <= s < len(sentences):
+            problems.append(f"{where}: no such sentence")
+            continue
+        if it.get("stance") not in STANCES:
+            problems.append(f"{where}: unknown stance {it.get('stance')!r}")
+            continue
+        span = tuple(sentences[s])
+        holder = _mentions(doc.text, span, {"holder": it.get("holder")}, "holder", where, problems)
+        interest = locate(doc.text, span, it.get("interest") or "")
+        if holder is None or interest is None:
+            if interest is None:
+                problems.append(f"{where}: interest {it.get('interest')!r} not found")
+            continue
+        cue = locate(doc.text, span, it["cue"]) if it.get("cue") else None
+        salience = locate(doc.text, span, it["salience"]) if it.get("salience") else None
+        out.append({"sentence": s, "holder": holder, "interest": interest, "stance": it["stance"],
+                    "cue": cue, "stated": bool(it.get("stated")), "salience": salience})
+    return {"doc": row["doc"], "annotator": annotator, "sentences": sentences, "interests": out}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("manifest", type=Path)
     ap.add_argument("workfile", type=Path)
     ap.add_argument("out", type=Path)
     ap.add_argument("--annotator", required=True)
+    ap.add_argument("--kind", choices=("events", "interests"), default="events")
     args = ap.parse_args(argv)
     manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
     problems: list[str] = []
@@ -110,13 +141,14 @@ def main(argv: list[str] | None = None) -> int:
         if doc_id not in manifest:
             problems.append(f"{doc_id}: not in the manifest")
             continue
-        out.append(convert_doc(row, manifest[doc_id]["sentences"], args.annotator, problems))
+        convert = convert_interests_doc if args.kind == "interests" else convert_doc
+        out.append(convert(row, manifest[doc_id]["sentences"], args.annotator, problems))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as handle:
         for row in out:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    kept = sum(len(r["events"]) for r in out)
-    print(f"{args.out}: {len(out)} documents, {kept} events; {len(problems)} problems", file=sys.stderr)
+    kept = sum(len(r[args.kind]) for r in out)
+    print(f"{args.out}: {len(out)} documents, {kept} {args.kind}; {len(problems)} problems", file=sys.stderr)
     for p in problems[:20]:
         print("  " + p, file=sys.stderr)
     return 0
