@@ -134,3 +134,14 @@ def test_a_truncated_store_gets_a_message_and_a_recovery_path(db, tmp_path):
     assert "not a readable DuckDB store" in result.output and "realpolitik ingest" in result.output
     assert "Traceback" not in result.output
     assert damaged.stat().st_size == 20000   # nothing written to it
+
+
+def test_check_says_a_sound_store_is_sound_and_a_damaged_one_how_to_recover(db, tmp_path):
+    from pathlib import Path
+
+    sound = CliRunner().invoke(main, ["check", "--db", db])
+    assert sound.exit_code == 0 and "is sound" in sound.output
+    damaged = tmp_path / "damaged.duckdb"
+    damaged.write_bytes(Path(db).read_bytes()[:20000])
+    broken = CliRunner().invoke(main, ["check", "--db", str(damaged)])
+    assert broken.exit_code == 3 and "move it aside" in broken.output

@@ -173,6 +173,23 @@ def failures(db: str | None, as_json: bool, include_resolved: bool) -> None:
           [[f["path"], f["reason"], f["attempts"], f["last_seen"], f["resolved_at"] or ""] for f in found])
 
 
+@main.command()
+@db_option
+def check(db: str | None) -> None:
+    """Check the store: it opens, every row belongs to a stored document, each document has
+    one current version. Exit 0 when sound, 1 with the problems listed, 3 when it cannot be
+    opened (the message says how to recover)."""
+    with opened(db) as store:
+        problems = store.check()
+        counts = store.counts()
+    if problems:
+        for problem in problems:
+            click.echo(f"realpolitik: {printable(problem)}", err=True)
+        sys.exit(EXIT_PARTIAL)
+    click.echo(f"store {redact(store.location)} is sound: {counts['documents']} documents, "
+               f"{counts['events']} events, {counts['decisions']} analyst decisions")
+
+
 # -- queries --------------------------------------------------------------------
 @main.command()
 @click.argument("a")
