@@ -1,0 +1,181 @@
+"""Trains and scores the interest model (docs/annotation.md, "Interests").
+
+Each annotated sentence's candidate predicates (extract/interest_model) are labelled with
+the stance of the gold interest whose span their complement overlaps best; candidates that
+overlap a gold interest less well are left out rather than taught as wrong. One logistic
+regression per stance (as the event model's), a threshold chosen on dev, dev scores printed.
+
+    python -m realpolitik.training.interest_model build/interest_rows.jsonl [OUT.npz] [--build]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from realpolitik.training import corpus
+from realpolitik.training.evaluate import GENERIC
+from realpolitik.training.interests import InterestDoc, load
+from realpolitik.training.pair_model import design, fit_binary, save
+
+STANCES = ("wants", "opposes", "commits", "fears")
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def holder_of(ctx, c, voice: str | None) -> tuple[str | None, bool, str]:
+    """(code, is_state, kind) of a candidate's holder: its subject's actor, else the voice."""
+    from realpolitik.extract.interest_model.features import FIRST_PERSON
+
+    if c.subject is not None:
+        subj = ctx.doc[c.subject]
+        for t in subj.subtree:
+            actor_id = ctx.actor_of_token(t)
+            if actor_id:
+                a = ctx.actors.get(actor_id)
+                code = (a.country or a.org or a.id) if a else actor_id
+                return code, bool(a and a.kind == "state"), "actor"
+        if any(t.lower_ in FIRST_PERSON for t in subj.subtree) and voice:
+            return voice, True, "voice"
+        return None, False, "unresolved"
+    return (voice, True, "voice") if voice else (None, False, "none")
+
+
+def build(docs: list[InterestDoc], out: Path) -> None:
+    from realpolitik.extract.context import ExtractContext
+    from realpolitik.extract.interest_model.candidates import candidates
+    from realpolitik.extract.interest_model.features import features
+    from realpolitik.pipeline import Pipeline
+    from realpolitik.schema import Document, content_id
+
+    pipeline = Pipeline()
+    with out.open("w", encoding="utf-8") as handle:
+        for n, ann in enumerate(docs):
+            src = corpus.get(ann.doc)
+            meta = src.metadata or {}
+            voice = meta.get("voice") or meta.get("country_iso3")
+            document = Document(id=content_id(src.text), text=src.text,
+                                published=(src.published or "")[:10] or None, metadata=meta)
+            doc = pipeline.parse([document])[0]
+            ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
+            for ex in pipeline.extractors:
+                ex.fn(ctx)
+                if ex.name == "coref":
+                    break
+            gold_by_sentence = defaultdict(list)
+            for g in ann.interests:
+                gold_by_sentence[g.sentence].append(g)
+            for i, (start, end) in enumerate(ann.sentences):
+                sent = doc.char_span(start, end, alignment_mode="expand")
+                if sent is None:
+                    continue
+                cands = candidates(sent)
+                labels: dict[int, str] = {}
+                skip: set[int] = set()
+                for g in gold_by_sentence.get(i, []):
+                    scored = [(_overlap(c.span, g.span) / max(1, max(c.span[1], g.span[1]) - min(c.span[0], g.span[0])), k)
+                              for k, c in enumerate(cands)
+                              if _overlap(c.span, g.span) and not (g.span[0] <= doc[c.head].idx < g.span[1])]
+                    if not scored:
+                        continue
+                    scored.sort(reverse=True)
+                    labels.setdefault(scored[0][1], g.stance)
+                    skip.update(k for _, k in scored[1:])
+                for k, c in enumerate(cands):
+                    code, is_state, kind = holder_of(ctx, c, voice)
+                    handle.write(json.dumps({"doc": ann.doc, "split": ann.split, "sentence": i,
+                                             "x": features(doc, c, kind), "y": labels.get(k),
+                                             "skip": k in skip and k not in labels, "span": list(c.span),
+                                             "holder": code, "holder_is_state": is_state}) + "\n")
+            if n % 25 == 0:
+                print(f"{n}/{len(docs)} documents", file=sys.stderr)
+
+
+def train(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    train_rows = [r for r in rows if r["split"] == "train" and not r["skip"]]
+    seen = sorted({h for r in train_rows for h in r["x"]})
+    columns = {h: i for i, h in enumerate(seen)}
+    x = design(train_rows, columns)
+    weights = np.zeros((len(seen), len(STANCES)), dtype=np.float32)
+    biases = np.zeros(len(STANCES), dtype=np.float32)
+    for k, stance in enumerate(STANCES):
+        y = np.array([1.0 if r["y"] == stance else 0.0 for r in train_rows])
+        fitted = fit_binary(x, y, np.ones(len(train_rows)), l2=0.3)
+        weights[:, k], biases[k] = fitted[:-1], fitted[-1]
+    return np.array(seen, dtype=np.int64), weights, biases
+
+
+def evaluate(rows: list[dict], probs: np.ndarray, threshold: float, split: str) -> dict:
+    gold_docs = {d.doc: d for d in load(split=split)}
+    predicted = defaultdict(list)
+    for r, p in zip(rows, probs, strict=True):
+        if p.max() >= threshold:
+            predicted[r["doc"]].append((r["sentence"], tuple(r["span"]), STANCES[int(p.argmax())], r["holder"],
+                                        r["holder_is_state"]))
+    gold_n = sum(len(d.interests) for d in gold_docs.values())
+    pred_n = sum(len(v) for v in predicted.values())
+    span_hit = full_hit = stance_hit = 0
+    for doc_id, ann in gold_docs.items():
+        voice = (corpus.get(doc_id).metadata or {})
+        voice = voice.get("voice") or voice.get("country_iso3")
+        preds = predicted.get(doc_id, [])
+        used_s: set[int] = set()
+        used_f: set[int] = set()
+        for g in ann.interests:
+            holders = set(g.holder) or ({voice} if voice else set())
+            for k, (s, span, stance, _holder, _state) in enumerate(preds):
+                if k not in used_s and s == g.sentence and _overlap(span, g.span):
+                    used_s.add(k)
+                    span_hit += 1
+                    stance_hit += stance == g.stance
+                    break
+            for k, (s, span, _stance, holder, is_state) in enumerate(preds):
+                if k in used_f or s != g.sentence or not _overlap(span, g.span):
+                    continue
+                if holder in holders or (holder and not is_state and holders & GENERIC):
+                    used_f.add(k)
+                    full_hit += 1
+                    break
+
+    def prf(hit: int) -> dict:
+        p = hit / pred_n if pred_n else 0.0
+        r = hit / gold_n if gold_n else 0.0
+        return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+    return {"threshold": threshold, "gold": gold_n, "predicted": pred_n, "span": prf(span_hit),
+            "holder+span": prf(full_hit), "holder accuracy": round(full_hit / span_hit, 3) if span_hit else None,
+            "stance accuracy": round(stance_hit / span_hit, 3) if span_hit else None}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("rows", type=Path)
+    ap.add_argument("out", type=Path, nargs="?")
+    ap.add_argument("--build", action="store_true", help="(re)build the rows from the annotations first")
+    args = ap.parse_args(argv)
+    if args.build or not args.rows.exists():
+        args.rows.parent.mkdir(parents=True, exist_ok=True)
+        build(sorted(load(), key=lambda d: d.doc), args.rows)
+    rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines()]
+    ids, weights, biases = train(rows)
+    dev = [r for r in rows if r["split"] == "dev"]
+    columns = {int(h): i for i, h in enumerate(ids)}
+    probs = 1.0 / (1.0 + np.exp(-(design(dev, columns) @ weights + biases)))
+    results = [evaluate(dev, probs, th, "dev") for th in (0.2, 0.3, 0.4, 0.5, 0.6)]
+    best = max(results, key=lambda r: r["holder+span"]["f1"])
+    print(json.dumps({"features": len(ids), "dev": best, "all_thresholds": results}, indent=1))
+    if args.out:
+        digest = save(args.out, ids=ids, weights=weights, biases=biases,
+                      thresholds=np.full(len(STANCES), best["threshold"], dtype=np.float32), stances=np.array(STANCES))
+        print(f"wrote {args.out} (sha256 {digest})", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
