@@ -25,7 +25,8 @@ test: $(BIN)/realpolitik
 # Rebuild the event models from data/annotations (needs the shared corpora; see
 # src/realpolitik/training/corpus.py) and print their dev scores: the pair model (one linear
 # model per PLOVER type over candidate actor pairs), the sentence-type model (spaCy
-# textcat), and the two combined. Seeded; about 10 minutes on 2 cores.
+# textcat), and the two combined; then the interest model (one linear model per stance).
+# Seeded and deterministic (same weights, same sha256); about 15 minutes on 2 cores.
 train: $(BIN)/realpolitik
 	$(BIN)/python -m realpolitik.training.pairs build/pairs.jsonl
 	$(BIN)/python -m realpolitik.training.pair_model build/pairs.jsonl src/realpolitik/extract/event_model/weights.npz
@@ -36,6 +37,8 @@ train: $(BIN)/realpolitik
 		--model build/models/event_types/model-best --threshold 0.3
 	$(BIN)/python -m realpolitik.training.combined build/pairs.jsonl src/realpolitik/extract/event_model/weights.npz \
 		build/models/event_types/model-best --threshold 0.3
+	$(BIN)/python -m realpolitik.training.interest_model build/interest_rows.jsonl \
+		src/realpolitik/extract/interest_model/weights.npz --build
 
 lock:
 	# Regenerate the lock from pyproject's ranges in a clean venv.

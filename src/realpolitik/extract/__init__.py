@@ -26,6 +26,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "realpolitik.extract.event_counterparts",
     "realpolitik.extract.claims",
     "realpolitik.extract.interests",
+    "realpolitik.extract.interest_model.coder",
     "realpolitik.extract.event_policy",
 )
 

@@ -22,11 +22,12 @@ def _voice(doc_id: str) -> str | None:
     return meta.get("voice") or meta.get("country_iso3")
 
 
-def score(docs: list[InterestDoc]) -> dict:
+def score(docs: list[InterestDoc], with_model: bool = True) -> dict:
+    from realpolitik.extract import load_default_extractors
     from realpolitik.pipeline import Pipeline
     from realpolitik.schema import Document, content_id
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(extractors=[e for e in load_default_extractors() if with_model or e.name != "interest_model"])
     texts = [corpus.get(d.doc) for d in docs]
     documents = [Document(id=content_id(t.text), text=t.text, published=(t.published or "")[:10] or None,
                           metadata=t.metadata or {}) for t in texts]
@@ -73,8 +74,10 @@ def score(docs: list[InterestDoc]) -> dict:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=("train", "dev", "test"))
+    ap.add_argument("--coder", default="pipeline", choices=("pipeline", "rules"),
+                    help="pipeline: as shipped; rules: without the trained interest model")
     args = ap.parse_args(argv)
-    print(json.dumps(score(list(load(split=args.split))), indent=1))
+    print(json.dumps(score(list(load(split=args.split)), with_model=args.coder == "pipeline"), indent=1))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,92 @@
+"""Adds the trained model's interests to what the rules found.
+
+Per body sentence, each candidate predicate is scored for the four stances; above the
+threshold chosen on dev it becomes an interest of its holder (the subject's actor, or the
+document's voice for "we"/an unnamed speaker), with the governed span as its text. Where a
+rule-found interest of the same actor overlaps, the rule's stays (it carries the rank cues
+the rules read exactly); an interest whose holder cannot be named is left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from realpolitik.extract import extractor
+from realpolitik.extract.coref import document_voice
+from realpolitik.extract.interest_model.candidates import candidates
+from realpolitik.extract.interest_model.features import FIRST_PERSON, features
+from realpolitik.schema import Interest, Span
+
+if TYPE_CHECKING:
+    from realpolitik.extract.context import ExtractContext
+
+WEIGHTS = Path(__file__).with_name("weights.npz")
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    stances: tuple[str, ...]
+    columns: dict[int, int]
+    weights: np.ndarray
+    biases: np.ndarray
+    threshold: float
+
+    def probabilities(self, rows: list[list[int]]) -> np.ndarray:
+        scores = np.tile(self.biases, (len(rows), 1)).astype(np.float64)
+        for i, feats in enumerate(rows):
+            cols = [self.columns[h] for h in feats if h in self.columns]
+            if cols:
+                scores[i] += self.weights[cols].sum(axis=0)
+        return 1.0 / (1.0 + np.exp(-scores))
+
+
+@cache
+def load(path: Path = WEIGHTS) -> StanceModel | None:
+    if not path.exists():
+        return None
+    data = np.load(path)
+    return StanceModel(tuple(str(s) for s in data["stances"]), {int(h): i for i, h in enumerate(data["ids"])},
+                       data["weights"], data["biases"], float(data["thresholds"][0]))
+
+
+def holder(ctx: ExtractContext, c, voice: str | None) -> tuple[str | None, str]:
+    """(actor id, kind): the subject's actor, the voice for a first-person or absent subject."""
+    if c.subject is not None:
+        subj = ctx.doc[c.subject]
+        for t in subj.subtree:
+            actor_id = ctx.actor_of_token(t)
+            if actor_id:
+                return actor_id, "actor"
+        if any(t.lower_ in FIRST_PERSON for t in subj.subtree) and voice:
+            return voice, "voice"
+        return None, "unresolved"
+    return (voice, "voice") if voice else (None, "none")
+
+
+@extractor("interest_model", requires=("interests",), components=("parser", "lemmatizer"))
+def code_interests(ctx: ExtractContext) -> None:
+    model = load()
+    if model is None:
+        return
+    voice = document_voice(ctx)
+    have = [(i.actor, i.span.start, i.span.end) for i in ctx.interests]
+    for sent in ctx.body_sentences():
+        cands = candidates(sent)
+        if not cands:
+            continue
+        holders = [holder(ctx, c, voice) for c in cands]
+        probs = model.probabilities([features(ctx.doc, c, kind) for c, (_, kind) in zip(cands, holders, strict=True)])
+        for c, (actor, _), p in zip(cands, holders, probs, strict=True):
+            if actor is None or float(p.max()) < model.threshold:
+                continue
+            start, end = c.span
+            if any(a == actor and s < end and start < e for a, s, e in have):
+                continue
+            have.append((actor, start, end))
+            ctx.interests.append(Interest(actor=actor, rank=None, text=ctx.document.text[start:end], doc=ctx.doc_id,
+                                          span=Span(start=start, end=end)))
