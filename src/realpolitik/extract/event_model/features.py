@@ -60,8 +60,17 @@ def _mention_features(prefix: str, doc: Doc, m, kind: str | None) -> tuple[list[
 
 
 def pair_features(doc: Doc, sent: Span, pair: Pair, kinds: dict[str, str | None],
-                  rule_votes: dict[tuple[str, str | None], set[str]]) -> list[str]:
-    s_feats, s_role = _mention_features("s_", doc, pair.source, kinds.get(pair.source.actor_id))
+                  rule_votes: dict[tuple[str, str | None], set[str]],
+                  memo: dict | None = None) -> list[str]:
+    memo = {} if memo is None else memo
+
+    def of(prefix: str, m) -> tuple[list[str], syntax.Role]:
+        key = (prefix, m.start, m.end, m.actor_id)
+        if key not in memo:   # a mention's own features are the same in every pair it is in
+            memo[key] = _mention_features(prefix, doc, m, kinds.get(m.actor_id))
+        return memo[key]
+
+    s_feats, s_role = of("s_", pair.source)
     feats = list(s_feats)
     s_votes = rule_votes.get((pair.source.actor_id, None), set())
     if pair.target is None:
@@ -69,7 +78,7 @@ def pair_features(doc: Doc, sent: Span, pair: Pair, kinds: dict[str, str | None]
         feats += [f"rule_src={t}" for t in s_votes]
         feats += [f"rule_pair={t}" for t in rule_votes.get((pair.source.actor_id, "-"), set())]
         return feats
-    t_feats, t_role = _mention_features("t_", doc, pair.target, kinds.get(pair.target.actor_id))
+    t_feats, t_role = of("t_", pair.target)
     feats += t_feats
     s_head, t_head = doc[s_role.head], doc[t_role.head]
     same_pred = s_role.predicate == t_role.predicate
@@ -111,4 +120,5 @@ def featurize_sentence(ctx, sent: Span) -> list[tuple[Pair, list[int]]]:
     kinds = {a.id: a.kind for a in ctx.actors.values()}
     votes = rule_votes_in(ctx.events, sent.start_char, sent.end_char)
     shared = sentence_features(sent)
-    return [(p, hashed(shared + pair_features(ctx.doc, sent, p, kinds, votes))) for p in pairs(mentions)]
+    memo: dict = {}
+    return [(p, hashed(shared + pair_features(ctx.doc, sent, p, kinds, votes, memo))) for p in pairs(mentions)]
