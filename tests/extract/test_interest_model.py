@@ -16,7 +16,7 @@ def _interests(pipeline, text, **meta):
 
 def test_the_weights_load_and_are_the_recorded_ones():
     model = coder.load()
-    assert model is not None and model.stances == ("wants", "opposes", "commits", "fears")
+    assert model is not None and model.labels == ("wants", "opposes", "commits", "fears")
     digest = hashlib.sha256(coder.WEIGHTS.read_bytes()).hexdigest()
     assert digest == coder.WEIGHTS.with_suffix(".sha256").read_text().split()[0]
 

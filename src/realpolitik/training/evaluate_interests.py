@@ -13,13 +13,7 @@ import argparse
 import json
 
 from realpolitik.training import corpus
-from realpolitik.training.evaluate import GENERIC
-from realpolitik.training.interests import InterestDoc, load
-
-
-def _voice(doc_id: str) -> str | None:
-    meta = corpus.get(doc_id).metadata or {}
-    return meta.get("voice") or meta.get("country_iso3")
+from realpolitik.training.interests import InterestDoc, PredictedInterest, load, score_interests
 
 
 def score(docs: list[InterestDoc], with_model: bool = True) -> dict:
@@ -31,44 +25,20 @@ def score(docs: list[InterestDoc], with_model: bool = True) -> dict:
     texts = [corpus.get(d.doc) for d in docs]
     documents = [Document(id=content_id(t.text), text=t.text, published=(t.published or "")[:10] or None,
                           metadata=t.metadata or {}) for t in texts]
-    gold_n = pred_n = span_hit = full_hit = 0
+    predicted: dict[str, list[PredictedInterest]] = {}
     for ann, analysis in zip(docs, pipeline.analyze_documents(documents), strict=True):
         actors = {a.id: a for a in analysis.actors}
         lo, hi = ann.sentences[0][0], ann.sentences[-1][1]
-        preds = []
+        out = predicted.setdefault(ann.doc, [])
         for i in analysis.interests:
             if lo <= i.span.start < hi:
                 a = actors.get(i.actor)
                 code = (a.country or a.org or a.id) if a else i.actor
-                preds.append(((i.span.start, i.span.end), code, bool(a and a.kind == "state")))
-        voice = _voice(ann.doc)
-        gold_n += len(ann.interests)
-        pred_n += len(preds)
-        used_span: set[int] = set()
-        used_full: set[int] = set()
-        for g in ann.interests:
-            holders = set(g.holder) or ({voice} if voice else set())
-            for k, (span, _code, _state) in enumerate(preds):
-                if k not in used_span and span[0] < g.span[1] and g.span[0] < span[1]:
-                    used_span.add(k)
-                    span_hit += 1
-                    break
-            for k, (span, code, is_state) in enumerate(preds):
-                if k in used_full or not (span[0] < g.span[1] and g.span[0] < span[1]):
-                    continue
-                if code in holders or (not is_state and holders & GENERIC):
-                    used_full.add(k)
-                    full_hit += 1
-                    break
-
-    def prf(hit: int) -> dict:
-        p = hit / pred_n if pred_n else 0.0
-        r = hit / gold_n if gold_n else 0.0
-        return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
-
-    return {"documents": len(docs), "gold": gold_n, "predicted": pred_n, "span": prf(span_hit),
-            "holder+span": prf(full_hit),
-            "holder accuracy": round(full_hit / span_hit, 3) if span_hit else None}
+                out.append(PredictedInterest(None, (i.span.start, i.span.end), None, code,
+                                             bool(a and a.kind == "state")))
+    result = score_interests(docs, predicted)
+    result.pop("stance accuracy")   # the contract's interests carry no stance
+    return {"documents": len(docs), **result}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -19,8 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from realpolitik.training import corpus
-from realpolitik.training.evaluate import GENERIC
-from realpolitik.training.interests import InterestDoc, load
+from realpolitik.training.interests import InterestDoc, PredictedInterest, load, score_interests
 from realpolitik.training.pair_model import design, fit_binary, save
 
 STANCES = ("wants", "opposes", "commits", "fears")
@@ -113,45 +112,12 @@ def train(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def evaluate(rows: list[dict], probs: np.ndarray, threshold: float, split: str) -> dict:
-    gold_docs = {d.doc: d for d in load(split=split)}
-    predicted = defaultdict(list)
+    predicted: dict[str, list[PredictedInterest]] = defaultdict(list)
     for r, p in zip(rows, probs, strict=True):
         if p.max() >= threshold:
-            predicted[r["doc"]].append((r["sentence"], tuple(r["span"]), STANCES[int(p.argmax())], r["holder"],
-                                        r["holder_is_state"]))
-    gold_n = sum(len(d.interests) for d in gold_docs.values())
-    pred_n = sum(len(v) for v in predicted.values())
-    span_hit = full_hit = stance_hit = 0
-    for doc_id, ann in gold_docs.items():
-        voice = (corpus.get(doc_id).metadata or {})
-        voice = voice.get("voice") or voice.get("country_iso3")
-        preds = predicted.get(doc_id, [])
-        used_s: set[int] = set()
-        used_f: set[int] = set()
-        for g in ann.interests:
-            holders = set(g.holder) or ({voice} if voice else set())
-            for k, (s, span, stance, _holder, _state) in enumerate(preds):
-                if k not in used_s and s == g.sentence and _overlap(span, g.span):
-                    used_s.add(k)
-                    span_hit += 1
-                    stance_hit += stance == g.stance
-                    break
-            for k, (s, span, _stance, holder, is_state) in enumerate(preds):
-                if k in used_f or s != g.sentence or not _overlap(span, g.span):
-                    continue
-                if holder in holders or (holder and not is_state and holders & GENERIC):
-                    used_f.add(k)
-                    full_hit += 1
-                    break
-
-    def prf(hit: int) -> dict:
-        p = hit / pred_n if pred_n else 0.0
-        r = hit / gold_n if gold_n else 0.0
-        return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
-
-    return {"threshold": threshold, "gold": gold_n, "predicted": pred_n, "span": prf(span_hit),
-            "holder+span": prf(full_hit), "holder accuracy": round(full_hit / span_hit, 3) if span_hit else None,
-            "stance accuracy": round(stance_hit / span_hit, 3) if span_hit else None}
+            predicted[r["doc"]].append(PredictedInterest(r["sentence"], tuple(r["span"]), STANCES[int(p.argmax())],
+                                                         r["holder"], r["holder_is_state"]))
+    return {"threshold": threshold, **score_interests(list(load(split=split)), predicted)}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -94,6 +94,63 @@ def agreement(first: Iterable[InterestDoc], second: Iterable[InterestDoc]) -> di
     return out
 
 
+@dataclass(frozen=True)
+class PredictedInterest:
+    sentence: int | None       # None: matched by span alone
+    span: tuple[int, int]
+    stance: str | None
+    holder: str | None         # a code, in the gold's code space
+    holder_is_state: bool
+
+
+def voice_of(doc_id: str) -> str | None:
+    """Who speaks in a corpus document's own voice (the holder of an unnamed "we")."""
+    from realpolitik.training import corpus
+
+    meta = corpus.get(doc_id).metadata or {}
+    return meta.get("voice") or meta.get("country_iso3")
+
+
+def score_interests(gold: list[InterestDoc], predicted: dict[str, list[PredictedInterest]]) -> dict:
+    """Span and holder+span P/R/F1, holder and stance accuracy over span matches."""
+    from realpolitik.training.evaluate import GENERIC
+
+    gold_n = sum(len(d.interests) for d in gold)
+    pred_n = sum(len(predicted.get(d.doc, [])) for d in gold)
+    span_hit = full_hit = stance_hit = 0
+    for ann in gold:
+        preds = predicted.get(ann.doc, [])
+        voice = voice_of(ann.doc)
+        used_span: set[int] = set()
+        used_full: set[int] = set()
+        for g in ann.interests:
+            holders = set(g.holder) or ({voice} if voice else set())
+            near = [k for k, p in enumerate(preds)
+                    if (p.sentence is None or p.sentence == g.sentence) and _overlap(p.span, g.span)]
+            first = next((k for k in near if k not in used_span), None)
+            if first is not None:
+                used_span.add(first)
+                span_hit += 1
+                stance_hit += preds[first].stance == g.stance
+            for k in near:
+                p = preds[k]
+                if k not in used_full and (p.holder in holders or (p.holder and not p.holder_is_state
+                                                                   and holders & GENERIC)):
+                    used_full.add(k)
+                    full_hit += 1
+                    break
+
+    def prf(hit: int) -> dict:
+        prec = hit / pred_n if pred_n else 0.0
+        rec = hit / gold_n if gold_n else 0.0
+        return {"p": round(prec, 3), "r": round(rec, 3),
+                "f1": round(2 * prec * rec / (prec + rec), 3) if prec + rec else 0.0}
+
+    return {"gold": gold_n, "predicted": pred_n, "span": prf(span_hit), "holder+span": prf(full_hit),
+            "holder accuracy": round(full_hit / span_hit, 3) if span_hit else None,
+            "stance accuracy": round(stance_hit / span_hit, 3) if span_hit else None}
+
+
 def statistics(docs: list[InterestDoc]) -> dict:
     items = [i for d in docs for i in d.interests]
     return {"documents": len(docs), "sentences": sum(len(d.sentences) for d in docs), "interests": len(items),

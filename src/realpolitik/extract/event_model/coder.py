@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from realpolitik.extract import extractor, syntax
 from realpolitik.extract.event_dates import event_date
 from realpolitik.extract.event_model.features import featurize_sentence
-from realpolitik.extract.event_model.model import PairModel, load
+from realpolitik.extract.event_model.model import load
+from realpolitik.extract.linear import LinearModel
 from realpolitik.schema import Event, TextSpan
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def _hypothetical(trigger: Token) -> bool:
     return False
 
 
-def decode(model: PairModel, scored: list[tuple[Pair, list[int]]], floor: float = 0.0) -> list[tuple[str, Pair, float]]:
+def decode(model: LinearModel, scored: list[tuple[Pair, list[int]]], floor: float = 0.0) -> list[tuple[str, Pair, float]]:
     """(type, pair, probability): per type and source actor the best pair over threshold
     (the type's own, or floor where that is higher)."""
     if not scored:
@@ -59,7 +60,7 @@ def decode(model: PairModel, scored: list[tuple[Pair, list[int]]], floor: float 
     probs = model.probabilities([f for _, f in scored])
     best: dict[tuple[str, str], tuple[float, Pair]] = {}
     for (pair, _), row in zip(scored, probs, strict=True):
-        for k, t in enumerate(model.types):
+        for k, t in enumerate(model.labels):
             p = float(row[k])
             if p >= max(model.thresholds[k], floor) and p > best.get((t, pair.source.actor_id), (0.0, None))[0]:
                 best[(t, pair.source.actor_id)] = (p, pair)

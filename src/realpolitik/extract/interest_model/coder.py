@@ -9,17 +9,15 @@ the rules read exactly); an interest whose holder cannot be named is left out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import numpy as np
 
 from realpolitik.extract import extractor
 from realpolitik.extract.coref import document_voice
 from realpolitik.extract.interest_model.candidates import candidates
 from realpolitik.extract.interest_model.features import FIRST_PERSON, features
+from realpolitik.extract.linear import LinearModel, load_linear
 from realpolitik.schema import Interest, Span
 
 if TYPE_CHECKING:
@@ -28,30 +26,9 @@ if TYPE_CHECKING:
 WEIGHTS = Path(__file__).with_name("weights.npz")
 
 
-@dataclass(frozen=True)
-class StanceModel:
-    stances: tuple[str, ...]
-    columns: dict[int, int]
-    weights: np.ndarray
-    biases: np.ndarray
-    threshold: float
-
-    def probabilities(self, rows: list[list[int]]) -> np.ndarray:
-        scores = np.tile(self.biases, (len(rows), 1)).astype(np.float64)
-        for i, feats in enumerate(rows):
-            cols = [self.columns[h] for h in feats if h in self.columns]
-            if cols:
-                scores[i] += self.weights[cols].sum(axis=0)
-        return 1.0 / (1.0 + np.exp(-scores))
-
-
 @cache
-def load(path: Path = WEIGHTS) -> StanceModel | None:
-    if not path.exists():
-        return None
-    data = np.load(path)
-    return StanceModel(tuple(str(s) for s in data["stances"]), {int(h): i for i, h in enumerate(data["ids"])},
-                       data["weights"], data["biases"], float(data["thresholds"][0]))
+def load(path: Path = WEIGHTS) -> LinearModel | None:
+    return load_linear(path, "stances")
 
 
 def holder(ctx: ExtractContext, c, voice: str | None) -> tuple[str | None, str]:
@@ -82,7 +59,7 @@ def code_interests(ctx: ExtractContext) -> None:
         holders = [holder(ctx, c, voice) for c in cands]
         probs = model.probabilities([features(ctx.doc, c, kind) for c, (_, kind) in zip(cands, holders, strict=True)])
         for c, (actor, _), p in zip(cands, holders, probs, strict=True):
-            if actor is None or float(p.max()) < model.threshold:
+            if actor is None or float(p.max()) < model.thresholds[0]:
                 continue
             start, end = c.span
             if any(a == actor and s < end and start < e for a, s, e in have):
