@@ -32,3 +32,13 @@ def test_a_speech_priority_is_held_by_the_speakers_state(pipeline):
 def test_an_interest_needs_a_holder_it_can_name(pipeline):
     text = "There is a need for an immediate ceasefire in the region."
     assert _interests(pipeline, text) == []
+
+
+def test_a_past_refusal_is_an_act_but_a_red_line_is_an_interest(pipeline):
+    past = "Kenya did not accept the proposal for a joint border force."
+    assert _interests(pipeline, past, country_iso3="KEN") == []
+    from realpolitik.extract.interest_model.coder import past_refusal
+
+    doc = pipeline.nlp("Kenya did not accept the proposal. Kenya will never accept a divided Somalia.")
+    accept = [t for t in doc if t.lemma_ == "accept"]
+    assert past_refusal(accept[0]) and not past_refusal(accept[1])

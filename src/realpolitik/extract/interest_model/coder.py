@@ -31,6 +31,16 @@ def load(path: Path = WEIGHTS) -> LinearModel | None:
     return load_linear(path, "stances")
 
 
+def past_refusal(tok) -> bool:
+    """ "Egypt did not accept the offer": a negated act in the past is an event (a rejection),
+    not a standing interest — "will never accept" is the red line."""
+    from realpolitik.extract import syntax
+
+    if not syntax.is_negated(tok):
+        return False
+    return tok.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children)
+
+
 def holder(ctx: ExtractContext, c, voice: str | None) -> tuple[str | None, str]:
     """(actor id, kind): the subject's actor, the voice for a first-person or absent subject."""
     if c.subject is not None:
@@ -59,7 +69,7 @@ def code_interests(ctx: ExtractContext) -> None:
         holders = [holder(ctx, c, voice) for c in cands]
         probs = model.probabilities([features(ctx.doc, c, kind) for c, (_, kind) in zip(cands, holders, strict=True)])
         for c, (actor, _), p in zip(cands, holders, probs, strict=True):
-            if actor is None or float(p.max()) < model.thresholds[0]:
+            if actor is None or float(p.max()) < model.thresholds[0] or past_refusal(ctx.doc[c.head]):
                 continue
             start, end = c.span
             if any(a == actor and s < end and start < e for a, s, e in have):
