@@ -35,14 +35,26 @@ def test_agreement_f1_is_symmetric_and_bounded():
 
 
 @pytest.mark.skipif(not corpus.available(), reason="the shared corpora (../shared/data) are not on this machine")
-def test_offsets_point_at_the_quoted_text_in_the_corpus():
+def test_offsets_point_at_words_inside_their_sentences():
     checked = 0
     for doc in load():
         text = corpus.get(doc.doc).text
         for e in doc.events:
             for m in (*e.source, *e.target):
-                assert " ".join(text[m.start:m.end].split()) == " ".join(m.text.split()), (doc.doc, m)
+                span = text[m.start:m.end]
+                assert span.strip() == span and any(ch.isalnum() for ch in span), (doc.doc, m, span)
                 start, end = doc.sentences[e.sentence]
                 assert start <= m.start and m.end <= end
                 checked += 1
     assert checked > 3000
+
+
+def test_the_repository_keeps_no_corpus_text():
+    import json
+
+    from realpolitik.training.corpus import REPO
+
+    for path in (REPO / "data" / "annotations").rglob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert '"text"' not in line, path
+            json.loads(line)

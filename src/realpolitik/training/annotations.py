@@ -25,7 +25,7 @@ SPLITS = {"train": (0, 70), "dev": (70, 85), "test": (85, 100)}
 class Mention:
     start: int
     end: int
-    text: str
+    text: str     # empty in the stored files: the text stays in its corpus (read it by offsets)
     code: str
 
 
@@ -60,7 +60,7 @@ def split_of(doc_id: str) -> str:
 
 
 def _mention(m: dict) -> Mention:
-    return Mention(m["start"], m["end"], m["text"], m["code"])
+    return Mention(m["start"], m["end"], m.get("text", ""), m["code"])
 
 
 def parse_line(row: dict) -> AnnotatedDoc:

@@ -2,8 +2,8 @@
 
 Annotators write events against numbered sentences and quote mentions, triggers and dates
 exactly as the batch printed them (whitespace collapsed); this finds each quote in the
-corpus document's own text and stores offsets, so the repository keeps no third-party text
-beyond the short quoted names the offsets are checked against.
+corpus document's own text and stores only offsets, so the repository keeps no third-party
+text at all.
 
     python -m realpolitik.training.convert MANIFEST WORKFILE OUT --annotator A1
 """
@@ -45,8 +45,8 @@ def locate(text: str, span: tuple[int, int], quote: str) -> dict | None:
     at = flat.find(quote) if quote else -1
     if at < 0:
         return None
-    return {"start": start + index[at], "end": start + index[at + len(quote) - 1] + 1,
-            "text": text[start + index[at]: start + index[at + len(quote) - 1] + 1]}
+    # offsets only: the repository keeps labels, never the corpus's own words
+    return {"start": start + index[at], "end": start + index[at + len(quote) - 1] + 1}
 
 
 def _mentions(text: str, span: tuple[int, int], event: dict, key: str, where: str,
