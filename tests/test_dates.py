@@ -122,3 +122,18 @@ def test_published_normalisation_kept_working() -> None:
     assert normalize_published("") is None
     assert year_of("2023-04") == 2023
     assert parse_iso("2023-04") == (2023, 4, None)
+
+
+@pytest.mark.parametrize("value", ["last tuesday", "yesterday", "2 hours ago", "03/04/2024"])
+def test_relative_and_ambiguous_publication_dates_are_refused(value):
+    from realpolitik.dates import normalize_published
+
+    assert normalize_published(value) is None
+
+
+@pytest.mark.parametrize(("value", "iso"), [("5 March 2024", "2024-03-05"), ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
+                                            ("13/04/2024", "2024-04-13"), ("2024-03", "2024-03")])
+def test_absolute_publication_dates_are_read(value, iso):
+    from realpolitik.dates import normalize_published
+
+    assert normalize_published(value) == iso

@@ -20,6 +20,15 @@ from typing import Any
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
+NOT_ABSOLUTE = ("is not an absolute date (use YYYY, YYYY-MM, YYYY-MM-DD or e.g. \"5 March 2024\"; relative "
+                "dates like \"last Tuesday\" and ambiguous ones like 03/04/2024 are refused)")
+
+# A publication date names its year; a numeric d/m/y whose first two parts could each be the
+# month is ambiguous.
+_ABSOLUTE_YEAR = re.compile(r"\b(1[89]|2[01])\d{2}\b")
+_AMBIGUOUS_NUMERIC = re.compile(r"^\s*(0?[1-9]|1[0-2])[/.\-](0?[1-9]|1[0-2])[/.\-]\d{2,4}\s*$")
+
+
 def normalize_published(value: str | None) -> str | None:
     """Turn a user- or feed-given publication date into an ISO prefix, or None if it is not one."""
     if value is None:
@@ -35,6 +44,10 @@ def normalize_published(value: str | None) -> str | None:
         if day and not 1 <= int(day) <= 31:
             return None
         return "-".join(p for p in (year, month, day) if p)
+    if not _ABSOLUTE_YEAR.search(value) or _AMBIGUOUS_NUMERIC.match(value):
+        # "last Tuesday", "2 hours ago" would be read against today's clock, and 03/04/2024 is
+        # March or April depending on who wrote it: neither is a publication date.
+        return None
     import dateparser
 
     parsed = dateparser.parse(value, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False,

@@ -145,3 +145,17 @@ def test_check_says_a_sound_store_is_sound_and_a_damaged_one_how_to_recover(db, 
     damaged.write_bytes(Path(db).read_bytes()[:20000])
     broken = CliRunner().invoke(main, ["check", "--db", str(damaged)])
     assert broken.exit_code == 3 and "move it aside" in broken.output
+
+
+def test_a_reading_command_refuses_a_store_that_does_not_exist(tmp_path):
+    missing = tmp_path / "typo.duckdb"
+    result = CliRunner().invoke(main, ["actors", "--db", str(missing)])
+    assert result.exit_code == 3 and "no store at" in result.output
+    assert not missing.exists()   # nothing was created
+
+
+def test_analyze_refuses_a_relative_published_date(tmp_path):
+    note = tmp_path / "a.txt"
+    note.write_text("Chile and Peru agreed to share radar data.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(note), "--published", "last tuesday"])
+    assert result.exit_code == 2 and "absolute date" in result.output

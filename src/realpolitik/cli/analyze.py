@@ -36,7 +36,7 @@ def analyze(paths: tuple[str, ...], json_out: str | None, published: str | None,
     """
     from realpolitik import parallel, schema
     from realpolitik.config import Config
-    from realpolitik.dates import normalize_published
+    from realpolitik.dates import NOT_ABSOLUTE, normalize_published
     from realpolitik.ingest import IngestFailure, Overrides, iter_documents
     from realpolitik.jsonout import AnalysisWriter
     from realpolitik.nlp import ModelNotFound
@@ -47,7 +47,7 @@ def analyze(paths: tuple[str, ...], json_out: str | None, published: str | None,
     if published is not None:
         norm = normalize_published(published)
         if norm is None:
-            raise click.BadParameter(f"{published!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", param_hint="--published")
+            raise click.BadParameter(f"{published!r} {NOT_ABSOLUTE}", param_hint="--published")
         published = norm
     config = Config.from_env(model=model, max_bytes=max_bytes)
     try:

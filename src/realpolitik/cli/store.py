@@ -32,12 +32,19 @@ user_option = click.option("--user", envvar="REALPOLITIK_USER", default=None,
 
 
 @contextmanager
-def opened(db: str | None) -> Iterator[Any]:
-    """Open the store or exit 3 with the store's own explanation."""
+def opened(db: str | None, create: bool = False) -> Iterator[Any]:
+    """Open the store or exit 3 with the store's own explanation. Only `create` (ingest) may
+    bring a new DuckDB file into being: a mistyped --db must not read as an empty corpus."""
+    from pathlib import Path
+
     from realpolitik.config import Config
     from realpolitik.store import StoreError, open_store
 
     location = db or Config.from_env().db
+    if not create and "://" not in location and location != ":memory:" and not Path(location).exists():
+        click.echo(f"realpolitik: no store at {printable(location)}; check --db (or REALPOLITIK_DB), "
+                   "or create it with `realpolitik ingest`", err=True)
+        sys.exit(EXIT_NOTHING)
     try:
         store = open_store(location)
     except StoreError as exc:
@@ -116,7 +123,7 @@ def ingest(paths: tuple[str, ...], db: str | None, retry_failures: bool, reanaly
     (`realpolitik failures`) and skipped until --retry-failures.
     Exit codes: 0 all stored or unchanged; 1 some failed; 3 nothing could be stored.
     """
-    from realpolitik.dates import normalize_published
+    from realpolitik.dates import NOT_ABSOLUTE, normalize_published
     from realpolitik.ingest import Overrides
     from realpolitik.nlp import ModelNotFound
     from realpolitik.progress import progress_bar
@@ -127,10 +134,10 @@ def ingest(paths: tuple[str, ...], db: str | None, retry_failures: bool, reanaly
     if published is not None:
         norm = normalize_published(published)
         if norm is None:
-            raise click.BadParameter(f"{published!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)",
+            raise click.BadParameter(f"{published!r} {NOT_ABSOLUTE}",
                                      param_hint="--published")
         published = norm
-    with opened(db) as store, progress_bar("ingesting", quiet=quiet) as advance:
+    with opened(db, create=True) as store, progress_bar("ingesting", quiet=quiet) as advance:
         def on_item(outcome: str, path: str, detail: str) -> None:
             advance(1)
             if outcome == "failed":
