@@ -159,3 +159,14 @@ def test_analyze_refuses_a_relative_published_date(tmp_path):
     note.write_text("Chile and Peru agreed to share radar data.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["analyze", str(note), "--published", "last tuesday"])
     assert result.exit_code == 2 and "absolute date" in result.output
+
+
+def test_interests_of_a_state_include_its_leaders_ranked_first(db):
+    rows = json.loads(run("interests", "--db", db, "--actor", "China", "--json"))
+    assert rows
+    actors = {a["id"]: a for a in json.loads(run("actors", "--db", db, "--json", "--limit", "100000"))}
+    assert all(r["actor"] == "CHN" or actors[r["actor"]]["country"] == "CHN" for r in rows)
+    assert any(r["actor"] != "CHN" for r in rows)          # a person's or organ's interest rolled up
+    ranks = [r["rank"] for r in rows]
+    assert ranks == sorted(ranks, key=lambda x: (x is None, x or 0))
+    assert "Interests of CHN" in run("interests", "--db", db, "--actor", "CHN")

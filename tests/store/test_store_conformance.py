@@ -253,3 +253,16 @@ def test_the_corpus_is_stored_idempotently(store, corpus):
     texts = {a.documents[0].id: a.documents[0].text for a in corpus}
     for e in store.events(limit=None):
         assert e["sentence"] == texts[e["doc"]][e["sentence_start"] : e["sentence_end"]]
+
+
+def test_interests_read_back_ranked_with_a_states_people_included(store, corpus):
+    for a in corpus:
+        store.add_analysis(a)
+    everything = store.interests(limit=None)
+    assert len(everything) == sum(len(a.interests) for a in corpus)
+    texts = {a.documents[0].id: a.documents[0].text for a in corpus}
+    assert all(i["text"] == texts[i["doc"]][i["span_start"]:i["span_end"]] for i in everything)
+    china = store.interests(actor="CHN", limit=None)
+    people = {x["id"] for x in store.actors(limit=None) if x["country"] == "CHN" and x["kind"] != "state"}
+    assert china and {i["actor"] for i in china} <= people | {"CHN"}
+    assert [i["rank"] is None for i in china] == sorted(i["rank"] is None for i in china)

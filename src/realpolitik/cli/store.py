@@ -182,6 +182,28 @@ def failures(db: str | None, as_json: bool, include_resolved: bool) -> None:
 
 @main.command()
 @db_option
+@json_option
+@limit_option
+@offset_option
+@click.option("--actor", required=True, help="Whose interests (id, name or alias).")
+@click.option("--since", help="From documents published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+def interests(db: str | None, as_json: bool, limit: int, offset: int, actor: str, since: str | None) -> None:
+    """What an actor wants, opposes, fears or is committed to, as the corpus states it: ranked
+    priorities first, then newest first, each with its document. A state's include those of
+    its people and organs (its leader's, its ministries')."""
+    with opened(db) as store:
+        who = actor_arg(store, actor)
+        found = store.interests(actor=who, since=since, limit=limit, offset=offset)
+    if as_json:
+        emit_json(found)
+        return
+    table(f"Interests of {who} ({len(found)})", ["rank", "held by", "interest", "published", "document"],
+          [[i["rank"] or "", i["actor"], snippet(i["text"]), i["published"] or "",
+            snippet(i["title"] or i["doc"], 40)] for i in found])
+
+
+@main.command()
+@db_option
 def check(db: str | None) -> None:
     """Check the store: it opens, every row belongs to a stored document, each document has
     one current version. Exit 0 when sound, 1 with the problems listed, 3 when it cannot be

@@ -84,6 +84,11 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def interests(self, actor: str | None = None, since: str | None = None, limit: int | None = 100,
+                  offset: int = 0) -> list[dict[str, Any]]:
+        """Stated interests, ranked first, newest first, with their documents' dates."""
+
+    @abstractmethod
     def change_stamp(self) -> tuple:
         """A cheap fingerprint that changes whenever what readers see changes."""
 

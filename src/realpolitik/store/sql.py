@@ -237,6 +237,27 @@ class SQLStore(Store):
         return self._q(f"SELECT * FROM failures{where} ORDER BY path")
 
     # -- queries --------------------------------------------------------------
+    def interests(self, actor: str | None = None, since: str | None = None, limit: int | None = 100,
+                  offset: int = 0) -> list[dict[str, Any]]:
+        """Stated interests (corrections applied), ranked ones first, then newest document
+        first; each with its document's date, publisher and title for the evidence."""
+        where, params = ["TRUE"], []
+        if actor:
+            # a state's interests include those of its people and organs (Xi's are China's)
+            where.append("(i.actor = ? OR i.actor IN (SELECT id FROM v_actors WHERE country = ? AND kind <> 'state' "
+                         "AND EXISTS (SELECT 1 FROM v_actors s WHERE s.id = ? AND s.kind = 'state')))")
+            params += [actor, actor, actor]
+        if since:
+            where.append("d.published >= ?")
+            params.append(since)
+        sql = ("SELECT i.actor, i.rank, i.text, i.doc, i.span_start, i.span_end, d.published, d.publisher, d.title "
+               "FROM v_interests i JOIN documents d ON d.id = i.doc "
+               f"WHERE {' AND '.join(where)} "
+               "ORDER BY i.rank IS NULL, i.rank, d.published DESC NULLS LAST, i.doc, i.span_start")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return self._q(sql, params)
+
     def change_stamp(self) -> tuple:
         """A cheap fingerprint of what readers see: it changes with every ingest, re-analysis,
         correction or undo (one small query, for caches to poll)."""
