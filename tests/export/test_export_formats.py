@@ -41,7 +41,8 @@ def test_contract_json(filled, tmp_path):
 def test_csv_tables(filled, tmp_path):
     store, rejected = filled
     paths = export(store, "csv", tmp_path / "csv")
-    assert sorted(p.name for p in paths) == ["actors.csv", "claims.csv", "events.csv", "quantities.csv"]
+    assert sorted(p.name for p in paths) == ["actors.csv", "claims.csv", "datapackage.json", "events.csv",
+                                             "quantities.csv"]
     with open(tmp_path / "csv" / "events.csv", encoding="utf-8", newline="") as f:
         events = list(csv.DictReader(f))
     assert len(events) == store.counts()["events"]
@@ -52,12 +53,47 @@ def test_csv_tables(filled, tmp_path):
     assert "vladimir-putin" not in actors and "Vladimir Putin" in actors["RUS"]["aliases"]
 
 
+def test_csv_keeps_codes_as_text_and_says_each_columns_type(filled, tmp_path):
+    import json
+
+    store, _ = filled
+    export(store, "csv", tmp_path / "csv")
+    raw = (tmp_path / "csv" / "events.csv").read_text(encoding="utf-8")
+    with open(tmp_path / "csv" / "events.csv", encoding="utf-8", newline="") as f:
+        first = next(csv.DictReader(f))
+    assert first["cameo"].isdigit() and len(first["cameo"]) >= 2
+    assert f'"{first["cameo"]}"' in raw            # quoted: no reader turns "03" into 3
+    package = json.loads((tmp_path / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    events = next(r for r in package["resources"] if r["name"] == "events")
+    types = {f["name"]: f["type"] for f in events["schema"]["fields"]}
+    assert types["cameo"] == "string" and types["goldstein"] == "number" and types["dated_value"] == "date"
+    assert types["negated"] == "boolean" and types["trigger_start"] == "integer"
+
+
+def test_a_date_prefix_becomes_its_first_day_and_precision():
+    from datetime import date
+
+    from realpolitik.export.tables import date_and_precision
+
+    assert date_and_precision("2023") == (date(2023, 1, 1), "year")
+    assert date_and_precision("2023-05") == (date(2023, 5, 1), "month")
+    assert date_and_precision("2023-05-14") == (date(2023, 5, 14), "day")
+    assert date_and_precision("2010/2024") == (date(2010, 1, 1), "range")
+    assert date_and_precision(None) == (None, None) and date_and_precision("soon") == (None, None)
+
+
 def test_parquet_tables(filled, tmp_path):
     store, _ = filled
     export(store, "parquet", tmp_path / "pq")
     events = pq.read_table(tmp_path / "pq" / "events.parquet")
     assert events.num_rows == store.counts()["events"]
     assert str(events.schema.field("goldstein").type) == "double"
+    assert str(events.schema.field("dated_value").type) == "date32[day]"
+    rows = events.select(["dated", "dated_value", "dated_precision"]).to_pylist()
+    for r in rows:
+        if r["dated"]:
+            assert r["dated_value"].isoformat().startswith(r["dated"].split("/")[0][:4])
+            assert r["dated_precision"] in ("year", "month", "day", "range")
     assert pq.read_table(tmp_path / "pq" / "claims.parquet").num_rows == store.counts()["claims"]
     assert pq.read_table(tmp_path / "pq" / "quantities.parquet").num_rows == store.counts()["quantities"]
     assert pq.read_table(tmp_path / "pq" / "actors.parquet").num_rows == store.counts()["actors"]

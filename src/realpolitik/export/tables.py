@@ -8,7 +8,9 @@ kept as lists in Parquet.
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
                ("date", S), ("dated", S), ("negated", B), ("hypothetical", B), ("claim", S), ("status", S),
                ("cameo", S), ("goldstein", F), ("confidence", F), ("pattern", S), ("trigger_text", S),
                ("trigger_start", INT), ("trigger_end", INT), ("sentence_start", INT), ("sentence_end", INT),
-               ("sentence", S), ("publisher", S), ("published", S), ("title", S), ("url", S), ("path", S)],
+               ("sentence", S), ("publisher", S), ("published", S), ("title", S), ("url", S), ("path", S),
+               ("dated_value", pa.date32()), ("dated_precision", S)],
     "actors": [("id", S), ("name", S), ("kind", S), ("country", S), ("org", S), ("sector", S), ("role", S),
                ("aliases", L), ("mentions", INT), ("documents", INT), ("events", INT)],
     "claims": [("id", S), ("doc", S), ("status", S), ("source", S), ("source_text", S), ("cues", L), ("quote", B),
@@ -47,11 +50,28 @@ def _paged(fetch: Callable[..., list[dict[str, Any]]], batch: int = 5000) -> Ite
         offset += batch
 
 
+def date_and_precision(value: str | None) -> tuple[date | None, str | None]:
+    """An ISO prefix ("2023", "2023-05", "2023-05-14", or a range "2010/2024") as the first day
+    it covers and how precise it is: year, month, day or range."""
+    if not value:
+        return None, None
+    first, _, rest = value.partition("/")
+    parts = first.split("-")
+    try:
+        day = date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None, None
+    return day, "range" if rest else ("year", "month", "day")[min(len(parts), 3) - 1]
+
+
 def table_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
     fetch = {"events": store.events, "actors": store.actors, "claims": store.claims,
              "quantities": store.quantities}[table]
     cols = [c for c, _ in COLUMNS[table]]
     for row in _paged(fetch):
+        if table == "events":
+            row = {**row}
+            row["dated_value"], row["dated_precision"] = date_and_precision(row.get("dated"))
         yield {c: row.get(c) for c in cols}
 
 
@@ -61,12 +81,43 @@ def export_csv(store: Store, out: Path) -> list[Path]:
     for table, cols in COLUMNS.items():
         path = out / f"{table}.csv"
         with open(path, "w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, fieldnames=[c for c, _ in cols])
+            # every text value quoted: a spreadsheet or a reader that sniffs types keeps CAMEO
+            # "03" and ISO "2023" as text; datapackage.json says each column's type
+            w = csv.DictWriter(f, fieldnames=[c for c, _ in cols], quoting=csv.QUOTE_NONNUMERIC)
             w.writeheader()
             for row in table_rows(store, table):
-                w.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+                w.writerow({k: _csv_value(v) for k, v in row.items()})
         written.append(path)
+    package = out / "datapackage.json"
+    package.write_text(json.dumps(_datapackage(), indent=1), encoding="utf-8")
+    written.append(package)
     return written
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return "; ".join(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is None:
+        return ""
+    return value
+
+
+_FRICTIONLESS = {pa.string(): "string", pa.int64(): "integer", pa.float64(): "number", pa.bool_(): "boolean",
+                 pa.date32(): "date"}
+
+
+def _datapackage() -> dict[str, Any]:
+    """A Frictionless Data Package describing the CSV files: pandas, R and frictionless read
+    the column types from it instead of guessing them."""
+    return {"name": "realpolitik-export", "profile": "tabular-data-package", "resources": [
+        {"name": table, "path": f"{table}.csv", "profile": "tabular-data-resource", "format": "csv",
+         "encoding": "utf-8", "schema": {"fields": [
+             {"name": c, "type": _FRICTIONLESS.get(t, "string")} | ({"description": "values joined by '; '"}
+                                                                   if t == L else {})
+             for c, t in cols]}}
+        for table, cols in COLUMNS.items()]}
 
 
 @exporter("parquet", "events, actors, claims and quantities as Parquet files in a folder", directory=True)
