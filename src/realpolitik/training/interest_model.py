@@ -20,7 +20,7 @@ import numpy as np
 
 from realpolitik.training import corpus
 from realpolitik.training.interests import InterestDoc, PredictedInterest, load, score_interests
-from realpolitik.training.pair_model import design, fit_binary, save
+from realpolitik.training.pair_model import design, fit_per_label, save
 
 STANCES = ("wants", "opposes", "commits", "fears")
 
@@ -98,17 +98,8 @@ def build(docs: list[InterestDoc], out: Path) -> None:
 
 
 def train(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    train_rows = [r for r in rows if r["split"] == "train" and not r["skip"]]
-    seen = sorted({h for r in train_rows for h in r["x"]})
-    columns = {h: i for i, h in enumerate(seen)}
-    x = design(train_rows, columns)
-    weights = np.zeros((len(seen), len(STANCES)), dtype=np.float32)
-    biases = np.zeros(len(STANCES), dtype=np.float32)
-    for k, stance in enumerate(STANCES):
-        y = np.array([1.0 if r["y"] == stance else 0.0 for r in train_rows])
-        fitted = fit_binary(x, y, np.ones(len(train_rows)), l2=0.3)
-        weights[:, k], biases[k] = fitted[:-1], fitted[-1]
-    return np.array(seen, dtype=np.int64), weights, biases
+    return fit_per_label([r for r in rows if r["split"] == "train" and not r["skip"]], STANCES,
+                         positive=lambda r, stance: r["y"] == stance, l2=0.3)
 
 
 def evaluate(rows: list[dict], probs: np.ndarray, threshold: float, split: str) -> dict:

@@ -14,6 +14,7 @@ import json
 import random
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -59,20 +60,30 @@ def fit_binary(x: sparse.csr_matrix, y: np.ndarray, weight: np.ndarray, l2: floa
     return result.x
 
 
-def train(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(hash ids of the columns, weights [columns x types], biases [types])."""
-    train_rows = [r for r in rows if r["split"] == "train"]
+def fit_per_label(train_rows: list[dict], labels: tuple[str, ...], positive: Callable[[dict, str], bool],
+                  counted: Callable[[dict, str], bool] = lambda r, label: True,
+                  l2: float = L2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One logistic regression per label over the rows' hashed features (x): (hash ids of the
+    columns, weights [columns x labels], biases [labels]). Rows not `counted` for a label
+    weigh nothing in its fit."""
     seen = sorted({h for r in train_rows for h in r["x"]})
     columns = {h: i for i, h in enumerate(seen)}
     x = design(train_rows, columns)
-    weights = np.zeros((len(seen), len(TYPES)), dtype=np.float32)
-    biases = np.zeros(len(TYPES), dtype=np.float32)
-    for k, t in enumerate(TYPES):
-        y = np.array([1.0 if t in r["y"] else 0.0 for r in train_rows])
-        w = np.array([0.0 if t in r["skip"] else 1.0 for r in train_rows])
-        fitted = fit_binary(x, y, w)
+    weights = np.zeros((len(seen), len(labels)), dtype=np.float32)
+    biases = np.zeros(len(labels), dtype=np.float32)
+    for k, label in enumerate(labels):
+        y = np.array([1.0 if positive(r, label) else 0.0 for r in train_rows])
+        w = np.array([1.0 if counted(r, label) else 0.0 for r in train_rows])
+        fitted = fit_binary(x, y, w, l2=l2)
         weights[:, k], biases[k] = fitted[:-1], fitted[-1]
     return np.array(seen, dtype=np.int64), weights, biases
+
+
+def train(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The event model: a pair carries a type when its gold label says so; a pair whose
+    target the pipeline missed is not counted for that type."""
+    return fit_per_label([r for r in rows if r["split"] == "train"], TYPES,
+                         positive=lambda r, t: t in r["y"], counted=lambda r, t: t not in r["skip"])
 
 
 def probabilities(rows: list[dict], ids: np.ndarray, weights: np.ndarray, biases: np.ndarray) -> np.ndarray:
