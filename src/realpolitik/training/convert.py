@@ -17,6 +17,7 @@ from pathlib import Path
 
 from realpolitik.training import corpus
 from realpolitik.training.annotations import TYPES
+from realpolitik.training.interests import STANCES
 
 
 def _normalised(text: str) -> tuple[str, list[int]]:
@@ -49,11 +50,11 @@ def locate(text: str, span: tuple[int, int], quote: str) -> dict | None:
     return {"start": start + index[at], "end": start + index[at + len(quote) - 1] + 1}
 
 
-def _mentions(text: str, span: tuple[int, int], event: dict, key: str, where: str,
+def _mentions(text: str, span: tuple[int, int], quoted: list[dict] | None, key: str, where: str,
               problems: list[str]) -> list[dict] | None:
-    """The event's source or target mentions with offsets; None (and a problem) if one is missing."""
+    """Quoted mentions (source, target, holder) with offsets; None (and a problem) if one is missing."""
     found = []
-    for m in event.get(key) or []:
+    for m in quoted or []:
         at = locate(text, span, m.get("text", ""))
         if at is None or not m.get("code"):
             problems.append(f"{where}: {key} {m.get('text')!r} not found or uncoded")
@@ -62,36 +63,40 @@ def _mentions(text: str, span: tuple[int, int], event: dict, key: str, where: st
     return found
 
 
+def _sentence(item: dict, sentences: list[list[int]], field: str, allowed: tuple[str, ...], where: str,
+              problems: list[str]) -> tuple[int, int] | None:
+    """The span of the sentence an annotated item names, if it exists and its label is known."""
+    s = item.get("s")
+    if not isinstance(s, int) or not 0 <= s < len(sentences):
+        problems.append(f"{where}: no such sentence")
+        return None
+    if item.get(field) not in allowed:
+        problems.append(f"{where}: unknown {field} {item.get(field)!r}")
+        return None
+    return tuple(sentences[s])
+
+
 def convert_doc(row: dict, sentences: list[list[int]], annotator: str, problems: list[str]) -> dict:
     doc = corpus.get(row["doc"])
     events = []
     for e in row.get("events", []):
         where = f"{row['doc']} s{e.get('s')}"
-        s = e.get("s")
-        if not isinstance(s, int) or not 0 <= s < len(sentences):
-            problems.append(f"{where}: no such sentence")
+        span = _sentence(e, sentences, "type", TYPES, where, problems)
+        if span is None:
             continue
-        if e.get("type") not in TYPES:
-            problems.append(f"{where}: unknown type {e.get('type')!r}")
-            continue
-        span = tuple(sentences[s])
-
-        source = _mentions(doc.text, span, e, "source", where, problems)
-        target = _mentions(doc.text, span, e, "target", where, problems)
+        source = _mentions(doc.text, span, e.get("source"), "source", where, problems)
+        target = _mentions(doc.text, span, e.get("target"), "target", where, problems)
         trigger = locate(doc.text, span, e.get("trigger") or "")
         if source is None or target is None or trigger is None:
             if trigger is None:
                 problems.append(f"{where}: trigger {e.get('trigger')!r} not found")
             continue
         date = locate(doc.text, span, e["date"]) if e.get("date") else None
-        events.append({"sentence": s, "type": e["type"], "mode": e.get("mode"),
+        events.append({"sentence": e["s"], "type": e["type"], "mode": e.get("mode"),
                        "source": source, "target": target, "trigger": trigger,
                        "negated": bool(e.get("negated")), "hypothetical": bool(e.get("hypothetical")),
                        "date": date})
     return {"doc": row["doc"], "annotator": annotator, "sentences": sentences, "events": events}
-
-
-STANCES = ("wants", "opposes", "commits", "fears")
 
 
 def convert_interests_doc(row: dict, sentences: list[list[int]], annotator: str, problems: list[str]) -> dict:
@@ -100,15 +105,10 @@ def convert_interests_doc(row: dict, sentences: list[list[int]], annotator: str,
     out = []
     for it in row.get("interests", []):
         where = f"{row['doc']} s{it.get('s')}"
-        s = it.get("s")
-        if not isinstance(s, int) or not 0 <= s < len(sentences):
-            problems.append(f"{where}: no such sentence")
+        span = _sentence(it, sentences, "stance", STANCES, where, problems)
+        if span is None:
             continue
-        if it.get("stance") not in STANCES:
-            problems.append(f"{where}: unknown stance {it.get('stance')!r}")
-            continue
-        span = tuple(sentences[s])
-        holder = _mentions(doc.text, span, {"holder": it.get("holder")}, "holder", where, problems)
+        holder = _mentions(doc.text, span, it.get("holder"), "holder", where, problems)
         interest = locate(doc.text, span, it.get("interest") or "")
         if holder is None or interest is None:
             if interest is None:
@@ -116,7 +116,7 @@ def convert_interests_doc(row: dict, sentences: list[list[int]], annotator: str,
             continue
         cue = locate(doc.text, span, it["cue"]) if it.get("cue") else None
         salience = locate(doc.text, span, it["salience"]) if it.get("salience") else None
-        out.append({"sentence": s, "holder": holder, "interest": interest, "stance": it["stance"],
+        out.append({"sentence": it["s"], "holder": holder, "interest": interest, "stance": it["stance"],
                     "cue": cue, "stated": bool(it.get("stated")), "salience": salience})
     return {"doc": row["doc"], "annotator": annotator, "sentences": sentences, "interests": out}
 

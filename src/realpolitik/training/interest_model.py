@@ -19,10 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from realpolitik.training import corpus
-from realpolitik.training.interests import InterestDoc, PredictedInterest, load, score_interests
+from realpolitik.training.interests import STANCES, InterestDoc, PredictedInterest, load, score_interests
 from realpolitik.training.pair_model import design, fit_per_label, save
-
-STANCES = ("wants", "opposes", "commits", "fears")
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -30,21 +28,15 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def holder_of(ctx, c, voice: str | None) -> tuple[str | None, bool, str]:
-    """(code, is_state, kind) of a candidate's holder: its subject's actor, else the voice."""
-    from realpolitik.extract.interest_model.features import FIRST_PERSON
+    """(code, is_state, kind) of a candidate's holder, as the coder finds it (its actor id
+    put in the gold's code space)."""
+    from realpolitik.extract.interest_model.coder import holder
 
-    if c.subject is not None:
-        subj = ctx.doc[c.subject]
-        for t in subj.subtree:
-            actor_id = ctx.actor_of_token(t)
-            if actor_id:
-                a = ctx.actors.get(actor_id)
-                code = (a.country or a.org or a.id) if a else actor_id
-                return code, bool(a and a.kind == "state"), "actor"
-        if any(t.lower_ in FIRST_PERSON for t in subj.subtree) and voice:
-            return voice, True, "voice"
-        return None, False, "unresolved"
-    return (voice, True, "voice") if voice else (None, False, "none")
+    actor_id, kind = holder(ctx, c, voice)
+    if kind != "actor":
+        return actor_id, actor_id is not None, kind
+    a = ctx.actors.get(actor_id)
+    return ((a.country or a.org or a.id) if a else actor_id), bool(a and a.kind == "state"), kind
 
 
 def build(docs: list[InterestDoc], out: Path) -> None:

@@ -18,6 +18,7 @@ from realpolitik.training.annotations import split_of
 from realpolitik.training.corpus import REPO
 
 INTERESTS_DIR = REPO / "data" / "annotations" / "interests"
+STANCES = ("wants", "opposes", "commits", "fears")
 
 
 @dataclass(frozen=True)

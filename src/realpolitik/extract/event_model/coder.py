@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor, syntax
 from realpolitik.extract.event_dates import event_date
-from realpolitik.extract.event_model.features import featurize_sentence
+from realpolitik.extract.event_model.features import actor_kinds, featurize_sentence
 from realpolitik.extract.event_model.model import load
 from realpolitik.extract.linear import LinearModel
 from realpolitik.schema import Event, TextSpan
@@ -100,8 +100,9 @@ def code_events(ctx: ExtractContext) -> None:
     # a mutual act the rules coded one way round ("Chile and Peru agreed"): not again the other way
     rule_doers |= {(e.sentence.start, e.target) for e in ctx.events if e.target}
     added: list[Event] = []
+    kinds = actor_kinds(ctx)
     for sent in ctx.body_sentences():
-        for etype, pair, p in decode(model, featurize_sentence(ctx, sent), ADD_FLOOR):
+        for etype, pair, p in decode(model, featurize_sentence(ctx, sent, kinds), ADD_FLOOR):
             if (sent.start_char, pair.source.actor_id) in rule_doers:
                 continue   # the rules read this doer's act here already, with its exact trigger and flags
             added.append(_build(ctx, sent, etype, pair, p, rules_by_key))

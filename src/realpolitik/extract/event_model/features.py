@@ -110,14 +110,19 @@ def rule_votes_in(events, start_char: int, end_char: int) -> dict[tuple[str, str
     return votes
 
 
-def featurize_sentence(ctx, sent: Span) -> list[tuple[Pair, list[int]]]:
+def actor_kinds(ctx) -> dict[str, str | None]:
+    """Each actor's kind, looked up once per document rather than once per sentence."""
+    return {a.id: a.kind for a in ctx.actors.values()}
+
+
+def featurize_sentence(ctx, sent: Span, kinds: dict[str, str | None] | None = None) -> list[tuple[Pair, list[int]]]:
     """Every candidate pair of a sentence with its hashed features (training and coding alike)."""
     from realpolitik.extract.event_model.candidates import pairs, sentence_mentions
 
     mentions = sentence_mentions(ctx, sent.start_char, sent.end_char)
     if not mentions:
         return []
-    kinds = {a.id: a.kind for a in ctx.actors.values()}
+    kinds = actor_kinds(ctx) if kinds is None else kinds
     votes = rule_votes_in(ctx.events, sent.start_char, sent.end_char)
     shared = sentence_features(sent)
     memo: dict = {}
