@@ -187,10 +187,25 @@ def failures(db: str | None, as_json: bool, include_resolved: bool) -> None:
 @offset_option
 @click.option("--actor", required=True, help="Whose interests (id, name or alias).")
 @click.option("--since", help="From documents published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-def interests(db: str | None, as_json: bool, limit: int, offset: int, actor: str, since: str | None) -> None:
+@click.option("--by", type=click.Choice(["month", "quarter", "year"]),
+              help="Group the interests into topics and show each topic's salience per period.")
+@click.option("--topics", "max_topics", type=click.IntRange(1, 50), default=8, show_default=True,
+              help="With --by or --plot: at most this many topics, heaviest first.")
+@click.option("--evidence", type=click.IntRange(0, 20), default=2, show_default=True,
+              help="With --by or --plot: evidence sentences per topic.")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False),
+              help="Draw each topic's salience over time to this PNG (implies --by year if --by is not given).")
+def interests(db: str | None, as_json: bool, limit: int, offset: int, actor: str, since: str | None,
+              by: str | None, max_topics: int, evidence: int, plot_path: str | None) -> None:
     """What an actor wants, opposes, fears or is committed to, as the corpus states it: ranked
     priorities first, then newest first, each with its document. A state's include those of
-    its people and organs (its leader's, its ministries')."""
+    its people and organs (its leader's, its ministries').
+
+    With --by (or --plot) the interests are grouped into topics instead, each with its
+    salience per period (how often and how emphatically it is stated), stances, who stated
+    it, and evidence sentences."""
+    if by or plot_path:
+        return interest_topics(db, as_json, actor, since, by or "year", max_topics, evidence, plot_path)
     with opened(db) as store:
         who = actor_arg(store, actor)
         found = store.interests(actor=who, since=since, limit=limit, offset=offset)
@@ -200,6 +215,23 @@ def interests(db: str | None, as_json: bool, limit: int, offset: int, actor: str
     table(f"Interests of {who} ({len(found)})", ["rank", "held by", "interest", "published", "document"],
           [[i["rank"] or "", i["actor"], snippet(i["text"]), i["published"] or "",
             snippet(i["title"] or i["doc"], 40)] for i in found])
+
+
+def interest_topics(db: str | None, as_json: bool, actor: str, since: str | None, by: str, max_topics: int,
+                    evidence: int, plot_path: str | None) -> None:
+    """`interests --by`: the actor's interest topics with salience per period."""
+    from realpolitik.analysis.interest_topics import topic_report
+    from realpolitik.analysis.interest_topics_view import plot_topics, print_topics
+
+    with opened(db) as store:
+        report = topic_report(store, actor_arg(store, actor), since=since, by=by, topics=max_topics,
+                              evidence=evidence)
+    if plot_path:
+        click.echo(f"plot written to {plot_topics(report, plot_path)}", err=True)
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        print_topics(report, console())
 
 
 @main.command()
