@@ -17,6 +17,7 @@ DEFAULT_CUT = 0.9  # cosine distance: spans in one topic share on average > 0.1 
 def cluster(matrix: np.ndarray, cut: float = DEFAULT_CUT) -> np.ndarray:
     """A topic label per row (0, 1, ... in order of first appearance); -1 for a zero row."""
     from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import pdist
 
     if not 0.0 < cut <= 1.0:
         raise ValueError(f"cut must be a cosine distance in (0, 1], not {cut}")
@@ -28,7 +29,7 @@ def cluster(matrix: np.ndarray, cut: float = DEFAULT_CUT) -> np.ndarray:
     if len(sample) == 1:
         labels[sample] = 0
     else:
-        tree = linkage(matrix[sample], method="average", metric="cosine")
+        tree = linkage(np.clip(pdist(matrix[sample], "cosine"), 0.0, 2.0), method="average")
         labels[sample] = fcluster(tree, t=cut, criterion="distance")
     rest = np.setdiff1d(live, sample)
     if len(rest):

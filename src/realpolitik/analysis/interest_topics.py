@@ -79,6 +79,7 @@ class Topic:
     publishers: dict[str, int]
     periods: list[TopicPeriod]
     evidence: list[Statement] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)  # every statement: doc, span, date, actor, stance, text
 
 
 @dataclass
@@ -223,7 +224,9 @@ def topic_report(store: Store, actor: str, since: str | None = None, by: str = "
                                sum(bool(s.emphasis) for s in members), weight, round(weight / all_weight, 4),
                                _stances(members), _counts(members, "actor"), len({s.doc for s in members}),
                                _counts([s for s in members if s.publisher], "publisher"), periods,
-                               _pick_evidence(members, similarity_to_centroid(matrix, g), evidence)))
+                               _pick_evidence(members, similarity_to_centroid(matrix, g), evidence),
+                               [{"doc": s.doc, "span": s.span, "date": s.date, "actor": s.actor, "stance": s.stance,
+                                 "emphatic": bool(s.emphasis), "text": s.text} for s in members]))
     shown = sum(t.n for t in found)
     method = (f"interest spans clustered by TF-IDF over lemmas and two-word phrases (average-linkage cosine, "
               f"cut at distance {cut}); topics of at least {min_size} statements, heaviest {topics} shown; "

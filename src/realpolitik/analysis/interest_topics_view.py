@@ -8,6 +8,7 @@ from typing import Any
 
 from realpolitik.analysis.interest_topics import TopicReport
 
+
 def _share(x: float) -> str:
     return f"{100 * x:.0f}%"
 
@@ -45,7 +46,7 @@ def print_topics(report: TopicReport, console: Any = None, evidence: bool = True
     console.print(table)
     if report.unplaced:
         console.print(f"{report.unplaced} statements dated too coarsely for a {report.by} count in 'all' only")
-    if not evidence:
+    if not evidence or not any(t.evidence for t in report.topics):
         return
     ev = Table(title="Evidence per topic")
     for col in ("#", "date", "stated by", "stance", "emphasis", "source", "sentence"):
