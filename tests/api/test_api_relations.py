@@ -61,3 +61,22 @@ def test_network_edges_carry_count_and_mean_goldstein(api):
 def test_contested_lists_denials_with_evidence(api):
     items = api.get("/contested").json()
     assert items and all("kind" in i for i in items)
+
+
+def test_interest_topics_are_the_library_report(api):
+    from realpolitik.analysis.interest_topics import topic_report
+
+    got = api.get("/interests/topics", params={"actor": "China", "by": "year", "evidence": 2}).json()
+    want = api.app.state.desk.run(lambda s: topic_report(s, "CHN", by="year", evidence=2)).to_dict()
+    assert got == want
+    assert got["actor"] == "CHN" and got["n"] > 0
+    for topic in got["topics"]:
+        assert len(topic["periods"]) == len(got["periods"]) and topic["sources"]
+        assert all(0.0 <= p["salience"] <= 1.0 for p in topic["periods"])
+
+
+def test_interest_topics_need_a_known_actor_and_a_valid_period(api, error_of):
+    error_of(api.get("/interests/topics"), 422, "validation_error")
+    error_of(api.get("/interests/topics", params={"actor": "atlantis"}), 404, "not_found")
+    error_of(api.get("/interests/topics", params={"actor": "CHN", "by": "week"}), 422, "validation_error")
+    error_of(api.get("/interests/topics", params={"actor": "CHN", "since": "last year"}), 422, "validation_error")

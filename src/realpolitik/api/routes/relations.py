@@ -1,5 +1,6 @@
 """Relations: the dyad report (the same library call as `realpolitik dyad`), a dyad's event
-timeline with the page's filters, the actor network, and contested items."""
+timeline with the page's filters, the actor network, contested items, and an actor's interest
+topics with their salience over time (the same call as `realpolitik interests --by`)."""
 
 from __future__ import annotations
 
@@ -67,3 +68,17 @@ def contested(d: DeskDep, actor: TextQ = None,
 
     who = actor_id(d, actor) if actor else None
     return d.run(lambda s: find(s, window_days=window_days, actor=who))
+
+
+@router.get("/interests/topics", responses=errors_doc(404))
+def interest_topics(d: DeskDep, actor: Annotated[str, Query(min_length=1, max_length=300)], since: DateQ = None,
+                    by: ByQ = "year", topics: Annotated[int, Query(ge=1, le=50)] = 8,
+                    evidence: Annotated[int, Query(ge=0, le=20)] = 3) -> dict[str, Any]:
+    """An actor's stated interests grouped into topics (a state's including its people's and
+    organs'), heaviest first; per period each topic's salience (its share of the actor's
+    weighted statements, an emphatic one counting double), count, stances and holders; with
+    evidence sentences and every source statement."""
+    from realpolitik.analysis.interest_topics import topic_report
+
+    who = actor_id(d, actor)
+    return d.run(lambda s: topic_report(s, who, since=since, by=by, topics=topics, evidence=evidence)).to_dict()
