@@ -127,3 +127,37 @@ def test_writes_from_the_page_without_a_token_say_what_to_do(page, server):
     page.locator("#doc-text .hl-event").first.click()
     page.click("#reject-button")
     assert "token" in page.locator("#status").inner_text()
+
+
+def test_interests_view_shows_topics_salience_and_evidence(page, server, shot):
+    """Norway's stated interests (the fixture corpus written for tests/analysis) posted to the
+    served store, then read as topics: three, heaviest first, each with evidence that leads
+    to its sentence in its document. Runs last here: it adds documents to the served store."""
+    import json
+    from pathlib import Path
+
+    import httpx
+
+    base, token = server
+    fixture = Path(__file__).resolve().parents[1] / "analysis" / "fixtures" / "norway_interests.jsonl"
+    for line in fixture.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        r = httpx.post(f"{base}/documents", json={k: item[k] for k in ("text", "title", "published", "url")},
+                       headers={"Authorization": f"Bearer {token}"}, timeout=60)
+        assert r.status_code in (200, 201), r.text
+    open_view(page, server, "#/interests?actor=NOR&by=year")
+    page.wait_for_selector("#interests-chart .uplot")
+    rows = page.locator("#interests-topics .topic-row")
+    expect(rows).to_have_count(3)
+    first = rows.first.inner_text().lower()
+    assert "arctic" in first and "(7)" in first
+    assert "nuclear" in rows.nth(2).inner_text().lower()
+    assert page.locator("#nav a.active").inner_text() == "Interests"
+    shot(page, "interests")
+    # a period change is a new report
+    page.select_option("#interests-by", "quarter")
+    expect(page.locator("#interests-topics thead th").nth(2)).to_have_text("2019-Q1")
+    # evidence leads to the interest in its document
+    page.locator("#interests-evidence .evidence-link").first.click()
+    page.wait_for_selector("#doc-text .selected")
+    assert page.locator("#details .detail-kind").inner_text().startswith("interest")

@@ -4,11 +4,12 @@ import { clear } from "./dom.js";
 import { fail, parseHash, status } from "./nav.js";
 import * as documents from "./documents.js";
 import * as dyad from "./dyad.js";
+import * as interests from "./interests.js";
 import * as network from "./network.js";
 import * as claims from "./claims.js";
 import * as corrections from "./corrections.js";
 
-const VIEWS = { documents, doc: documents, dyad, network, claims, corrections };
+const VIEWS = { documents, doc: documents, dyad, interests, network, claims, corrections };
 
 let current = null;
 
