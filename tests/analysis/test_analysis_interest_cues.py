@@ -47,3 +47,8 @@ def test_emphasis_up_to_the_span_end_and_rank():
     assert not cues_of("Japan wants the alliance kept.", "the alliance kept").emphatic
     # an overlapping longer cue wins once: "top priority", not "top priority" and "priority"
     assert cues_of("Its top priority is growth.", "growth").emphasis == ("top priority",)
+
+
+def test_a_cue_may_end_in_the_span_first_word():
+    how = cues_of("Ghana will stay firmly committed to free trade in the region.", "to free trade in the region")
+    assert (how.stance, how.stance_cue) == ("commits", "committed to")

@@ -69,6 +69,9 @@ def read_cues(sentence: str, span_start: int, span_end: int, rank: int | None = 
     c = cues()
     lead = sentence[max(0, span_start - LEAD_CHARS):span_start]
     span = sentence[span_start:span_end]
+    # a cue may end inside the span's first word: "committed [to multilateralism]"
+    opening = re.match(r"\s*\w+", span)
+    reach = lead + (opening.group(0) if opening else "")
     stance, cue = "wants", None
     opener = c.refusal_opener.match(span)
     if opener:
@@ -76,8 +79,8 @@ def read_cues(sentence: str, span_start: int, span_end: int, rank: int | None = 
     else:
         best_end = -1
         for name, rx in c.stances:
-            for m in rx.finditer(lead):
-                if m.end() > best_end:  # nearest to the span; the first listed wins a tie
+            for m in rx.finditer(reach):
+                if m.start() < len(lead) and m.end() > best_end:  # nearest; the first listed wins a tie
                     best_end, stance, cue = m.end(), name, m.group(0)
                     if name in ("wants", "commits") and NEGATED.search(lead[:m.start()]):
                         # "will never pursue hegemony", "does not seek ...": a refusal
