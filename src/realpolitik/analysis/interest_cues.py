@@ -18,8 +18,9 @@ from functools import lru_cache
 from typing import Any
 
 from realpolitik.knowledge import load_yaml
+from realpolitik.training.interests import STANCES  # the annotation codebook's stances
 
-STANCES = ("wants", "opposes", "commits", "fears")
+__all__ = ["STANCES", "HowStated", "read_cues"]
 LEAD_CHARS = 80  # how far before the span a stance cue may stand ("opposes any attempt by ... to")
 NEGATED = re.compile(r"\b(?:never|not|n't|no longer|neither|nor)\s+(?:\w+\s+){0,2}$", re.I)
 
