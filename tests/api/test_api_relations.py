@@ -23,12 +23,18 @@ def test_dyad_unknown_actor_and_bad_period(api, error_of):
 
 def test_dyad_timeline_filters(api):
     everything = api.get("/dyads/CHN/RUS/events", params={"limit": 1000}).json()["items"]
-    assert everything and all({e["source"], e["target"]} == {"CHN", "RUS"} for e in everything)
+    # state level (the default): each side is its state or one of its people and organs
+    assert everything and all({e["side_a"], e["side_b"]} == {e["source"], e["target"]} for e in everything)
+    assert {e["side_a"] for e in everything} > {"CHN"} and {e["side_b"] for e in everything} > {"RUS"}
+    states = api.get("/dyads/CHN/RUS/events", params={"limit": 1000, "level": "actor"}).json()["items"]
+    assert states and all({e["source"], e["target"]} == {"CHN", "RUS"} for e in states)
+    assert {e["id"] for e in states} < {e["id"] for e in everything}
     kind = everything[0]["type"]
     only = api.get("/dyads/CHN/RUS/events", params={"type": kind, "limit": 1000}).json()["items"]
     assert only and all(e["type"] == kind for e in only) and len(only) <= len(everything)
     by_russia = api.get("/dyads/CHN/RUS/events", params={"source": "Russia", "limit": 1000}).json()["items"]
-    assert all(e["source"] == "RUS" for e in by_russia)
+    assert by_russia and all(e["source"] == e["side_b"] for e in by_russia)
+    assert "vladimir-putin" in {e["source"] for e in by_russia}
     status = everything[0]["status"]
     assert all(e["status"] == status for e in
                api.get("/dyads/CHN/RUS/events", params={"status": status, "limit": 1000}).json()["items"])

@@ -12,7 +12,7 @@ import json
 import os
 import threading
 from abc import abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -361,7 +361,8 @@ class SQLStore(Store):
 
     def events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None, dyad: tuple[str, str] | None = None, doc: str | None = None,
-               limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+               limit: int | None = 100, offset: int = 0,
+               between: tuple[Collection[str], Collection[str]] | None = None) -> list[dict[str, Any]]:
         where, params = ["TRUE"], []
         if actor:
             where.append("(source = ? OR target = ?)")
@@ -379,6 +380,13 @@ class SQLStore(Store):
             a, b = dyad
             where.append("((source = ? AND target = ?) OR (source = ? AND target = ?))")
             params += [a, b, b, a]
+        if between:
+            side_a, side_b = sorted(between[0]), sorted(between[1])
+            if not side_a or not side_b:
+                return []
+            ma, mb = ", ".join("?" * len(side_a)), ", ".join("?" * len(side_b))
+            where.append(f"((source IN ({ma}) AND target IN ({mb})) OR (source IN ({mb}) AND target IN ({ma})))")
+            params += [*side_a, *side_b, *side_b, *side_a]
         if doc:
             where.append("doc = ?")
             params.append(doc)
