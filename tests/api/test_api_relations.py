@@ -67,3 +67,15 @@ def test_network_edges_carry_count_and_mean_goldstein(api):
 def test_contested_lists_denials_with_evidence(api):
     items = api.get("/contested").json()
     assert items and all("kind" in i for i in items)
+
+
+def test_dyad_and_network_take_the_level(api, error_of):
+    state = api.get("/dyads/CHN/RUS").json()
+    actor = api.get("/dyads/CHN/RUS", params={"level": "actor"}).json()
+    assert state["level"] == "state" and state["n"] > actor["n"]
+    assert state["members"]["RUS"]["vladimir-putin"] >= 3 and set(actor["members"]["RUS"]) == {"RUS"}
+    error_of(api.get("/dyads/CHN/RUS", params={"level": "country"}), 422, "validation_error")
+    nodes = {n["id"]: n for n in api.get("/network", params={"limit": 500}).json()["nodes"]}
+    assert "vladimir-putin" not in nodes and nodes["RUS"]["members"]["vladimir-putin"] >= 3
+    people = api.get("/network", params={"limit": 500, "level": "actor"}).json()["nodes"]
+    assert "vladimir-putin" in {n["id"] for n in people}

@@ -70,9 +70,12 @@ class Rollup:
         return code in self.kb.states or code in self.kb.organizations or code in self.actors
 
     def _named_state(self, role: str) -> str | None:
-        """The state a role's title names: "Prime Minister of Estonia" -> EST."""
+        """The state a role's title names: "Prime Minister of the Netherlands" -> NLD."""
         head, sep, tail = role.rpartition(" of ")
-        return self._state_by_name.get(tail.strip().lower()) if sep and head else None
+        if not (sep and head):
+            return None
+        tail = tail.strip().lower()
+        return self._state_by_name.get(tail) or self._state_by_name.get(tail.removeprefix("the "))
 
     def _person(self, p: Person, date: str | None, row: Mapping[str, Any] | None) -> Unit:
         day = _start(date)
