@@ -72,7 +72,8 @@ class DyadReport:
         return asdict(self)
 
 
-def _excluded_reason(e: dict[str, Any]) -> str | None:
+def excluded_reason(e: dict[str, Any]) -> str | None:
+    """Why an event is not counted (negated, hypothetical, denied), or None when it is."""
     if e["negated"]:
         return "negated"
     if e["hypothetical"]:
@@ -141,7 +142,7 @@ def dyad_report(store: Store, a: str, b: str, by: str = "year", evidence: int = 
     unplaced = 0
     kept: list[dict[str, Any]] = []
     for e in dyad_events(store, a, b, level=level, rollup=rollup):
-        reason = _excluded_reason(e)
+        reason = excluded_reason(e)
         if reason:
             excluded[reason] += 1
             continue

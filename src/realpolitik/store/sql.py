@@ -50,8 +50,9 @@ def document_key(doc: Document) -> str:
 
 
 class SQLStore(Store):
-    def __init__(self, location: str):
+    def __init__(self, location: str, read_only: bool = False):
         self.location = location
+        self.read_only = read_only  # for readers (realpolitik.Corpus): an existing store, never changed
         self._lock = threading.RLock()
         self._depth = 0
         self._connect()
@@ -128,6 +129,8 @@ class SQLStore(Store):
     # -- schema -------------------------------------------------------------
     def _open_schema(self) -> None:
         tables = self._tables()
+        if "meta" not in tables and self.read_only:
+            raise StoreError(f"no realpolitik store at {self.location}; create one with `realpolitik ingest`")
         if "meta" not in tables:
             if tables:
                 raise StoreVersionError(
@@ -147,6 +150,9 @@ class SQLStore(Store):
             raise StoreVersionError(
                 f"{self.location} was written by a newer realpolitik (store version {version}; this one reads "
                 f"{STORE_VERSION}); upgrade realpolitik to read it")
+        if version < STORE_VERSION and self.read_only:
+            raise StoreError(f"{self.location} is store version {version} and must be upgraded to {STORE_VERSION} "
+                             "before it can be read; open it once for writing (`realpolitik check --db …`)")
         if version < STORE_VERSION:
             migrations.migrate(self, version)
 
