@@ -79,3 +79,103 @@ def test_report_on_the_real_corpus(store, corpus, tmp_path):
         assert e.sentence in " ".join(texts[e.doc].split())
         assert e.publisher and e.date
     assert plot(r, tmp_path / "q.png").stat().st_size > 1000
+
+
+# -- levels: a side is its state with its people and organs (state), or the actor alone -----
+def leaders_corpus() -> Analysis:
+    """Leaders, armed forces and an official who changes office, around one state-to-state event."""
+    text = "Leaders met. Armies drilled. Kallas spoke."
+    d = content_id(text)
+    events = [
+        ev(d, 1, "AGREE", "2019-06-05", 4.0),  # CHN -> RUS
+        ev(d, 2, "CONSULT", "2019-06-05", 1.0, source="xi-jinping", target="vladimir-putin"),
+        ev(d, 3, "COOPERATE", "2018-09-13", 6.0, source="RUS-MIL", target="CHN-MIL"),
+        ev(d, 4, "AID", "2022-03", 7.0, source="xi-jinping", target="RUS", negated=True),
+        ev(d, 5, "ACCUSE", "2022-03-01", -2.0, source="kaja-kallas", target="RUS"),  # Estonia's prime minister
+        ev(d, 6, "ACCUSE", "2025-02-01", -2.0, source="kaja-kallas", target="vladimir-putin"),  # the EU's HR
+    ]
+    people = {"xi-jinping": ("Xi Jinping", "CHN"), "vladimir-putin": ("Vladimir Putin", "RUS"),
+              "kaja-kallas": ("Kaja Kallas", None)}
+    actors = [Actor(id=x, name=n, kind="state", country=x, mentions=[Mention(doc=d, start=0, end=7, text="Leaders")])
+              for x, n in (("CHN", "China"), ("RUS", "Russia"), ("EST", "Estonia"))]
+    actors += [Actor(id=x, name=n, kind="person", country=c) for x, (n, c) in people.items()]
+    actors += [Actor(id=f"{c}-MIL", name=f"{c} (military)", kind="organization", country=c, sector="MIL")
+               for c in ("CHN", "RUS")]
+    return Analysis(documents=[Document(id=d, text=text, path="/leaders.txt", published="2025")], actors=actors,
+                    events=events)
+
+
+@pytest.fixture
+def leaders(store):
+    store.add_analysis(leaders_corpus())
+    return store
+
+
+def test_state_level_counts_leaders_and_armed_forces(leaders):
+    r = dyad_report(leaders, "CHN", "RUS")
+    assert r.level == "state" and r.n == 3 and r.totals == {"AGREE": 1, "CONSULT": 1, "COOPERATE": 1}
+    assert r.members == {"CHN": {"CHN": 1, "CHN-MIL": 1, "xi-jinping": 1},
+                         "RUS": {"RUS": 1, "RUS-MIL": 1, "vladimir-putin": 1}}
+    assert r.excluded == {"negated": 1}  # Xi's negated aid is China's, and still left out
+    assert r.names["xi-jinping"] == "Xi Jinping"
+
+
+def test_actor_level_counts_the_two_actors_alone(leaders):
+    r = dyad_report(leaders, "CHN", "RUS", level="actor")
+    assert r.level == "actor" and r.n == 1 and r.totals == {"AGREE": 1} and r.excluded == {}
+    assert r.members == {"CHN": {"CHN": 1}, "RUS": {"RUS": 1}}
+    people = dyad_report(leaders, "xi-jinping", "vladimir-putin", level="actor")
+    assert people.n == 1 and people.totals == {"CONSULT": 1}
+
+
+def test_an_official_counts_for_the_office_held_that_day(leaders):
+    assert dyad_report(leaders, "EST", "RUS").n == 1  # Kallas as Estonia's prime minister, 2022
+    eu = dyad_report(leaders, "EU", "RUS")  # Kallas as the EU's High Representative, 2025, against Putin
+    assert eu.n == 1 and eu.members == {"EU": {"kaja-kallas": 1}, "RUS": {"vladimir-putin": 1}}
+    assert eu.names["EU"] == "European Union"  # not in the store: the knowledge base names it
+
+
+def test_a_person_asked_for_at_state_level_stands_for_themself(leaders):
+    r = dyad_report(leaders, "xi-jinping", "RUS")
+    assert r.members == {"xi-jinping": {"xi-jinping": 1}, "RUS": {"vladimir-putin": 1}}
+
+
+def test_a_bad_level_is_refused(leaders):
+    with pytest.raises(ValueError, match="level"):
+        dyad_report(leaders, "CHN", "RUS", level="country")
+
+
+# Real sentences of the bundled articles (src/realpolitik/examples/articles) that name the
+# leaders' summits: counted in the China–Russia dyad at state level, not at actor level.
+SUMMITS = [
+    ("2013-03-22", "President Xi Jinping held talks with President Vladimir Putin at the Kremlin"),
+    ("2022-02-04", "President Vladimir Putin held talks with President Xi Jinping in Beijing"),
+    ("2024-05-16", "President Xi Jinping held talks with President Vladimir Putin in Beijing"),
+]
+
+
+def test_the_china_russia_dyad_includes_the_leaders_summits(store, corpus):
+    from realpolitik.analysis.dyad import dyad_events
+
+    for a in corpus:
+        store.add_analysis(a)
+
+    def summits(level: str) -> set[str]:
+        found = set()
+        for e in dyad_events(store, "CHN", "RUS", level=level):
+            for date, sentence in SUMMITS:
+                if e["dated"] == date and sentence in " ".join(e["sentence"].split()) and e["type"] == "CONSULT":
+                    assert {e["side_a"], e["side_b"]} == {"xi-jinping", "vladimir-putin"}
+                    found.add(date)
+        return found
+
+    assert summits("state") == {date for date, _ in SUMMITS}
+    assert summits("actor") == set()
+    state, actor = dyad_report(store, "CHN", "RUS"), dyad_report(store, "CHN", "RUS", level="actor")
+    assert state.n > actor.n
+    assert state.members["CHN"]["xi-jinping"] >= 3 and state.members["RUS"]["vladimir-putin"] >= 3
+    assert {e["id"] for e in dyad_events(store, "CHN", "RUS", level="actor")} < {
+        e["id"] for e in dyad_events(store, "CHN", "RUS")}
+    # the sector actors too: Gazprom's supply deal of May 2014 is Russian business's, counted for Russia
+    gas = [e for e in dyad_events(store, "CHN", "RUS") if e["side_b"] == "RUS-BUS" and e["dated"] == "2014-05-21"]
+    assert gas and "Gazprom will deliver" in gas[0]["sentence"]

@@ -23,12 +23,18 @@ def test_dyad_unknown_actor_and_bad_period(api, error_of):
 
 def test_dyad_timeline_filters(api):
     everything = api.get("/dyads/CHN/RUS/events", params={"limit": 1000}).json()["items"]
-    assert everything and all({e["source"], e["target"]} == {"CHN", "RUS"} for e in everything)
+    # state level (the default): each side is its state or one of its people and organs
+    assert everything and all({e["side_a"], e["side_b"]} == {e["source"], e["target"]} for e in everything)
+    assert {e["side_a"] for e in everything} > {"CHN"} and {e["side_b"] for e in everything} > {"RUS"}
+    states = api.get("/dyads/CHN/RUS/events", params={"limit": 1000, "level": "actor"}).json()["items"]
+    assert states and all({e["source"], e["target"]} == {"CHN", "RUS"} for e in states)
+    assert {e["id"] for e in states} < {e["id"] for e in everything}
     kind = everything[0]["type"]
     only = api.get("/dyads/CHN/RUS/events", params={"type": kind, "limit": 1000}).json()["items"]
     assert only and all(e["type"] == kind for e in only) and len(only) <= len(everything)
     by_russia = api.get("/dyads/CHN/RUS/events", params={"source": "Russia", "limit": 1000}).json()["items"]
-    assert all(e["source"] == "RUS" for e in by_russia)
+    assert by_russia and all(e["source"] == e["side_b"] for e in by_russia)
+    assert "vladimir-putin" in {e["source"] for e in by_russia}
     status = everything[0]["status"]
     assert all(e["status"] == status for e in
                api.get("/dyads/CHN/RUS/events", params={"status": status, "limit": 1000}).json()["items"])
@@ -80,3 +86,15 @@ def test_interest_topics_need_a_known_actor_and_a_valid_period(api, error_of):
     error_of(api.get("/interests/topics", params={"actor": "atlantis"}), 404, "not_found")
     error_of(api.get("/interests/topics", params={"actor": "CHN", "by": "week"}), 422, "validation_error")
     error_of(api.get("/interests/topics", params={"actor": "CHN", "since": "last year"}), 422, "validation_error")
+
+
+def test_dyad_and_network_take_the_level(api, error_of):
+    state = api.get("/dyads/CHN/RUS").json()
+    actor = api.get("/dyads/CHN/RUS", params={"level": "actor"}).json()
+    assert state["level"] == "state" and state["n"] > actor["n"]
+    assert state["members"]["RUS"]["vladimir-putin"] >= 3 and set(actor["members"]["RUS"]) == {"RUS"}
+    error_of(api.get("/dyads/CHN/RUS", params={"level": "country"}), 422, "validation_error")
+    nodes = {n["id"]: n for n in api.get("/network", params={"limit": 500}).json()["nodes"]}
+    assert "vladimir-putin" not in nodes and nodes["RUS"]["members"]["vladimir-putin"] >= 3
+    people = api.get("/network", params={"limit": 500, "level": "actor"}).json()["nodes"]
+    assert "vladimir-putin" in {n["id"] for n in people}

@@ -170,3 +170,37 @@ def test_interests_of_a_state_include_its_leaders_ranked_first(db):
     ranks = [r["rank"] for r in rows]
     assert ranks == sorted(ranks, key=lambda x: (x is None, x or 0))
     assert "Interests of CHN" in run("interests", "--db", db, "--actor", "CHN")
+
+
+def test_dyad_counts_at_state_level_by_default_and_shows_who_contributed(db):
+    state = json.loads(run("dyad", "China", "Russia", "--db", db, "--json"))
+    actor = json.loads(run("dyad", "China", "Russia", "--db", db, "--json", "--level", "actor"))
+    assert state["level"] == "state" and actor["level"] == "actor" and state["n"] > actor["n"]
+    assert state["members"]["CHN"]["xi-jinping"] >= 3 and "xi-jinping" not in actor["members"]["CHN"]
+    shown = run("dyad", "China", "Russia", "--db", db, "--evidence", "0")
+    assert "counted at state level" in shown and "Xi Jinping (xi-jinping)" in shown
+    run("dyad", "China", "Russia", "--db", db, "--level", "country", ok=2)
+
+
+def test_network_command_at_both_levels(db):
+    state = json.loads(run("network", "--db", db, "--json", "--limit", "500"))
+    actor = json.loads(run("network", "--db", db, "--json", "--limit", "500", "--level", "actor"))
+    nodes = {n["id"]: n for n in state["nodes"]}
+    assert "xi-jinping" not in nodes and nodes["CHN"]["members"]["xi-jinping"] >= 3
+    assert "xi-jinping" in {n["id"] for n in actor["nodes"]}
+    pair = next(e for e in state["edges"] if {e["source"], e["target"]} == {"CHN", "RUS"})
+    direct = next(e for e in actor["edges"] if {e["source"], e["target"]} == {"CHN", "RUS"})
+    assert pair["events"] > direct["events"]
+    assert "Relations at state level" in run("network", "--db", db, "--limit", "5")
+
+
+def test_graphml_export_at_each_level(db, tmp_path):
+    import networkx as nx
+
+    run("export", "graphml", str(tmp_path / "state.graphml"), "--db", db)
+    run("export", "graphml", str(tmp_path / "actor.graphml"), "--db", db, "--level", "actor")
+    state, actor = nx.read_graphml(tmp_path / "state.graphml"), nx.read_graphml(tmp_path / "actor.graphml")
+    assert "xi-jinping" in actor.nodes and "xi-jinping" not in state.nodes
+    assert "xi-jinping" in state.nodes["CHN"]["member_actors"]
+    assert sum(d["weight"] for _, _, d in state.edges(data=True)) == sum(d["weight"] for _, _, d in actor.edges(data=True))
+    assert state.edges["CHN", "RUS"]["weight"] > actor.edges["CHN", "RUS"]["weight"]

@@ -108,6 +108,10 @@ def test_another_path_is_another_document(store):
     ({"until": "2014-04"}, set()),
     ({"dyad": ("CHN", "RUS")}, {"ev-agree", "ev-aid"}),
     ({"dyad": ("CHN", "USA")}, set()),
+    ({"between": ({"CHN", "xi-jinping"}, {"RUS", "RUS-MIL"})}, {"ev-agree", "ev-aid"}),  # either direction
+    ({"between": ({"RUS"}, {"CHN"}), "type": "AID"}, {"ev-aid"}),
+    ({"between": ({"CHN"}, {"USA", "xi-jinping"})}, set()),
+    ({"between": (set(), {"CHN"})}, set()),
 ])
 def test_event_filters(store, filters, expected):
     store.add_analysis(doc_analysis())

@@ -5,6 +5,11 @@ events behind it (a mean of two events is not a trend). Events that did not happ
 negated, hypothetical, or carried by a claim its source denies — are left out of counts and
 index and reported as excluded. Events whose date is coarser than the period asked for (a
 year-only date in a monthly report) are counted as `unplaced`, never spread over months.
+
+By default a dyad is counted at state level (see analysis/rollup.py): the China–Russia dyad
+holds the Xi–Putin summits and the armed forces' exercises as well as the events coded
+between the two states, and the report says which member actors contributed how many
+events. At actor level each actor stands only for itself.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.analysis.periods import BY, period_of
+from realpolitik.analysis.rollup import Rollup, check_level
 from realpolitik.schema import EVENT_TYPES
 from realpolitik.store.base import Store
 
@@ -58,12 +64,16 @@ class DyadReport:
     excluded: dict[str, int]
     unplaced: int
     evidence: list[Evidence] = field(default_factory=list)
+    level: str = "state"
+    # per side, the actors whose events were counted for it and how many: {"CHN": {"xi-jinping": 9, …}}
+    members: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def _excluded_reason(e: dict[str, Any]) -> str | None:
+def excluded_reason(e: dict[str, Any]) -> str | None:
+    """Why an event is not counted (negated, hypothetical, denied), or None when it is."""
     if e["negated"]:
         return "negated"
     if e["hypothetical"]:
@@ -82,24 +92,63 @@ def strength(e: dict[str, Any]) -> float:
     return abs(e["goldstein"] or 0.0) * float(e["confidence"] or 0.0)
 
 
-def dyad_report(store: Store, a: str, b: str, by: str = "year", evidence: int = 5) -> DyadReport:
-    """Events between `a` and `b` (either direction), per period; names or ids are accepted."""
+def _side(rollup: Rollup, actor: str | None, date: str | None, want: str) -> bool:
+    """Whether an event's endpoint stands for `want`: it is `want`, or rolls up to it."""
+    return actor is not None and (actor == want or rollup.unit(actor, date) == want)
+
+
+def dyad_events(store: Store, a: str, b: str, level: str = "state", rollup: Rollup | None = None,
+                **filters: Any) -> list[dict[str, Any]]:
+    """The events of the dyad `a`–`b` (either direction) at `level`, in the store's order.
+
+    Each event gains `side_a` and `side_b`: the endpoint actors that stood for `a` and for `b`
+    (Xi Jinping for CHN). `filters` are the store's own (type, since, until).
+    """
+    level = check_level(level)
+    if level == "actor":
+        found = list(store.iter_events(dyad=(a, b), **filters))
+        for e in found:
+            e["side_a"], e["side_b"] = (e["source"], e["target"]) if e["source"] == a else (e["target"], e["source"])
+        return found
+    rollup = rollup or Rollup.of(store)
+    kept = []
+    for e in store.iter_events(between=(rollup.members(a), rollup.members(b)), **filters):
+        s, t, day = e["source"], e["target"], e["dated"]
+        if _side(rollup, s, day, a) and _side(rollup, t, day, b):
+            e["side_a"], e["side_b"] = s, t
+        elif _side(rollup, t, day, a) and _side(rollup, s, day, b):
+            e["side_a"], e["side_b"] = t, s
+        else:
+            continue  # a member of the side at another date (a minister before or after office)
+        kept.append(e)
+    return kept
+
+
+def dyad_report(store: Store, a: str, b: str, by: str = "year", evidence: int = 5, level: str = "state") -> DyadReport:
+    """Events between `a` and `b` (either direction), per period; names or ids are accepted.
+
+    At level "state" each side holds the actors that roll up to it at the event's date."""
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
+    level = check_level(level)
     a = store.resolve_actor(a) or a
     b = store.resolve_actor(b) or b
+    rollup = Rollup.of(store)
+    members: dict[str, Counter[str]] = {a: Counter(), b: Counter()}
     per: dict[str, list[dict[str, Any]]] = defaultdict(list)
     totals: Counter[str] = Counter()
     scores: list[float] = []
     excluded: Counter[str] = Counter()
     unplaced = 0
     kept: list[dict[str, Any]] = []
-    for e in store.iter_events(dyad=(a, b)):
-        reason = _excluded_reason(e)
+    for e in dyad_events(store, a, b, level=level, rollup=rollup):
+        reason = excluded_reason(e)
         if reason:
             excluded[reason] += 1
             continue
         kept.append(e)
+        members[a][e["side_a"]] += 1
+        members[b][e["side_b"]] += 1
         totals[e["type"]] += 1
         if e["goldstein"] is not None:
             scores.append(float(e["goldstein"]))
@@ -115,7 +164,9 @@ def dyad_report(store: Store, a: str, b: str, by: str = "year", evidence: int = 
         scored = [float(e["goldstein"]) for e in events if e["goldstein"] is not None]
         periods.append(Period(label, {t: counts[t] for t in EVENT_TYPES if counts[t]}, len(events), _mean(scored),
                               len(scored)))
-    names = {k: v for k, v in store.actor_names().items() if k in (a, b)}
+    shown = {a, b} | set(members[a]) | set(members[b])
+    known = store.actor_names()  # type: ignore[attr-defined]
+    names = {k: known.get(k) or rollup.name(k) for k in sorted(shown)}
     strongest = sorted(kept, key=lambda e: (-strength(e), e["dated"] or "", e["doc"], e["sentence_start"]))
     seen: set[tuple[str, int]] = set()
     chosen: list[Evidence] = []
@@ -130,7 +181,8 @@ def dyad_report(store: Store, a: str, b: str, by: str = "year", evidence: int = 
                                e["status"], {"start": e["trigger_start"], "end": e["trigger_end"],
                                              "text": e["trigger_text"]}))
     return DyadReport(a, b, names, by, periods, {t: totals[t] for t in EVENT_TYPES if totals[t]}, len(kept),
-                      _mean(scores), dict(excluded), unplaced, chosen)
+                      _mean(scores), dict(excluded), unplaced, chosen, level,
+                      {side: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for side, c in members.items()})
 
 
 def plot(report: DyadReport, path: str | Path) -> Path:
@@ -175,7 +227,12 @@ def print_dyad(report: DyadReport, console: Any = None) -> None:
     na, nb = report.names.get(report.a, report.a), report.names.get(report.b, report.b)
     overall = "–" if report.index is None else f"{report.index:+.2f}"
     console.print(f"[bold]{na} ({report.a}) – {nb} ({report.b})[/bold]: {report.n} events, "
-                  f"cooperation–conflict index {overall}")
+                  f"cooperation–conflict index {overall} (counted at {report.level} level)")
+    for side in dict.fromkeys((report.a, report.b)):
+        who = report.members.get(side) or {}
+        if report.level == "state" and who:
+            parts = ", ".join(f"{report.names.get(m, m)} ({m}) {n}" for m, n in who.items())
+            console.print(f"  {report.names.get(side, side)} counts the events of: {parts}")
     types = list(report.totals)
     table = Table(title=f"Events per {report.by}")
     table.add_column(report.by)

@@ -53,3 +53,16 @@ def overlaps(a: str | None, b: str | None, window_days: int) -> bool:
     if ia is None or ib is None:
         return False
     return (ia[0] - ib[1]).days <= window_days and (ib[0] - ia[1]).days <= window_days
+
+
+def period_start(label: str) -> date:
+    """The first day of a period label: "2019" -> 2019-01-01, "2019-Q2" -> 2019-04-01, "2019-06" -> 2019-06-01."""
+    year, _, rest = label.partition("-")
+    try:
+        if not rest:
+            return date(int(year), 1, 1)
+        if rest.startswith("Q"):
+            return date(int(year), (int(rest[1:]) - 1) * 3 + 1, 1)
+        return date(int(year), int(rest), 1)
+    except ValueError as exc:
+        raise ValueError(f"not a period label: {label!r} (YYYY, YYYY-Qn or YYYY-MM)") from exc

@@ -4,6 +4,10 @@ Edges are unordered actor pairs weighted by event count and coloured by the mean
 score of the events that carry one. A large graph is capped to the `limit` busiest actors;
 `focus` adds one actor and all its partners, so the page can expand a node without ever
 drawing the whole corpus.
+
+At level "state" (the default) each endpoint is counted as its state or organisation at the
+event's date (analysis/rollup.py), and each node lists the member actors whose events it
+holds; at level "actor" every actor is its own node.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from realpolitik.analysis.rollup import Rollup, check_level
 from realpolitik.store.base import Store
 
 
@@ -24,12 +29,17 @@ class _Edge:
 
 
 def build(store: Store, limit: int = 30, focus: list[str] | None = None, since: str | None = None,
-          until: str | None = None) -> dict[str, Any]:
+          until: str | None = None, level: str = "state") -> dict[str, Any]:
+    level = check_level(level)
+    rollup = Rollup.of(store)
     edges: dict[tuple[str, str], _Edge] = {}
+    members: dict[str, Counter[str]] = {}
     for e in store.iter_events(since=since, until=until):
-        a, b = e.get("source"), e.get("target")
+        a, b = rollup.unit(e.get("source"), e["dated"], level), rollup.unit(e.get("target"), e["dated"], level)
         if not a or not b or a == b:
             continue
+        members.setdefault(a, Counter())[e["source"]] += 1
+        members.setdefault(b, Counter())[e["target"]] += 1
         edge = edges.setdefault((min(a, b), max(a, b)), _Edge())
         edge.events += 1
         edge.types[e["type"]] += 1
@@ -45,11 +55,12 @@ def build(store: Store, limit: int = 30, focus: list[str] | None = None, since: 
         if actor in degree:
             keep.add(actor)
             keep.update(b if a == actor else a for (a, b) in edges if actor in (a, b))
-    names = {a["id"]: a for a in store.actors(limit=None) if a["id"] in keep}
-    nodes = [{"id": actor, "name": names.get(actor, {}).get("name", actor), "kind": names.get(actor, {}).get("kind"),
-              "events": degree[actor]} for actor in sorted(keep, key=lambda x: (-degree[x], x))]
+    nodes = [{"id": actor, "name": rollup.name(actor), "kind": rollup.kind(actor), "events": degree[actor],
+              "members": dict(sorted(members[actor].items(), key=lambda kv: (-kv[1], kv[0])))}
+             for actor in sorted(keep, key=lambda x: (-degree[x], x))]
     out_edges = [{"source": a, "target": b, "events": edge.events,
                   "goldstein": round(edge.goldstein_sum / edge.scored, 3) if edge.scored else None,
                   "types": dict(edge.types.most_common())}
                  for (a, b), edge in sorted(edges.items()) if a in keep and b in keep]
-    return {"nodes": nodes, "edges": out_edges, "total_actors": len(degree), "capped": len(keep) < len(degree)}
+    return {"nodes": nodes, "edges": out_edges, "total_actors": len(degree), "capped": len(keep) < len(degree),
+            "level": level}

@@ -27,6 +27,10 @@ db_option = click.option("--db", envvar="REALPOLITIK_DB", default=None, show_env
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON (for pipes) instead of a table.")
 limit_option = click.option("--limit", type=int, default=100, show_default=True, help="At most this many rows.")
 offset_option = click.option("--offset", type=int, default=0, help="Skip this many rows first.")
+level_option = click.option(
+    "--level", type=click.Choice(["state", "actor"]), default="state", show_default=True,
+    help="state: count leaders, ministries, armed forces and firms as their state or organisation "
+         "(as ICEWS and GDELT do); actor: each actor alone.")
 user_option = click.option("--user", envvar="REALPOLITIK_USER", default=None,
                            help="Analyst the decision is attributed to (default: REALPOLITIK_USER, else login name).")
 
@@ -260,19 +264,54 @@ def check(db: str | None) -> None:
 @click.option("--by", type=click.Choice(["month", "quarter", "year"]), default="year", show_default=True)
 @click.option("--evidence", type=int, default=5, show_default=True, help="How many evidence sentences to show.")
 @click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Draw the index over time to this PNG.")
-def dyad(a: str, b: str, db: str | None, as_json: bool, by: str, evidence: int, plot_path: str | None) -> None:
+@level_option
+def dyad(a: str, b: str, db: str | None, as_json: bool, by: str, evidence: int, plot_path: str | None,
+         level: str) -> None:
     """How the relation between actors A and B moved: events per type and period, the
-    cooperation–conflict index (mean Goldstein, with n), and the strongest evidence."""
+    cooperation–conflict index (mean Goldstein, with n), and the strongest evidence.
+
+    At --level state (the default) each side holds its people and organs (Xi Jinping for
+    China) and the report lists which of them contributed how many events."""
     from realpolitik.analysis.dyad import dyad_report, plot, print_dyad
 
     with opened(db) as store:
-        report = dyad_report(store, actor_arg(store, a), actor_arg(store, b), by=by, evidence=evidence)
+        report = dyad_report(store, actor_arg(store, a), actor_arg(store, b), by=by, evidence=evidence, level=level)
     if plot_path:
         plot(report, plot_path)
     if as_json:
         emit_json(report.to_dict())
     else:
         print_dyad(report, console())
+
+
+@main.command()
+@db_option
+@json_option
+@level_option
+@click.option("--limit", type=int, default=30, show_default=True, help="The busiest this many nodes.")
+@click.option("--focus", multiple=True, help="Also show this actor and all its partners (repeatable).")
+@click.option("--since", help="Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Events on or before this date.")
+def network(db: str | None, as_json: bool, level: str, limit: int, focus: tuple[str, ...], since: str | None,
+            until: str | None) -> None:
+    """Who acted on whom: pairs of states and organisations (or of actors, --level actor) with
+    their number of events and mean Goldstein score, and each node's member actors."""
+    from realpolitik.api.network import build
+
+    with opened(db) as store:
+        ids = [actor_arg(store, f) for f in focus]
+        found = build(store, limit=limit, focus=ids, since=since, until=until, level=level)
+    if as_json:
+        emit_json(found)
+        return
+    names = {n["id"]: n["name"] for n in found["nodes"]}
+    table(f"Relations at {level} level ({len(found['edges'])})", ["pair", "events", "Goldstein", "types"],
+          [[f"{names.get(e['source'], e['source'])} – {names.get(e['target'], e['target'])}", e["events"],
+            e["goldstein"], ", ".join(f"{t} {n}" for t, n in e["types"].items())]
+           for e in sorted(found["edges"], key=lambda e: (-e["events"], e["source"], e["target"]))])
+    table(f"Nodes ({len(found['nodes'])} of {found['total_actors']})", ["id", "name", "events", "member actors"],
+          [[n["id"], n["name"], n["events"], ", ".join(f"{m} {k}" for m, k in n["members"].items())]
+           for n in found["nodes"]])
 
 
 @main.command()
@@ -473,17 +512,20 @@ def undo(decision: int, db: str | None, user: str | None) -> None:
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(["json", "csv", "parquet", "graphml", "gdelt", "ftm"]))
 @click.argument("out", type=click.Path())
 @db_option
-def export(fmt: str, out: str, db: str | None) -> None:
+@level_option
+def export(fmt: str, out: str, db: str | None, level: str) -> None:
     """Write the corpus (corrections applied) as FORMAT to OUT (a folder for csv and parquet).
 
     \b
     json     the analysis contract          csv/parquet  events, actors, claims, quantities
     graphml  actor network (Gephi)          gdelt        GDELT-style event table (TSV)
     ftm      FollowTheMoney entities (JSONL, for Aleph and OpenSanctions tools)
+    --level applies to graphml (nodes are states and organisations, or actors); the
+    per-event formats keep every actor.
     """
     from realpolitik.export import export as run_export
 
     with opened(db) as store:
-        written = run_export(store, fmt, out)
+        written = run_export(store, fmt, out, level=level)
     for path in written:
         click.echo(str(path))

@@ -11,8 +11,11 @@ from __future__ import annotations
 from realpolitik.store.base import Added, Store, StoreError, StoreVersionError
 
 
-def open_store(location: str | None = None) -> Store:
-    """Open (creating if needed) the store at `location`, default from REALPOLITIK_DB."""
+def open_store(location: str | None = None, read_only: bool = False) -> Store:
+    """Open (creating if needed) the store at `location`, default from REALPOLITIK_DB.
+
+    `read_only` opens an existing store for reading only (a missing one is an error, and
+    nothing is created or migrated); DuckDB then lets several reading processes share it."""
     if location is None:
         from realpolitik.config import Config
 
@@ -20,10 +23,10 @@ def open_store(location: str | None = None) -> Store:
     if location.startswith(("postgresql://", "postgres://")):
         from realpolitik.store.postgres import PostgresStore
 
-        return PostgresStore(location)
+        return PostgresStore(location, read_only=read_only)
     from realpolitik.store.duckdb import DuckDBStore
 
-    return DuckDBStore(location)
+    return DuckDBStore(location, read_only=read_only)
 
 
 __all__ = ["Added", "Store", "StoreError", "StoreVersionError", "open_store"]

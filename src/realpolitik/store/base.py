@@ -13,7 +13,7 @@ the exports share them.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -120,11 +120,14 @@ class Store(ABC):
     @abstractmethod
     def events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None, dyad: tuple[str, str] | None = None, doc: str | None = None,
-               limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+               limit: int | None = 100, offset: int = 0,
+               between: tuple[Collection[str], Collection[str]] | None = None) -> list[dict[str, Any]]:
         """Events with their evidence sentence, document date/publisher and claim status.
 
         `since`/`until` compare ISO prefixes against the event's date (else its document's
-        published date): a year-only date "2019" sorts before "2019-01".
+        published date): a year-only date "2019" sorts before "2019-01". `between` keeps
+        events from any actor of one set to any actor of the other, in either direction (a
+        state and its people and organs against another's, for the roll-up).
         """
 
     @abstractmethod

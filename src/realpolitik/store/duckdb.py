@@ -19,14 +19,16 @@ from realpolitik.store.sql import SQLStore
 
 
 class DuckDBStore(SQLStore):
-    def __init__(self, location: str | Path = ":memory:"):
-        super().__init__(str(location))
+    def __init__(self, location: str | Path = ":memory:", read_only: bool = False):
+        super().__init__(str(location), read_only=read_only)
 
     def _connect(self) -> None:
+        if self.read_only and (self.location == ":memory:" or not Path(self.location).is_file()):
+            raise StoreError(f"no store at {self.location}; create it with `realpolitik ingest PATH --db {self.location}`")
         if self.location != ":memory:":
             Path(self.location).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._con = duckdb.connect(self.location)
+            self._con = duckdb.connect(self.location, read_only=self.read_only)
         except duckdb.Error as exc:
             raise StoreError(_why_not(self.location, exc)) from exc
 

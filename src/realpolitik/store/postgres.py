@@ -29,6 +29,8 @@ class PostgresStore(SQLStore):
         if encoding.upper() not in ("UTF8", "UTF-8"):
             raise StoreError(f"{redact(self.location)} is {encoding}-encoded; realpolitik needs a UTF8 database "
                              "(createdb -E UTF8 -T template0 NAME)")
+        if self.read_only:
+            self._con.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
 
     def _sql(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")

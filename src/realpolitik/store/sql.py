@@ -12,7 +12,7 @@ import json
 import os
 import threading
 from abc import abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -50,8 +50,9 @@ def document_key(doc: Document) -> str:
 
 
 class SQLStore(Store):
-    def __init__(self, location: str):
+    def __init__(self, location: str, read_only: bool = False):
         self.location = location
+        self.read_only = read_only  # for readers (realpolitik.Corpus): an existing store, never changed
         self._lock = threading.RLock()
         self._depth = 0
         self._connect()
@@ -128,6 +129,8 @@ class SQLStore(Store):
     # -- schema -------------------------------------------------------------
     def _open_schema(self) -> None:
         tables = self._tables()
+        if "meta" not in tables and self.read_only:
+            raise StoreError(f"no realpolitik store at {self.location}; create one with `realpolitik ingest`")
         if "meta" not in tables:
             if tables:
                 raise StoreVersionError(
@@ -147,6 +150,9 @@ class SQLStore(Store):
             raise StoreVersionError(
                 f"{self.location} was written by a newer realpolitik (store version {version}; this one reads "
                 f"{STORE_VERSION}); upgrade realpolitik to read it")
+        if version < STORE_VERSION and self.read_only:
+            raise StoreError(f"{self.location} is store version {version} and must be upgraded to {STORE_VERSION} "
+                             "before it can be read; open it once for writing (`realpolitik check --db …`)")
         if version < STORE_VERSION:
             migrations.migrate(self, version)
 
@@ -361,7 +367,8 @@ class SQLStore(Store):
 
     def events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None, dyad: tuple[str, str] | None = None, doc: str | None = None,
-               limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+               limit: int | None = 100, offset: int = 0,
+               between: tuple[Collection[str], Collection[str]] | None = None) -> list[dict[str, Any]]:
         where, params = ["TRUE"], []
         if actor:
             where.append("(source = ? OR target = ?)")
@@ -379,6 +386,13 @@ class SQLStore(Store):
             a, b = dyad
             where.append("((source = ? AND target = ?) OR (source = ? AND target = ?))")
             params += [a, b, b, a]
+        if between:
+            side_a, side_b = sorted(between[0]), sorted(between[1])
+            if not side_a or not side_b:
+                return []
+            ma, mb = ", ".join("?" * len(side_a)), ", ".join("?" * len(side_b))
+            where.append(f"((source IN ({ma}) AND target IN ({mb})) OR (source IN ({mb}) AND target IN ({ma})))")
+            params += [*side_a, *side_b, *side_b, *side_a]
         if doc:
             where.append("doc = ?")
             params.append(doc)

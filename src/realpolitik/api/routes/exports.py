@@ -7,9 +7,9 @@ import shutil
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
@@ -40,7 +40,8 @@ def list_exports() -> list[dict[str, Any]]:
 @router.get("/exports/{fmt}", response_class=FileResponse, responses={
     **errors_doc(404), 200: {"description": "The export file (a zip for folder formats)",
                              "content": {"application/octet-stream": {}}}})
-def export(d: DeskDep, fmt: str) -> FileResponse:
+def export(d: DeskDep, fmt: str, level: Annotated[Literal["state", "actor"], Query(
+        description="For graphml: nodes are states and organisations, or actors")] = "state") -> FileResponse:
     """Download the corrected corpus in one format."""
     from realpolitik.export import export as run_export
 
@@ -51,7 +52,7 @@ def export(d: DeskDep, fmt: str) -> FileResponse:
     try:
         media, suffix = MEDIA.get(fmt, ("application/octet-stream", ""))
         target = work / (f"realpolitik-{fmt}" + ("" if found.directory else suffix))
-        files = d.run(lambda s: run_export(s, fmt, target))
+        files = d.run(lambda s: run_export(s, fmt, target, level=level))
         if found.directory:
             archive = work / f"realpolitik-{fmt}.zip"
             with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:

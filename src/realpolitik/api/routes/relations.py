@@ -16,32 +16,43 @@ from realpolitik.api.routes.reads import DateQ, EventTypeQ, StatusQ, TextQ, acto
 router = APIRouter(dependencies=[Depends(require_reader)], responses=errors_doc(403, 404, 503), tags=["relations"])
 
 ByQ = Annotated[Literal["month", "quarter", "year"], Query(description="Period of the index")]
+LevelQ = Annotated[Literal["state", "actor"], Query(
+    description="Count each side as its state or organisation (its leaders, ministries, armed forces and firms "
+                "included) or as the actor alone")]
 
 
 @router.get("/dyads/{a}/{b}")
 def dyad(d: DeskDep, a: str, b: str, by: ByQ = "year",
-         evidence: Annotated[int, Query(ge=0, le=50)] = 5) -> dict[str, Any]:
+         evidence: Annotated[int, Query(ge=0, le=50)] = 5, level: LevelQ = "state") -> dict[str, Any]:
     """Event counts per PLOVER type per period, the cooperation–conflict index (mean Goldstein,
-    with the number of events behind it) and the strongest evidence sentences."""
+    with the number of events behind it), the strongest evidence sentences and, per side, the
+    member actors whose events were counted."""
     from realpolitik.analysis.dyad import dyad_report
 
     ida, idb = actor_id(d, a), actor_id(d, b)
-    return d.run(lambda s: dyad_report(s, ida, idb, by=by, evidence=evidence)).to_dict()
+    return d.run(lambda s: dyad_report(s, ida, idb, by=by, evidence=evidence, level=level)).to_dict()
 
 
 @router.get("/dyads/{a}/{b}/events", response_model=Page)
 def dyad_events(d: DeskDep, a: str, b: str, type: EventTypeQ = None, status: StatusQ = None,
                 source: TextQ = None, publisher: TextQ = None, since: DateQ = None, until: DateQ = None,
-                limit: Limit = 100, offset: Offset = 0) -> Page:
-    """The dyad's events in date order, each with its sentence; `source` keeps one direction
-    (events initiated by that actor), `publisher` one outlet."""
+                limit: Limit = 100, offset: Offset = 0, level: LevelQ = "state") -> Page:
+    """The dyad's events in date order, each with its sentence and the actors that stood for
+    each side (`side_a`, `side_b`); `source` keeps one direction (events initiated by that
+    side), `publisher` one outlet."""
+    from realpolitik.analysis.dyad import dyad_events
+
     ida, idb = actor_id(d, a), actor_id(d, b)
     src = actor_id(d, source) if source else None
 
+    def initiated_by(e: dict[str, Any]) -> bool:
+        return src is None or e["source"] == src or (e["source"] == e["side_a"] and src == ida) or (
+            e["source"] == e["side_b"] and src == idb)
+
     def fetch(n: int, o: int) -> list[dict[str, Any]]:
-        rows = d.run(lambda s: list(s.iter_events(dyad=(ida, idb), type=type, since=since, until=until)))
+        rows = d.run(lambda s: dyad_events(s, ida, idb, level=level, type=type, since=since, until=until))
         kept = [e for e in rows if (status is None or e["status"] == status)
-                and (src is None or e["source"] == src)
+                and initiated_by(e)
                 and (publisher is None or (e["publisher"] or "").lower() == publisher.lower())]
         return kept[o:o + n]
 
@@ -51,13 +62,14 @@ def dyad_events(d: DeskDep, a: str, b: str, type: EventTypeQ = None, status: Sta
 @router.get("/network")
 def network(d: DeskDep, limit: Annotated[int, Query(ge=1, le=500, description="Busiest actors shown")] = 30,
             focus: Annotated[list[str] | None, Query(max_length=50, description="Actors to expand")] = None,
-            since: DateQ = None, until: DateQ = None) -> dict[str, Any]:
+            since: DateQ = None, until: DateQ = None, level: LevelQ = "state") -> dict[str, Any]:
     """Actors as nodes, actor pairs as edges weighted by event count and carrying their mean
-    Goldstein score; capped to the busiest `limit` actors, plus each `focus` actor's partners."""
+    Goldstein score; capped to the busiest `limit` actors, plus each `focus` actor's partners.
+    At state level a node is a state or organisation listing its member actors."""
     from realpolitik.api.network import build
 
     ids = [actor_id(d, f) for f in focus or []]
-    return d.run(lambda s: build(s, limit=limit, focus=ids, since=since, until=until))
+    return d.run(lambda s: build(s, limit=limit, focus=ids, since=since, until=until, level=level))
 
 
 @router.get("/contested")
