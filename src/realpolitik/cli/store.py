@@ -445,8 +445,9 @@ def export(fmt: str, out: str, db: str | None) -> None:
     """Write the corpus (corrections applied) as FORMAT to OUT (a folder for csv and parquet).
 
     \b
-    json     the analysis contract          csv/parquet  events, actors, claims, quantities
-    graphml  actor network (Gephi)          gdelt        GDELT-style event table (TSV)
+    json     the analysis contract          csv/parquet  events, actors, claims, quantities,
+    graphml  actor network (Gephi)                       documents, interests
+    gdelt    GDELT 2.0 event table (61 tab-separated columns, no header, CAMEO codes)
     ftm      FollowTheMoney entities (JSONL, for Aleph and OpenSanctions tools)
     """
     from realpolitik.export import export as run_export
