@@ -42,3 +42,20 @@ def test_graphml_export_reads_in_networkx(api):
 
 def test_unknown_export_is_404(api, error_of):
     error_of(api.get("/exports/pdf"), 404, "not_found")
+
+
+def test_gdelt_export_is_gdelt_2s_event_table(api):
+    body = api.get("/exports/gdelt").content
+    lines = body.decode("utf-8").split("\n")
+    assert b"\r" not in body and lines[-1] == "" and len(lines) > 20
+    assert all(len(line.split("\t")) == 61 and line.split("\t")[0].isdigit() for line in lines[:-1])
+
+
+def test_ftm_export_passes_followthemoneys_validation(api):
+    from followthemoney import model
+
+    lines = api.get("/exports/ftm").content.decode("utf-8").splitlines()
+    assert lines
+    for line in lines:
+        data = json.loads(line)
+        assert model.get(data["schema"]).validate(data) is None

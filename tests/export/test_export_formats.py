@@ -1,4 +1,6 @@
-"""Every export is read back by its own reader and says what the store says, corrections included."""
+"""Every export is read back by its own reader and says what the store says, corrections included.
+
+The GDELT and FtM exports have their own files (test_gdelt.py, test_ftm.py)."""
 
 from __future__ import annotations
 
@@ -11,18 +13,6 @@ import pytest
 
 from realpolitik import schema
 from realpolitik.export import export, exporters
-from realpolitik.export.ftm import country_code
-from realpolitik.export.gdelt import quad_class
-
-
-@pytest.fixture
-def filled(store, corpus):
-    for a in corpus:
-        store.add_analysis(a)
-    rejected = store.events(limit=1)[0]
-    store.decide("reject", f"event:{rejected['id']}", None, "ana")
-    store.decide("merge", "vladimir-putin", "RUS", "ana") if store.resolve_actor("vladimir-putin") else None
-    return store, rejected
 
 
 def test_every_registered_format_is_tested():
@@ -41,8 +31,8 @@ def test_contract_json(filled, tmp_path):
 def test_csv_tables(filled, tmp_path):
     store, rejected = filled
     paths = export(store, "csv", tmp_path / "csv")
-    assert sorted(p.name for p in paths) == ["actors.csv", "claims.csv", "datapackage.json", "events.csv",
-                                             "quantities.csv"]
+    assert sorted(p.name for p in paths) == ["actors.csv", "claims.csv", "datapackage.json", "documents.csv",
+                                             "events.csv", "interests.csv", "quantities.csv"]
     with open(tmp_path / "csv" / "events.csv", encoding="utf-8", newline="") as f:
         events = list(csv.DictReader(f))
     assert len(events) == store.counts()["events"]
@@ -54,8 +44,6 @@ def test_csv_tables(filled, tmp_path):
 
 
 def test_csv_keeps_codes_as_text_and_says_each_columns_type(filled, tmp_path):
-    import json
-
     store, _ = filled
     export(store, "csv", tmp_path / "csv")
     raw = (tmp_path / "csv" / "events.csv").read_text(encoding="utf-8")
@@ -108,50 +96,6 @@ def test_graphml_network(filled, tmp_path):
             and not e["hypothetical"]]
     assert sum(d["weight"] for _, _, d in g.edges(data=True)) == len(told)
     assert g.nodes["CHN"]["name"] == "China"
-
-
-def test_gdelt_table(filled, tmp_path):
-    store, _ = filled
-    [path] = export(store, "gdelt", tmp_path / "events.tsv")
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    assert rows and len(rows) <= store.counts()["events"]
-    for r in rows:
-        assert r["EventRootCode"] == r["EventCode"][:2]
-        assert r["QuadClass"] == str(quad_class(r["EventRootCode"]) or "")
-        assert r["SQLDATE"] == "" or len(r["SQLDATE"]) == 8
-        assert r["Year"] == "" or len(r["Year"]) == 4
-
-
-@pytest.mark.parametrize("root, quad", [("01", 1), ("05", 1), ("06", 2), ("08", 2), ("09", 3), ("13", 3),
-                                        ("14", 4), ("20", 4), (None, None), ("", None)])
-def test_quad_classes(root, quad):
-    assert quad_class(root) == quad
-
-
-def test_ftm_entities(filled, tmp_path):
-    store, _ = filled
-    [path] = export(store, "ftm", tmp_path / "entities.ftm.json")
-    entities = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    ids = {e["id"] for e in entities}
-    assert len(ids) == len(entities)
-    by_schema: dict[str, list[dict]] = {}
-    for e in entities:
-        assert set(e) == {"id", "schema", "properties"}
-        assert all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in e["properties"].values())
-        by_schema.setdefault(e["schema"], []).append(e)
-    assert len(by_schema["Article"]) == store.counts()["documents"]
-    for event in by_schema["Event"]:
-        assert event["properties"]["name"]
-        assert all(ref in ids for ref in event["properties"].get("involved", []) + event["properties"]["proof"])
-    china = next(e for e in by_schema["PublicBody"] if e["properties"]["name"] == ["China"])
-    assert china["properties"]["country"] == ["cn"]
-
-
-@pytest.mark.parametrize("alpha3, alpha2", [("CHN", "cn"), ("RUS", "ru"), ("USA", "us"), ("SUN", "suhh"),
-                                            ("XKX", "xk"), (None, None), ("ZZZ", None)])
-def test_ftm_country_codes(alpha3, alpha2):
-    assert country_code(alpha3) == alpha2
 
 
 def test_unknown_format_is_refused(filled, tmp_path):

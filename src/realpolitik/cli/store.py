@@ -517,8 +517,9 @@ def export(fmt: str, out: str, db: str | None, level: str) -> None:
     """Write the corpus (corrections applied) as FORMAT to OUT (a folder for csv and parquet).
 
     \b
-    json     the analysis contract          csv/parquet  events, actors, claims, quantities
-    graphml  actor network (Gephi)          gdelt        GDELT-style event table (TSV)
+    json     the analysis contract          csv/parquet  events, actors, claims, quantities,
+    graphml  actor network (Gephi)                       documents, interests
+    gdelt    GDELT 2.0 event table (61 tab-separated columns, no header, CAMEO codes)
     ftm      FollowTheMoney entities (JSONL, for Aleph and OpenSanctions tools)
     --level applies to graphml (nodes are states and organisations, or actors); the
     per-event formats keep every actor.

@@ -1,8 +1,11 @@
-"""Flat tables — events, actors, claims, quantities — as CSV files or Parquet files.
+"""Flat tables — events, actors, claims, quantities, documents, interests — as CSV or Parquet.
 
 One row per item with its evidence and its document's date and publisher, so a spreadsheet or
 a dataframe needs no joins. Lists (contexts, aliases, cues) are joined with "; " in CSV and
-kept as lists in Parquet.
+kept as lists in Parquet. Each table's main date (an ISO prefix such as "2014-03") also comes
+as a real date, the first day it covers (`<column>_value`, DATE in Parquet), with how precise
+it is (`<column>_precision`: year, month, day or range). CSV ships a Frictionless
+datapackage.json giving every column's type, so codes such as CAMEO "03" are read as text.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +36,19 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
                ("aliases", L), ("mentions", INT), ("documents", INT), ("events", INT)],
     "claims": [("id", S), ("doc", S), ("status", S), ("source", S), ("source_text", S), ("cues", L), ("quote", B),
                ("span_start", INT), ("span_end", INT), ("text", S), ("publisher", S), ("published", S), ("title", S),
-               ("url", S)],
+               ("url", S), ("published_value", pa.date32()), ("published_precision", S)],
     "quantities": [("id", S), ("doc", S), ("text", S), ("value", F), ("value_max", F), ("unit", S), ("kind", S),
                    ("bound", S), ("subject", S), ("date", S), ("span_start", INT), ("span_end", INT),
-                   ("publisher", S), ("published", S)],
+                   ("publisher", S), ("published", S), ("date_value", pa.date32()), ("date_precision", S)],
+    "documents": [("id", S), ("version", INT), ("title", S), ("author", S), ("publisher", S), ("published", S),
+                  ("url", S), ("path", S), ("lang", S), ("ingested_at", pa.timestamp("us")),
+                  ("published_value", pa.date32()), ("published_precision", S)],
+    "interests": [("actor", S), ("rank", INT), ("text", S), ("doc", S), ("span_start", INT), ("span_end", INT),
+                  ("publisher", S), ("published", S), ("title", S), ("published_value", pa.date32()),
+                  ("published_precision", S)],
 }
+# the ISO-prefix date of each table that also comes as <column>_value and <column>_precision
+DATED = {"events": "dated", "claims": "published", "quantities": "date", "documents": "published", "interests": "published"}
 
 
 def _paged(fetch: Callable[..., list[dict[str, Any]]], batch: int = 5000) -> Iterator[dict[str, Any]]:
@@ -66,16 +77,18 @@ def date_and_precision(value: str | None) -> tuple[date | None, str | None]:
 
 def table_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
     fetch = {"events": store.events, "actors": store.actors, "claims": store.claims,
-             "quantities": store.quantities}[table]
+             "quantities": store.quantities, "documents": store.documents, "interests": store.interests}[table]
     cols = [c for c, _ in COLUMNS[table]]
+    dated = DATED.get(table)
     for row in _paged(fetch):
-        if table == "events":
+        if dated:
             row = {**row}
-            row["dated_value"], row["dated_precision"] = date_and_precision(row.get("dated"))
+            row[f"{dated}_value"], row[f"{dated}_precision"] = date_and_precision(row.get(dated))
         yield {c: row.get(c) for c in cols}
 
 
-@exporter("csv", "events, actors, claims and quantities as CSV files in a folder", directory=True)
+@exporter("csv", "events, actors, claims, quantities, documents and interests as CSV files in a folder",
+          directory=True)
 def export_csv(store: Store, out: Path) -> list[Path]:
     written = []
     for table, cols in COLUMNS.items():
@@ -97,6 +110,8 @@ def export_csv(store: Store, out: Path) -> list[Path]:
 def _csv_value(value: Any) -> Any:
     if isinstance(value, list):
         return "; ".join(value)
+    if isinstance(value, datetime):  # the store's timestamps are UTC
+        return value.isoformat() + ("Z" if value.tzinfo is None else "")
     if isinstance(value, date):
         return value.isoformat()
     if value is None:
@@ -105,7 +120,7 @@ def _csv_value(value: Any) -> Any:
 
 
 _FRICTIONLESS = {pa.string(): "string", pa.int64(): "integer", pa.float64(): "number", pa.bool_(): "boolean",
-                 pa.date32(): "date"}
+                 pa.date32(): "date", pa.timestamp("us"): "datetime"}
 
 
 def _datapackage() -> dict[str, Any]:
@@ -120,7 +135,8 @@ def _datapackage() -> dict[str, Any]:
         for table, cols in COLUMNS.items()]}
 
 
-@exporter("parquet", "events, actors, claims and quantities as Parquet files in a folder", directory=True)
+@exporter("parquet", "events, actors, claims, quantities, documents and interests as Parquet files in a folder",
+          directory=True)
 def export_parquet(store: Store, out: Path) -> list[Path]:
     written = []
     for table, cols in COLUMNS.items():

@@ -12,6 +12,7 @@ Files and their entries (see each file's header for the full field list):
 - institutions.yaml   national bodies named on their own: name, country, sector ("the PLA")
 - places.yaml         cities, regions and disputed territories with their state (de jure)
 - ambiguity.yaml      context words that settle ambiguous names (Georgia, Washington, places)
+- cameo_actors.yaml   CAMEO actor codes of our organisations and regions (read by the GDELT export)
 """
 
 from __future__ import annotations
