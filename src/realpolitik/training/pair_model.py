@@ -15,6 +15,7 @@ import random
 import sys
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +25,9 @@ from scipy.optimize import minimize
 from realpolitik.training.annotations import TYPES
 
 L2 = 0.1   # chosen on dev among 0.1, 1 and 5
+# The word-vector features are z-scored, then scaled down so that the one L2 penalty
+# regularises them as much more strongly as dense inputs need (chosen on dev).
+DENSE_SCALE = 0.05
 
 
 def read(path: Path) -> list[dict]:
@@ -31,15 +35,34 @@ def read(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle]
 
 
-def design(rows: list[dict], columns: dict[int, int]) -> sparse.csr_matrix:
+def design(rows: list[dict], columns: dict[int, int], dense: np.ndarray | None = None) -> sparse.csr_matrix:
+    """The rows' hashed features as 0/1 columns, then their dense features (already scaled)."""
     data, indices, indptr = [], [], [0]
     for r in rows:
         cols = [columns[h] for h in r["x"] if h in columns]
         indices.extend(cols)
         data.extend([1.0] * len(cols))
         indptr.append(len(indices))
-    return sparse.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64),
-                              np.array(indptr)), shape=(len(rows), len(columns)))
+    x = sparse.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64),
+                           np.array(indptr)), shape=(len(rows), len(columns)))
+    if dense is not None:
+        x = sparse.hstack([x, sparse.csr_matrix(dense.astype(np.float64))]).tocsr()
+    return x
+
+
+@dataclass(frozen=True)
+class DenseScaling:
+    """How raw dense features become model inputs: (value - mean) / scale."""
+    mean: np.ndarray
+    scale: np.ndarray
+
+    @classmethod
+    def fit(cls, train: np.ndarray, factor: float = DENSE_SCALE) -> DenseScaling:
+        values = train.astype(np.float64)
+        return cls(values.mean(0).astype(np.float32), ((values.std(0) + 1e-6) / factor).astype(np.float32))
+
+    def apply(self, values: np.ndarray) -> np.ndarray:
+        return (values.astype(np.float32) - self.mean) / self.scale
 
 
 def fit_binary(x: sparse.csr_matrix, y: np.ndarray, weight: np.ndarray, l2: float = L2) -> np.ndarray:
@@ -62,14 +85,14 @@ def fit_binary(x: sparse.csr_matrix, y: np.ndarray, weight: np.ndarray, l2: floa
 
 def fit_per_label(train_rows: list[dict], labels: tuple[str, ...], positive: Callable[[dict, str], bool],
                   counted: Callable[[dict, str], bool] = lambda r, label: True,
-                  l2: float = L2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One logistic regression per label over the rows' hashed features (x): (hash ids of the
-    columns, weights [columns x labels], biases [labels]). Rows not `counted` for a label
-    weigh nothing in its fit."""
+                  l2: float = L2, dense: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One logistic regression per label over the rows' hashed features (x) and, if given,
+    their scaled dense features: (hash ids of the columns, weights [columns (+ dense) x
+    labels], biases [labels]). Rows not `counted` for a label weigh nothing in its fit."""
     seen = sorted({h for r in train_rows for h in r["x"]})
     columns = {h: i for i, h in enumerate(seen)}
-    x = design(train_rows, columns)
-    weights = np.zeros((len(seen), len(labels)), dtype=np.float32)
+    x = design(train_rows, columns, dense)
+    weights = np.zeros((x.shape[1], len(labels)), dtype=np.float32)
     biases = np.zeros(len(labels), dtype=np.float32)
     for k, label in enumerate(labels):
         y = np.array([1.0 if positive(r, label) else 0.0 for r in train_rows])
@@ -79,17 +102,21 @@ def fit_per_label(train_rows: list[dict], labels: tuple[str, ...], positive: Cal
     return np.array(seen, dtype=np.int64), weights, biases
 
 
-def train(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def train(rows: list[dict], dense: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The event model: a pair carries a type when its gold label says so; a pair whose
-    target the pipeline missed is not counted for that type."""
-    return fit_per_label([r for r in rows if r["split"] == "train"], TYPES,
-                         positive=lambda r, t: t in r["y"], counted=lambda r, t: t not in r["skip"])
+    target the pipeline missed is not counted for that type. `dense` (scaled, one row per
+    row) adds the word-vector features; their weights follow the hashed ones."""
+    keep = [i for i, r in enumerate(rows) if r["split"] == "train"]
+    return fit_per_label([rows[i] for i in keep], TYPES,
+                         positive=lambda r, t: t in r["y"], counted=lambda r, t: t not in r["skip"],
+                         dense=None if dense is None else dense[keep])
 
 
-def probabilities(rows: list[dict], ids: np.ndarray, weights: np.ndarray, biases: np.ndarray) -> np.ndarray:
+def probabilities(rows: list[dict], ids: np.ndarray, weights: np.ndarray, biases: np.ndarray,
+                  dense: np.ndarray | None = None) -> np.ndarray:
     columns = {int(h): i for i, h in enumerate(ids)}
-    x = design(rows, columns)
-    return 1.0 / (1.0 + np.exp(-(x @ weights + biases)))
+    x = design(rows, columns, dense)
+    return 1.0 / (1.0 + np.exp(-(x @ weights[:x.shape[1]] + biases)))
 
 
 def decode(rows: list[dict], probs: np.ndarray, thresholds: np.ndarray) -> list[tuple]:
@@ -157,22 +184,36 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("out", type=Path, nargs="?")
     ap.add_argument("--fraction", type=float, default=1.0, help="share of training documents (learning curve)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-dense", action="store_true", help="hashed features only (the session-3 model)")
+    ap.add_argument("--dense-scale", type=float, default=DENSE_SCALE)
     args = ap.parse_args(argv)
+    from realpolitik.training.pairs import dense_path
+
     rows = read(args.pairs)
+    raw = None if args.no_dense or not dense_path(args.pairs).exists() else np.load(dense_path(args.pairs))
     if args.fraction < 1.0:
         train_docs = sorted({r["doc"] for r in rows if r["split"] == "train"})
         keep = set(random.Random(args.seed).sample(train_docs, round(len(train_docs) * args.fraction)))
-        rows = [r for r in rows if r["split"] != "train" or r["doc"] in keep]
-    ids, weights, biases = train(rows)
-    dev = [r for r in rows if r["split"] == "dev"]
-    probs = probabilities(dev, ids, weights, biases)
+        kept = [i for i, r in enumerate(rows) if r["split"] != "train" or r["doc"] in keep]
+        rows, raw = [rows[i] for i in kept], None if raw is None else raw[kept]
+    scaling = dense = None
+    if raw is not None:
+        scaling = DenseScaling.fit(raw[[i for i, r in enumerate(rows) if r["split"] == "train"]], args.dense_scale)
+        dense = scaling.apply(raw)
+    ids, weights, biases = train(rows, dense)
+    dev_at = [i for i, r in enumerate(rows) if r["split"] == "dev"]
+    dev = [rows[i] for i in dev_at]
+    probs = probabilities(dev, ids, weights, biases, None if dense is None else dense[dev_at])
     thresholds = tune_thresholds(dev, probs)
     result = evaluate_rows(dev, decode(dev, probs, thresholds), "dev")
-    print(json.dumps({"fraction": args.fraction, "features": len(ids), **result}, indent=1))
+    print(json.dumps({"fraction": args.fraction, "features": len(ids), "dense": 0 if raw is None else raw.shape[1],
+                      **result}, indent=1))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        digest = save(args.out, ids=ids, weights=weights, biases=biases, thresholds=thresholds.astype(np.float32),
-                      types=np.array(TYPES))
+        extra = {} if scaling is None else {"dense_weights": weights[len(ids):], "dense_mean": scaling.mean,
+                                            "dense_scale": scaling.scale}
+        digest = save(args.out, ids=ids, weights=weights[:len(ids)], biases=biases,
+                      thresholds=thresholds.astype(np.float32), types=np.array(TYPES), **extra)
         print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, sha256 {digest})", file=sys.stderr)
 
 

@@ -41,12 +41,17 @@ def label_pair(pair, events: list[GoldEvent]) -> tuple[list[str], list[str]]:
 
 
 def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
+    import numpy as np
+
     from realpolitik.extract.context import ExtractContext
-    from realpolitik.extract.event_model.features import featurize_sentence
+    from realpolitik.extract.event_model.features import dense_pair_features, featurize_sentence
+    from realpolitik.extract.word_vectors import shipped
     from realpolitik.pipeline import Pipeline
     from realpolitik.schema import Document, content_id
 
     pipeline = Pipeline()
+    vectors = shipped()
+    dense: list[np.ndarray] = []
     stats: Counter = Counter()
     with out.open("w", encoding="utf-8") as handle:
         for n, ann in enumerate(docs):
@@ -68,6 +73,8 @@ def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
                     continue
                 gold = by_sentence.get(i, [])
                 rows = featurize_sentence(ctx, sent)
+                if vectors is not None and rows:
+                    dense.append(dense_pair_features(doc, sent, [p for p, _ in rows], vectors))
                 for e in gold:
                     stats["gold_events"] += 1
                     if e.source and any(_overlaps(p.source, e.source) for p, _ in rows):
@@ -82,10 +89,25 @@ def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
                                              "target": pair.target.actor_id if pair.target else None,
                                              "source_code": _code(ctx, pair.source.actor_id),
                                              "target_code": _code(ctx, pair.target.actor_id) if pair.target else None,
-                                             "trigger": ctx.doc[_predicate(ctx, pair)].idx}) + "\n")
+                                             "trigger": ctx.doc[_predicate(ctx, pair)].idx,
+                                             "spans": _spans(pair, sent.start_char)}) + "\n")
             if log and n % 25 == 0:
                 log(f"{n}/{len(docs)} documents, {stats['pairs']} pairs")
+    if dense:   # the rows' word-vector features, in row order, beside the JSONL
+        np.save(dense_path(out), np.concatenate(dense).astype(np.float16))
     return stats
+
+
+def dense_path(pairs: Path) -> Path:
+    return pairs.with_suffix(".dense.npy")
+
+
+def _spans(pair, offset: int) -> list:
+    """The pair's mentions as character offsets within their sentence (for the encoder)."""
+    out = [[pair.source.start - offset, pair.source.end - offset]]
+    if pair.target is not None:
+        out.append([pair.target.start - offset, pair.target.end - offset])
+    return out
 
 
 def _code(ctx, actor_id: str) -> list:

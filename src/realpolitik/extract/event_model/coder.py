@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor, syntax
 from realpolitik.extract.event_dates import event_date
-from realpolitik.extract.event_model.features import actor_kinds, featurize_sentence
+from realpolitik.extract.event_model.features import actor_kinds, dense_pair_features, featurize_sentence
 from realpolitik.extract.event_model.model import load
 from realpolitik.extract.linear import LinearModel
+from realpolitik.extract.word_vectors import shipped as shipped_vectors
 from realpolitik.schema import Event, TextSpan
 
 if TYPE_CHECKING:
@@ -52,12 +53,13 @@ def _hypothetical(trigger: Token) -> bool:
     return False
 
 
-def decode(model: LinearModel, scored: list[tuple[Pair, list[int]]], floor: float = 0.0) -> list[tuple[str, Pair, float]]:
+def decode(model: LinearModel, scored: list[tuple[Pair, list[int]]], floor: float = 0.0,
+           dense=None) -> list[tuple[str, Pair, float]]:
     """(type, pair, probability): per type and source actor the best pair over threshold
     (the type's own, or floor where that is higher)."""
     if not scored:
         return []
-    probs = model.probabilities([f for _, f in scored])
+    probs = model.probabilities([f for _, f in scored], dense)
     best: dict[tuple[str, str], tuple[float, Pair]] = {}
     for (pair, _), row in zip(scored, probs, strict=True):
         for k, t in enumerate(model.labels):
@@ -101,8 +103,13 @@ def code_events(ctx: ExtractContext) -> None:
     rule_doers |= {(e.sentence.start, e.target) for e in ctx.events if e.target}
     added: list[Event] = []
     kinds = actor_kinds(ctx)
+    vectors = shipped_vectors() if model.uses_dense else None
+    if model.uses_dense and vectors is None:
+        return   # weights that need the word vectors, without them: the rules code alone
     for sent in ctx.body_sentences():
-        for etype, pair, p in decode(model, featurize_sentence(ctx, sent, kinds), ADD_FLOOR):
+        scored = featurize_sentence(ctx, sent, kinds)
+        dense = dense_pair_features(ctx.doc, sent, [p for p, _ in scored], vectors) if vectors and scored else None
+        for etype, pair, p in decode(model, scored, ADD_FLOOR, dense):
             if (sent.start_char, pair.source.actor_id) in rule_doers:
                 continue   # the rules read this doer's act here already, with its exact trigger and flags
             added.append(_build(ctx, sent, etype, pair, p, rules_by_key))

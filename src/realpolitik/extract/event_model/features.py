@@ -14,6 +14,7 @@ from realpolitik.extract import syntax
 from realpolitik.extract.event_model.candidates import Pair
 
 if TYPE_CHECKING:
+    import numpy as np
     from spacy.tokens import Doc, Span
 
 HASH_BITS = 20
@@ -113,6 +114,28 @@ def rule_votes_in(events, start_char: int, end_char: int) -> dict[tuple[str, str
 def actor_kinds(ctx) -> dict[str, str | None]:
     """Each actor's kind, looked up once per document rather than once per sentence."""
     return {a.id: a.kind for a in ctx.actors.values()}
+
+
+PREDICATE_PARTS = {"prt", "dobj", "acomp", "attr"}
+
+
+def dense_pair_features(doc: Doc, sent: Span, pairs: list[Pair], vectors) -> np.ndarray:
+    """Word-vector features of each pair: what the sentence is about, the doer's predicate
+    (with its particle and object: "carried out strikes"), and the words between the two
+    mentions. Zeros stand for a part that does not exist (no target)."""
+    import numpy as np
+
+    out = np.zeros((len(pairs), 3 * vectors.dim), dtype=np.float32)
+    whole = vectors.mean(sent)
+    for i, pair in enumerate(pairs):
+        s_role = syntax.role_of(doc, pair.source.token_start, pair.source.token_end)
+        pred = doc[s_role.predicate]
+        out[i, :vectors.dim] = whole
+        out[i, vectors.dim:2 * vectors.dim] = vectors.mean([pred, *(c for c in pred.children if c.dep_ in PREDICATE_PARTS)])
+        if pair.target is not None:
+            first, second = sorted((pair.source, pair.target), key=lambda m: m.token_start)
+            out[i, 2 * vectors.dim:] = vectors.mean(doc[first.token_end:max(first.token_end, second.token_start)])
+    return out
 
 
 def featurize_sentence(ctx, sent: Span, kinds: dict[str, str | None] | None = None) -> list[tuple[Pair, list[int]]]:
