@@ -104,11 +104,13 @@ class RayEngine:
         listing = [(n, 0, entry) for n, entry in enumerate(inputs(paths))]
         if not listing:
             listing = [(0, 0, IngestFailure("(no input)", "no files to read"))]
-        blocks = [rows.table(listing[i : i + FILES_PER_READ_TASK])
-                  for i in range(0, len(listing), FILES_PER_READ_TASK)]
+        # built here, not by from_arrow's remote metadata tasks (which crash now and then in
+        # a fresh worker with Ray 2.60 and pyarrow 26: SIGABRT "Mutex corrupt", then retried)
+        listed = rows.table(listing).to_pylist()
+        blocks = -(-len(listed) // FILES_PER_READ_TASK)
         read_args = {"overrides": overrides or Overrides(), "max_bytes": max_bytes or self.config.max_bytes,
                      "root": str(Path.cwd()), "known_ids": known_ids, "known_failed": known_failed}
-        return (ray.data.from_arrow(blocks)
+        return (ray.data.from_items(listed, override_num_blocks=blocks)
                 .map_batches(tasks.read_inputs, batch_size=None, batch_format="pyarrow", fn_kwargs=read_args,
                              num_cpus=0, compute=ray.data.TaskPoolStrategy(size=READ_TASKS))
                 .map_batches(tasks.Analyzer, fn_constructor_kwargs={"config": self.config},
