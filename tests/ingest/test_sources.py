@@ -180,3 +180,21 @@ def test_a_bug_on_one_input_fails_that_input_only(tmp_path, monkeypatch):
     out = list(iter_documents([str(tmp_path)]))
     assert [type(x).__name__ for x in out] == ["IngestFailure", "Document", "IngestFailure", "Document"]
     assert "boom" in out[0].reason and out[2].path.endswith("c.jsonl:1")
+
+
+def test_listing_then_reading_from_another_folder_gives_the_same_items(batch, monkeypatch):
+    """What the Ray engine does: list here (names only), read each file in another process
+    whose working folder differs; relative names must read and come out as one process gives."""
+    from realpolitik.ingest.sources import inputs, read_input
+
+    tmp, paths = batch
+    monkeypatch.chdir(tmp.parent)
+    relative = [p.replace(str(tmp.parent) + "/", "") for p in paths] + [tmp.name]  # files, then the folder
+    expected = list(iter_documents(relative))
+    listed = list(inputs(relative))
+    monkeypatch.chdir("/")
+    read = [x for entry in listed for x in ([entry] if isinstance(entry, IngestFailure)
+                                            else read_input(entry, Overrides(), 5 * MB, root=tmp.parent))]
+    assert [x.path for x in read] == [x.path for x in expected]
+    assert read == expected
+    assert read[0].path == f"{tmp.name}/01-good.txt"

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import nullcontext
+from collections.abc import Iterable
+from contextlib import ExitStack, nullcontext
+from typing import Any
 
 import click
 
 from realpolitik.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
+from realpolitik.cli.engine_options import engine_options, ray_engine
 from realpolitik.terminal import printable
 
 REPORT_DOCS = 200  # analyses kept for the printed report; the JSON output streams everything
@@ -25,9 +28,10 @@ REPORT_DOCS = 200  # analyses kept for the printed report; the JSON output strea
 @click.option("--quiet", "-q", is_flag=True, help="No report, only errors.")
 @click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes (results identical to one process, in input order).")
+@engine_options
 def analyze(paths: tuple[str, ...], json_out: str | None, published: str | None, title: str | None,
             source: str | None, model: str | None, max_bytes: int | None, quiet: bool,
-            processes: int) -> None:
+            processes: int, engine: str, address: str | None, workers: int, object_store_mb: int) -> None:
     """Analyse PATHS (files, folders, JSONL, '-' for stdin) and report what they say.
 
     \b
@@ -37,11 +41,9 @@ def analyze(paths: tuple[str, ...], json_out: str | None, published: str | None,
     from realpolitik import parallel, schema
     from realpolitik.config import Config
     from realpolitik.dates import NOT_ABSOLUTE, normalize_published
-    from realpolitik.ingest import IngestFailure, Overrides, iter_documents
-    from realpolitik.jsonout import AnalysisWriter
+    from realpolitik.ingest import Overrides, iter_documents
     from realpolitik.nlp import ModelNotFound
     from realpolitik.pipeline import Pipeline
-    from realpolitik.progress import progress_bar
     from realpolitik.report import print_report
 
     if published is not None:
@@ -49,21 +51,50 @@ def analyze(paths: tuple[str, ...], json_out: str | None, published: str | None,
         if norm is None:
             raise click.BadParameter(f"{published!r} {NOT_ABSOLUTE}", param_hint="--published")
         published = norm
+    if engine == "ray" and processes > 1:
+        raise click.UsageError("--processes is for the local engine; with --engine ray use --workers")
+    if engine == "ray" and "-" in paths:
+        raise click.UsageError("--engine ray reads files and folders, not stdin ('-')")
     config = Config.from_env(model=model, max_bytes=max_bytes)
     try:
-        pipeline = Pipeline(config)
+        pipeline = Pipeline(config) if engine == "local" else None
     except ModelNotFound as exc:
         click.echo(f"realpolitik: {exc}", err=True)
         sys.exit(EXIT_NOTHING)
     # Streaming: each result goes to the JSON writer (spilled to disk) as it comes; only the
     # first REPORT_DOCS analyses are kept, for the printed report.
-    failures = analysed = 0
     parts: list[schema.Analysis] = []
     report = not quiet and json_out != "-"
-    items = iter_documents(paths, Overrides(published, title, source), config.max_bytes)
+    overrides = Overrides(published, title, source)
+    with ExitStack() as stack:
+        if pipeline is not None:
+            results = parallel.analyze_stream(iter_documents(paths, overrides, config.max_bytes), processes,
+                                              pipeline=pipeline)
+        else:
+            cluster = stack.enter_context(ray_engine(address, workers, config, object_store_mb))
+            results = cluster.results(paths, overrides, config.max_bytes)
+        analysed, failures = _write_results(results, json_out, parts, report, quiet)
+    if report:
+        if analysed > REPORT_DOCS:
+            click.echo(f"realpolitik: the report covers the first {REPORT_DOCS} of {analysed} documents"
+                       + ("; the JSON has them all" if json_out else "; use --json for all"), err=True)
+        print_report(schema.merge(parts))
+    if not analysed:
+        sys.exit(EXIT_NOTHING)
+    sys.exit(EXIT_PARTIAL if failures else EXIT_OK)
+
+
+def _write_results(results: Iterable[Any], json_out: str | None, parts: list[Any], report: bool,
+                   quiet: bool) -> tuple[int, int]:
+    """Stream results to the JSON writer and keep the report's share; (analysed, failures)."""
+    from realpolitik.ingest import IngestFailure
+    from realpolitik.jsonout import AnalysisWriter
+    from realpolitik.progress import progress_bar
+
+    failures = analysed = 0
     with AnalysisWriter(json_out) if json_out else nullcontext() as writer, \
             progress_bar("analysing", quiet=quiet) as advance:
-        for result in parallel.analyze_stream(items, processes, pipeline=pipeline):
+        for result in results:
             if isinstance(result, IngestFailure):
                 failures += 1
                 click.echo(f"realpolitik: skipped {printable(result.path)}: {printable(result.reason)}", err=True)
@@ -74,14 +105,7 @@ def analyze(paths: tuple[str, ...], json_out: str | None, published: str | None,
                 if report and analysed <= REPORT_DOCS:
                     parts.append(result)
             advance(1)
-    if report:
-        if analysed > REPORT_DOCS:
-            click.echo(f"realpolitik: the report covers the first {REPORT_DOCS} of {analysed} documents"
-                       + ("; the JSON has them all" if json_out else "; use --json for all"), err=True)
-        print_report(schema.merge(parts))
-    if not analysed:
-        sys.exit(EXIT_NOTHING)
-    sys.exit(EXIT_PARTIAL if failures else EXIT_OK)
+    return analysed, failures
 
 
 @main.command(name="schema")

@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from realpolitik.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
+from realpolitik.cli.engine_options import engine_options, ray_engine
 from realpolitik.redaction import redact
 from realpolitik.schema import CLAIM_STATUSES, EVENT_TYPES
 from realpolitik.terminal import printable
@@ -113,24 +114,32 @@ def actor_arg(store: Any, value: str) -> str:
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse documents larger than this many bytes.")
 @click.option("--processes", type=click.IntRange(1), default=1, show_default=True,
               help="Analyse on this many worker processes (results stored in input order).")
+@engine_options
+@click.option("--out", help="With --engine ray: write the analyses to parquet://DIR (partitioned by publication "
+                            "month) instead of the store; load them later with `realpolitik ingest parquet://DIR`.")
 @click.option("--verbose", "-v", is_flag=True, help="One line per document on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def ingest(paths: tuple[str, ...], db: str | None, retry_failures: bool, reanalyse: bool, published: str | None,
-           title: str | None, source: str | None, max_bytes: int | None, processes: int, verbose: bool,
+           title: str | None, source: str | None, max_bytes: int | None, processes: int, engine: str,
+           address: str | None, workers: int, object_store_mb: int, out: str | None, verbose: bool,
            quiet: bool) -> None:
-    """Analyse PATHS (files, folders, JSONL, '-') and store the results.
+    """Analyse PATHS (files, folders, JSONL, Parquet, '-') and store the results.
 
     \b
     Re-ingesting is a no-op (documents are known by content hash); a changed file or URL
-    becomes a new version of its document. Each document is stored in its own transaction,
-    so an interrupted run is completed by running it again. Failed documents are recorded
-    (`realpolitik failures`) and skipped until --retry-failures.
+    becomes a new version of its document. Each document is stored in its own transaction
+    (with --engine ray, each batch), so an interrupted run is completed by running it again.
+    Failed documents are recorded (`realpolitik failures`) and skipped until --retry-failures.
+    A PATH parquet://DIR loads analyses written by --out parquet://DIR, without analysing.
     Exit codes: 0 all stored or unchanged; 1 some failed; 3 nothing could be stored.
     """
+    from realpolitik.cluster import parquet as parquet_out
     from realpolitik.dates import NOT_ABSOLUTE, normalize_published
     from realpolitik.ingest import Overrides
     from realpolitik.nlp import ModelNotFound
     from realpolitik.progress import progress_bar
+    from realpolitik.store.batches import store_batches
+    from realpolitik.store.ingest import IngestStats
     from realpolitik.store.ingest import ingest as run_ingest
 
     if not paths and not retry_failures:
@@ -141,6 +150,12 @@ def ingest(paths: tuple[str, ...], db: str | None, retry_failures: bool, reanaly
             raise click.BadParameter(f"{published!r} {NOT_ABSOLUTE}",
                                      param_hint="--published")
         published = norm
+    if out is not None or engine == "ray" or any(parquet_out.is_location(p) for p in paths):
+        _check_engine_use(paths, engine, out, processes, retry_failures)
+    if out is not None:
+        _ingest_to_parquet(paths, out, Overrides(published, title, source), max_bytes, address, workers,
+                           object_store_mb, quiet)
+        return
     with opened(db, create=True) as store, progress_bar("ingesting", quiet=quiet) as advance:
         def on_item(outcome: str, path: str, detail: str) -> None:
             advance(1)
@@ -151,9 +166,22 @@ def ingest(paths: tuple[str, ...], db: str | None, retry_failures: bool, reanaly
                 sys.stdout.flush()
 
         try:
-            stats = run_ingest(store, paths, overrides=Overrides(published, title, source), max_bytes=max_bytes,
-                               retry_failures=retry_failures, reanalyse=reanalyse, on_item=on_item,
-                               processes=processes)
+            if paths and parquet_out.is_location(paths[0]):
+                stats = store_batches(store, (r for p in paths for r in parquet_out.results(p)), IngestStats(),
+                                      on_item)
+            elif engine == "ray":
+                from realpolitik.cluster.run import ingest as ray_ingest
+
+                with ray_engine(address, workers, None, object_store_mb) as cluster:
+                    stats = ray_ingest(store, paths, cluster, Overrides(published, title, source), max_bytes,
+                                       retry_failures, reanalyse, on_item)
+            else:
+                stats = run_ingest(store, paths, overrides=Overrides(published, title, source), max_bytes=max_bytes,
+                                   retry_failures=retry_failures, reanalyse=reanalyse, on_item=on_item,
+                                   processes=processes)
+        except FileNotFoundError as exc:
+            click.echo(f"realpolitik: {printable(str(exc))}", err=True)
+            sys.exit(EXIT_NOTHING)
         except ModelNotFound as exc:
             click.echo(f"realpolitik: {exc}", err=True)
             sys.exit(EXIT_NOTHING)
@@ -167,6 +195,45 @@ def ingest(paths: tuple[str, ...], db: str | None, retry_failures: bool, reanaly
     if stats.failed and not (stats.stored or stats.unchanged):
         sys.exit(EXIT_NOTHING)
     sys.exit(EXIT_PARTIAL if stats.failed else EXIT_OK)
+
+
+def _check_engine_use(paths: tuple[str, ...], engine: str, out: str | None, processes: int,
+                      retry_failures: bool) -> None:
+    """Refuse the combinations that cannot mean what they say."""
+    from realpolitik.cluster import parquet as parquet_out
+
+    loading = [p for p in paths if parquet_out.is_location(p)]
+    if loading and (len(loading) != len(paths) or out or engine == "ray"):
+        raise click.UsageError("parquet://DIR is loaded as it is (no analysis): give it alone, without --engine ray "
+                               "or --out")
+    if out is not None and not parquet_out.is_location(out):
+        raise click.BadParameter(f"{out!r}: give parquet://DIR", param_hint="--out")
+    if out is not None and engine != "ray":
+        raise click.UsageError("--out parquet://DIR is written by the Ray workers: add --engine ray")
+    if out is not None and retry_failures:
+        raise click.UsageError("--retry-failures reads the store's failures; it does not go with --out")
+    if engine == "ray" and processes > 1:
+        raise click.UsageError("--processes is for the local engine; with --engine ray use --workers")
+    if engine == "ray" and "-" in paths:
+        raise click.UsageError("--engine ray reads files and folders, not stdin ('-')")
+
+
+def _ingest_to_parquet(paths: tuple[str, ...], out: str, overrides: Any, max_bytes: int | None,
+                       address: str | None, workers: int, object_store_mb: int, quiet: bool) -> None:
+    """--engine ray --out parquet://DIR: the workers write the analyses; nothing is stored."""
+    from realpolitik.cluster import parquet as parquet_out
+
+    with ray_engine(address, workers, None, object_store_mb) as cluster:
+        run = cluster.write_parquet(paths, str(parquet_out.folder(out)), overrides, max_bytes)
+    docs, failed = parquet_out.run_summary(out, run)
+    for f in failed:
+        click.echo(redact(f"realpolitik: failed {printable(f.path)}: {printable(f.reason)}"), err=True)
+    if not quiet:
+        click.echo(f"{docs} analyses and {len(failed)} failures written to {printable(out)} (run {run}); "
+                   f"load them with `realpolitik ingest {printable(out)} --db STORE`", err=True)
+    if not docs:
+        sys.exit(EXIT_NOTHING)
+    sys.exit(EXIT_PARTIAL if failed else EXIT_OK)
 
 
 @main.command()

@@ -1,11 +1,12 @@
 """Walk paths (files, folders, '-') and dispatch each input to its reader.
 
-Formats: `.html`/`.htm` pages, `.jsonl`/`.ndjson` feeds, `.json` objects or lists, and
-anything else as text (a text file that is really an HTML page is read as HTML). Folders
-are walked recursively in sorted order, skipping hidden files and folders. Reading is
-bounded: a file over max_bytes is refused from its size before it is opened, and no read
-takes more than max_bytes + 1 bytes; JSONL is streamed line by line with the limit per
-line. stdin ('-') is JSONL when its first line is a JSON object, else one document.
+Formats: `.html`/`.htm` pages, `.jsonl`/`.ndjson` feeds, `.json` objects or lists, `.parquet`
+tables with a text column (one document per row), and anything else as text (a text file
+that is really an HTML page is read as HTML). Folders are walked recursively in sorted
+order, skipping hidden files and folders. Reading is bounded: a file over max_bytes is
+refused from its size before it is opened, and no read takes more than max_bytes + 1 bytes;
+JSONL is streamed line by line and Parquet by record batch, with the limit per line or row.
+stdin ('-') is JSONL when its first line is a JSON object, else one document.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from realpolitik.schema import Document
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+PARQUET_SUFFIXES = {".parquet"}
 STDIN = "<stdin>"
 _LOOKS_HTML = re.compile(r"^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
 _SNIFF = 1 << 16
@@ -37,25 +39,48 @@ log = logging.getLogger(__name__)
 
 
 def read_paths(paths: Iterable[str], overrides: Overrides, max_bytes: int) -> Iterator[Item]:
+    for entry in inputs(paths):
+        if isinstance(entry, IngestFailure):
+            yield entry
+        elif entry[0] == "-":
+            yield from guarded(STDIN, read_stdin(sys.stdin.buffer, overrides, max_bytes))
+        else:
+            yield from read_input(entry, overrides, max_bytes)
+
+
+Input = tuple[str, Path]  # (name failures are reported under, file to read); ("-", Path("-")) is stdin
+
+
+def inputs(paths: Iterable[str]) -> Iterator[Input | IngestFailure]:
+    """The files `paths` name, in reading order, or a failure for a path that cannot be read;
+    listing only (nothing is opened), so another process can read each file (cluster/)."""
     for p in paths:
         if p == "-":
-            yield from guarded(STDIN, read_stdin(sys.stdin.buffer, overrides, max_bytes))
+            yield ("-", Path("-"))
             continue
         path = Path(p)
         try:
             if path.is_dir():
                 for f in walk(path):
-                    yield from guarded(str(f), read_file(f, overrides, max_bytes))
+                    yield (str(f), f)
             elif path.exists():
                 kind = _not_regular(path)
                 if kind:
                     yield IngestFailure(p, f"not a regular file ({kind}); refused")
                 else:
-                    yield from guarded(p, read_file(path, overrides, max_bytes))
+                    yield (p, path)
             else:
                 yield IngestFailure(p, "no such file or folder")
         except OSError as exc:
             yield IngestFailure(p, f"cannot read: {exc.strerror or exc}")
+
+
+def read_input(entry: Input, overrides: Overrides, max_bytes: int, root: Path | None = None) -> Iterator[Item]:
+    """The documents (or failures) of one file listed by `inputs`; a relative path is read
+    from `root` when given (another process's working folder may differ), named as listed."""
+    name, path = entry
+    target = root / path if root is not None and not path.is_absolute() else path
+    yield from guarded(name, read_file(target, overrides, max_bytes, name=str(path)))
 
 
 def _not_regular(path: Path) -> str | None:
@@ -88,8 +113,8 @@ def walk(folder: Path) -> list[Path]:
                   if f.is_file() and not any(part.startswith(".") for part in f.relative_to(folder).parts))
 
 
-def read_file(path: Path, overrides: Overrides, max_bytes: int) -> Iterator[Item]:
-    name = str(path)
+def read_file(path: Path, overrides: Overrides, max_bytes: int, name: str | None = None) -> Iterator[Item]:
+    name = str(path) if name is None else name
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
@@ -100,6 +125,11 @@ def read_file(path: Path, overrides: Overrides, max_bytes: int) -> Iterator[Item
                     return
                 f.seek(0)
                 yield from jsonl.read_stream(name, f, overrides, max_bytes)
+            return
+        if suffix in PARQUET_SUFFIXES:
+            from realpolitik.ingest import parquet
+
+            yield from parquet.read_file(name, path, overrides, max_bytes)
             return
         size = path.stat().st_size
         if size > max_bytes:
