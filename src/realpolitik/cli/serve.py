@@ -43,6 +43,7 @@ def serve(db: str | None, host: str, port: int, allow_remote_reads: bool | None,
 
     from realpolitik.api import ApiSettings, create_app
     from realpolitik.api.access import is_loopback
+    from realpolitik.api.deadlines import guarded_protocol
 
     settings = ApiSettings.from_env(db=db, allow_remote_reads=allow_remote_reads, max_body_bytes=max_body_bytes,
                                     tokens=tokens_path, bind=host)
@@ -52,9 +53,12 @@ def serve(db: str | None, host: str, port: int, allow_remote_reads: bool | None,
     click.echo(f"realpolitik: serving {redact(settings.db)} on http://{host}:{port}/ (tokens in {settings.token_file})",
                err=True)
     # Idle keep-alive connections are closed after 5 s, at most 1,000 connections are served
-    # at once (more get 503), and headers over 16 KB are refused by the HTTP parser.
+    # at once (more get 503), and headers over 16 KB are refused by the HTTP parser; a request
+    # head must arrive within header_timeout and a body must not stall past body_timeout
+    # (uvicorn has neither: api/deadlines.py).
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info", log_config=_redacted_log_config(),
-                timeout_keep_alive=5, limit_concurrency=1000, h11_max_incomplete_event_size=16 * 1024)
+                timeout_keep_alive=5, limit_concurrency=1000, h11_max_incomplete_event_size=16 * 1024,
+                http=guarded_protocol(settings.header_timeout, settings.body_timeout))
 
 
 @main.group()
