@@ -194,3 +194,16 @@ def test_serve_closes_a_slowloris_connection_and_keeps_answering(tmp_path, serve
     assert received.startswith(b"HTTP/1.1 408 ")
     assert json.loads(received.partition(b"\r\n\r\n")[2])["error"]["code"] == "request_timeout"
     assert lasted < GIVE_UP
+
+
+@pytest.mark.parametrize("name, value", [("REALPOLITIK_HEADER_TIMEOUT", "0"), ("REALPOLITIK_BODY_TIMEOUT", "-3"),
+                                         ("REALPOLITIK_STORE_IDLE", "-1")])
+def test_serve_refuses_a_deadline_that_would_close_every_connection(tmp_path, name, value):
+    from click.testing import CliRunner
+
+    from realpolitik.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "store.duckdb"), "--port", "0"],
+                                env={name: value})
+    assert result.exit_code == 2
+    assert name in result.output and value in result.output

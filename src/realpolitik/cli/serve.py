@@ -39,6 +39,8 @@ def serve(db: str | None, host: str, port: int, allow_remote_reads: bool | None,
     Reads are open to loopback clients; writes (ingest, corrections) need a token from
     `realpolitik token create`. The server never fetches URLs found in documents.
     """
+    import sys
+
     import uvicorn
 
     from realpolitik.api import ApiSettings, create_app
@@ -47,6 +49,15 @@ def serve(db: str | None, host: str, port: int, allow_remote_reads: bool | None,
 
     settings = ApiSettings.from_env(db=db, allow_remote_reads=allow_remote_reads, max_body_bytes=max_body_bytes,
                                     tokens=tokens_path, bind=host)
+    for name in ("header_timeout", "body_timeout"):
+        if not getattr(settings, name) > 0:
+            click.echo(f"realpolitik: REALPOLITIK_{name.upper()} must be a number of seconds above 0, "
+                       f"not {getattr(settings, name)!r}", err=True)
+            sys.exit(EXIT_USAGE)
+    if settings.store_idle < 0:
+        click.echo(f"realpolitik: REALPOLITIK_STORE_IDLE must be 0 or more seconds, not {settings.store_idle!r}",
+                   err=True)
+        sys.exit(EXIT_USAGE)
     if not is_loopback(host) and not settings.allow_remote_reads:
         click.echo(f"realpolitik: listening on {host}: remote clients need a token even to read "
                    "(--allow-remote-reads opens reads)", err=True)
