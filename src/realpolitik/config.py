@@ -26,6 +26,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Largest input document in bytes; larger files are refused with a message."),
     Setting("db", "REALPOLITIK_DB", "realpolitik.duckdb",
             "Store location: a DuckDB file path or a postgresql:// URL."),
+    Setting("lock_wait", "REALPOLITIK_LOCK_WAIT", "5",
+            "Seconds to wait for another process (a running desk, an ingest) to let go of a DuckDB store "
+            "before giving up with a message."),
     Setting("min_event_confidence", "REALPOLITIK_MIN_EVENT_CONFIDENCE", "0.55",
             "Events below this confidence are not reported (0 keeps every candidate with a source)."),
 )
@@ -37,6 +40,7 @@ class Config:
     batch_size: int
     max_bytes: int
     db: str
+    lock_wait: float
     min_event_confidence: float
 
     @classmethod

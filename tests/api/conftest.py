@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,3 +62,53 @@ def check_error(response, status: int, code: str | None = None) -> dict:
 @pytest.fixture(scope="session")
 def error_of():
     return check_error
+
+
+@contextmanager
+def served(db: str, tmp: Path, **env: str) -> Iterator[str]:
+    """`realpolitik serve` over `db` in its own process on a free port; yields its base URL.
+
+    The port is the one uvicorn reports after binding port 0, so no other test can race for
+    it; the process is stopped (and killed if it lingers) when the block ends."""
+    import os
+    import re
+    import subprocess
+    import sys
+    import threading
+
+    environ = {**os.environ, "REALPOLITIK_TOKENS": str(tmp / "served.tokens"), **env}
+    proc = subprocess.Popen([sys.executable, "-c", "from realpolitik.cli import main; main()", "serve", "--db", db,
+                             "--port", "0"], env=environ, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    found: list[str] = []
+    seen: list[str] = []
+
+    def read_log() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            seen.append(line)
+            match = re.search(r"running on (http://127\.0\.0\.1:\d+)", line)
+            if match and not found:
+                found.append(match.group(1))
+
+    reader = threading.Thread(target=read_log, daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 60
+        while not found and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert found, f"serve did not start: {''.join(seen)}"
+        yield found[0]
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        reader.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def serve_process():
+    """served() as a fixture (see client_for for why)."""
+    return served

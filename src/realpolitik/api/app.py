@@ -65,7 +65,7 @@ def create_app(settings: ApiSettings, store: Store | None = None, pipeline: Pipe
 
         workers = AnalysisPool(settings.config.model, settings.analyze_workers, settings.analyze_budget,
                                settings.analyze_queue)
-    desk = Desk(settings.db, settings.config, store, pipeline, workers)
+    desk = Desk(settings.db, settings.config, store, pipeline, workers, idle=settings.store_idle)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

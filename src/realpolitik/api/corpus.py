@@ -36,6 +36,11 @@ class CorpusView:
         with self._lock:
             self.generation += 1
 
+    def recheck(self) -> None:
+        """Called when another process may have written: the next read compares the store's
+        counts again instead of trusting the last look for RECHECK_SECONDS."""
+        self._checked = 0.0
+
     def analysis(self, store: Store) -> Analysis:
         if time.monotonic() - self._checked > RECHECK_SECONDS or self._analysis is None:
             self._counts = tuple(sorted(store.counts().items()))

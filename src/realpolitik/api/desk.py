@@ -3,18 +3,22 @@
 Store backends hold one connection, which is not safe to use from several threads at once,
 and FastAPI runs plain `def` routes in a thread pool; so calls are serialised here rather
 than in each backend. The store is opened on first use so `serve` starts even before the
-first ingest, and a store that cannot be opened becomes a 503 that says why.
+first ingest, and a store that cannot be opened becomes a 503 that says why. A DuckDB file
+is held read-only between writes and let go when idle, so the CLI can use it meanwhile
+(api/sharing.py).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 from realpolitik.api.corpus import RECHECK_SECONDS, CorpusView
 from realpolitik.api.errors import BadRequest, Unavailable
+from realpolitik.api.sharing import holder_for
 from realpolitik.redaction import redact
 
 if TYPE_CHECKING:
@@ -30,12 +34,13 @@ T = TypeVar("T")
 
 class Desk:
     def __init__(self, location: str, config: Config, store: Store | None = None, pipeline: Pipeline | None = None,
-                 workers: AnalysisPool | None = None):
+                 workers: AnalysisPool | None = None, idle: float = 2.0):
         self.location = location
         self.workers = workers
         self.config = config
-        self._store = store
         self._store_lock = threading.RLock()
+        self._holder = holder_for(location, self._store_lock, store, idle=idle, wait=config.lock_wait,
+                                  on_release=self._released)
         self._pipeline: Pipeline | None = pipeline
         self._pipeline_lock = threading.Lock()
         self._analyze_lock = threading.Lock()
@@ -43,28 +48,43 @@ class Desk:
         self._stamp: tuple[float, tuple] | None = None
         self._stamp_lock = threading.Lock()
 
-    def _open(self) -> Store:
-        from realpolitik.store import open_store
+    @contextmanager
+    def _opening(self) -> Iterator[None]:
+        """A store that cannot be opened (missing, damaged, held by another process) is a 503."""
         from realpolitik.store.base import StoreError
 
         try:
-            return open_store(self.location)
+            yield
         except StoreError as exc:
             raise Unavailable(redact(f"cannot open the store {self.location}: {exc}")) from exc
 
-    def run(self, fn: Callable[[Store], T]) -> T:
-        """Call fn with the store, one request at a time; store refusals become 400s."""
+    @staticmethod
+    def _call(fn: Callable[[Store], T], store: Store) -> T:
+        """fn(store), its refusals as 400s (a store of another version: 503)."""
         from realpolitik.store.base import StoreError, StoreVersionError
 
+        try:
+            return fn(store)
+        except StoreVersionError as exc:
+            raise Unavailable(redact(exc)) from exc
+        except StoreError as exc:
+            raise BadRequest(redact(exc)) from exc
+
+    def run(self, fn: Callable[[Store], T]) -> T:
+        """Call fn with the store to read, one request at a time; store refusals become 400s."""
         with self._store_lock:
-            if self._store is None:
-                self._store = self._open()
             try:
-                return fn(self._store)
-            except StoreVersionError as exc:
-                raise Unavailable(redact(exc)) from exc
-            except StoreError as exc:
-                raise BadRequest(redact(exc)) from exc
+                with self._opening():
+                    store = self._holder.reader()
+                return self._call(fn, store)
+            finally:
+                self._holder.done()
+
+    def _released(self) -> None:
+        """The desk let go of the store: another process may write it before the next request,
+        so the change stamp and the corpus view are read afresh then, not RECHECK_SECONDS later."""
+        self._stamp = None
+        self.corpus.recheck()
 
     def fresh_stamp(self) -> tuple | None:
         """stamp() when it needs no store query, else None (the caller then asks stamp()
@@ -92,9 +112,16 @@ class Desk:
             self._stamp_lock.release()
 
     def write(self, fn: Callable[[Store], T]) -> T:
-        """Like run, for calls that change the store: cached corpus views are dropped."""
+        """Like run, for calls that change the store (opened for writing for this call only):
+        cached corpus views are dropped."""
         try:
-            return self.run(fn)
+            with self._store_lock:
+                try:
+                    # fn's own refusals leave _call as API errors: a StoreError here is the opening's
+                    with self._opening(), self._holder.writer() as store:
+                        return self._call(fn, store)
+                finally:
+                    self._holder.done()
         finally:
             self._stamp = None
             self.corpus.changed()
@@ -131,7 +158,4 @@ class Desk:
     def close(self) -> None:
         if self.workers is not None:
             self.workers.close()
-        with self._store_lock:
-            if self._store is not None:
-                self._store.close()
-                self._store = None
+        self._holder.close()

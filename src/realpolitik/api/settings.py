@@ -25,6 +25,14 @@ API_SETTINGS: tuple[Setting, ...] = (
             "Worker processes that analyse posted documents (each loads the spaCy pipeline once)."),
     Setting("analyze_queue", "REALPOLITIK_ANALYZE_QUEUE", "8",
             "Posted analyses that may wait for a worker; the next one gets 503 at once."),
+    Setting("store_idle", "REALPOLITIK_STORE_IDLE", "2",
+            "Seconds without a request after which the desk lets go of a DuckDB store, so CLI commands that write "
+            "(ingest, correct, undo) can open it; 0 lets go after every request."),
+    Setting("header_timeout", "REALPOLITIK_HEADER_TIMEOUT", "10",
+            "Seconds a client has to send a request's head (request line and headers); slower ones get 408 and are "
+            "disconnected (slowloris guard)."),
+    Setting("body_timeout", "REALPOLITIK_BODY_TIMEOUT", "30",
+            "Seconds a request body may stall between two reads before the connection is closed."),
     Setting("allowed_hosts", "REALPOLITIK_ALLOWED_HOSTS", "",
             "Host names the desk answers under besides loopback and the bound address (DNS rebinding guard); * for any."),
 )
@@ -42,6 +50,9 @@ class ApiSettings:
     analyze_budget: float = 10.0
     analyze_workers: int = 1
     analyze_queue: int = 8
+    store_idle: float = 2.0
+    header_timeout: float = 10.0
+    body_timeout: float = 30.0
     bind: str | None = None
     config: Config = field(default_factory=Config.from_env)
 
@@ -54,7 +65,8 @@ class ApiSettings:
                    allow_remote_reads=env["allow_remote_reads"].strip().lower() in _TRUE,
                    tokens=env["tokens"], allowed_hosts=env["allowed_hosts"],
                    analyze_budget=float(env["analyze_budget"]), analyze_workers=int(env["analyze_workers"]),
-                   analyze_queue=int(env["analyze_queue"]), config=config)
+                   analyze_queue=int(env["analyze_queue"]), store_idle=float(env["store_idle"]),
+                   header_timeout=float(env["header_timeout"]), body_timeout=float(env["body_timeout"]), config=config)
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 
     @property

@@ -182,15 +182,11 @@ def draft(issue: str, more_actors: tuple[str, ...], first_actor: str, analysis_f
             click.echo(f"realpolitik: {analysis_file} has no 'interests' list (is it analysis contract JSON?)", err=True)
             sys.exit(EXIT_USAGE)
     else:
-        from realpolitik.store import StoreError, open_store
+        from realpolitik.cli.store import opened
 
-        try:
-            with open_store(db) as store:
-                analysis = store.to_analysis().to_dict()
-                source = f"the store {db or 'REALPOLITIK_DB'}"
-        except StoreError as exc:
-            click.echo(f"realpolitik: {exc}", err=True)
-            sys.exit(EXIT_NOTHING)
+        with opened(db) as store:   # read-only beside a running desk; a missing store is refused
+            analysis = store.to_analysis().to_dict()
+            source = f"the store {db or 'REALPOLITIK_DB'}"
     interests = interests_by_key(analysis.get("interests", []), analysis.get("actors", []), actors)
     drafted = draft_scenario(issue, actors, interests)
     text = yaml.safe_dump(drafted, sort_keys=False, allow_unicode=True, width=100)

@@ -39,22 +39,37 @@ def serve(db: str | None, host: str, port: int, allow_remote_reads: bool | None,
     Reads are open to loopback clients; writes (ingest, corrections) need a token from
     `realpolitik token create`. The server never fetches URLs found in documents.
     """
+    import sys
+
     import uvicorn
 
     from realpolitik.api import ApiSettings, create_app
     from realpolitik.api.access import is_loopback
+    from realpolitik.api.deadlines import guarded_protocol
 
     settings = ApiSettings.from_env(db=db, allow_remote_reads=allow_remote_reads, max_body_bytes=max_body_bytes,
                                     tokens=tokens_path, bind=host)
+    for name in ("header_timeout", "body_timeout"):
+        if not getattr(settings, name) > 0:
+            click.echo(f"realpolitik: REALPOLITIK_{name.upper()} must be a number of seconds above 0, "
+                       f"not {getattr(settings, name)!r}", err=True)
+            sys.exit(EXIT_USAGE)
+    if settings.store_idle < 0:
+        click.echo(f"realpolitik: REALPOLITIK_STORE_IDLE must be 0 or more seconds, not {settings.store_idle!r}",
+                   err=True)
+        sys.exit(EXIT_USAGE)
     if not is_loopback(host) and not settings.allow_remote_reads:
         click.echo(f"realpolitik: listening on {host}: remote clients need a token even to read "
                    "(--allow-remote-reads opens reads)", err=True)
     click.echo(f"realpolitik: serving {redact(settings.db)} on http://{host}:{port}/ (tokens in {settings.token_file})",
                err=True)
     # Idle keep-alive connections are closed after 5 s, at most 1,000 connections are served
-    # at once (more get 503), and headers over 16 KB are refused by the HTTP parser.
+    # at once (more get 503), and headers over 16 KB are refused by the HTTP parser; a request
+    # head must arrive within header_timeout and a body must not stall past body_timeout
+    # (uvicorn has neither: api/deadlines.py).
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info", log_config=_redacted_log_config(),
-                timeout_keep_alive=5, limit_concurrency=1000, h11_max_incomplete_event_size=16 * 1024)
+                timeout_keep_alive=5, limit_concurrency=1000, h11_max_incomplete_event_size=16 * 1024,
+                http=guarded_protocol(settings.header_timeout, settings.body_timeout))
 
 
 @main.group()

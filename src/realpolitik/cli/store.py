@@ -37,21 +37,26 @@ user_option = click.option("--user", envvar="REALPOLITIK_USER", default=None,
 
 
 @contextmanager
-def opened(db: str | None, create: bool = False) -> Iterator[Any]:
+def opened(db: str | None, create: bool = False, write: bool = False) -> Iterator[Any]:
     """Open the store or exit 3 with the store's own explanation. Only `create` (ingest) may
-    bring a new DuckDB file into being: a mistyped --db must not read as an empty corpus."""
+    bring a new DuckDB file into being: a mistyped --db must not read as an empty corpus.
+
+    A DuckDB file is opened read-only unless the command writes (`create` or `write`), so
+    reading commands run beside a running desk and each other; a writer waits up to
+    REALPOLITIK_LOCK_WAIT seconds for the others to let go."""
     from pathlib import Path
 
     from realpolitik.config import Config
     from realpolitik.store import StoreError, open_store
 
-    location = db or Config.from_env().db
+    config = Config.from_env(db=db)
+    location = config.db
     if not create and "://" not in location and location != ":memory:" and not Path(location).exists():
         click.echo(f"realpolitik: no store at {printable(location)}; check --db (or REALPOLITIK_DB), "
                    "or create it with `realpolitik ingest`", err=True)
         sys.exit(EXIT_NOTHING)
     try:
-        store = open_store(location)
+        store = open_store(location, read_only=not (create or write), wait=config.lock_wait)
     except StoreError as exc:
         click.echo(redact(f"realpolitik: {exc}"), err=True)
         sys.exit(EXIT_NOTHING)
@@ -491,7 +496,7 @@ def correct() -> None:
 
 def _decide(db: str | None, kind: str, target: str, value: str | None, user: str | None, note: str | None,
             scope: str = "*", resolve: Callable[[Any], tuple[str, str | None]] | None = None) -> None:
-    with opened(db) as store:
+    with opened(db, write=True) as store:
         if resolve:
             target, value = resolve(store)
         decision = store.decide(kind, target, value, analyst(user), scope=scope, note=note)  # type: ignore[arg-type]
@@ -569,7 +574,7 @@ def correct_list(db: str | None, as_json: bool, live: bool) -> None:
 @user_option
 def undo(decision: int, db: str | None, user: str | None) -> None:
     """Withdraw analyst decision DECISION (kept in the log, marked undone)."""
-    with opened(db) as store:
+    with opened(db, write=True) as store:
         d = store.undo(decision, analyst(user))
     click.echo(f"undone decision {d['id']}: {d['kind']} {d['target']}" + (f" -> {d['value']}" if d["value"] else ""))
 

@@ -8,14 +8,17 @@ throwaway store). The interface is `realpolitik.store.base.Store`; the ingest lo
 
 from __future__ import annotations
 
-from realpolitik.store.base import Added, Store, StoreError, StoreVersionError
+from realpolitik.store.base import Added, Store, StoreBusy, StoreError, StoreVersionError
 
 
-def open_store(location: str | None = None, read_only: bool = False) -> Store:
+def open_store(location: str | None = None, read_only: bool = False, wait: float = 0.0) -> Store:
     """Open (creating if needed) the store at `location`, default from REALPOLITIK_DB.
 
-    `read_only` opens an existing store for reading only (a missing one is an error, and
-    nothing is created or migrated); DuckDB then lets several reading processes share it."""
+    `read_only` opens a DuckDB file so that other processes may read it at the same time (a
+    read-write open excludes every other process); `wait` is how many seconds to keep trying
+    while another process holds the file, before StoreBusy. A PostgreSQL server arbitrates
+    readers and writers itself, so both are moot there.
+    """
     if location is None:
         from realpolitik.config import Config
 
@@ -26,7 +29,7 @@ def open_store(location: str | None = None, read_only: bool = False) -> Store:
         return PostgresStore(location, read_only=read_only)
     from realpolitik.store.duckdb import DuckDBStore
 
-    return DuckDBStore(location, read_only=read_only)
+    return DuckDBStore.open(location, read_only=read_only, wait=wait)
 
 
-__all__ = ["Added", "Store", "StoreError", "StoreVersionError", "open_store"]
+__all__ = ["Added", "Store", "StoreBusy", "StoreError", "StoreVersionError", "open_store"]

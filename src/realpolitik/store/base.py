@@ -34,6 +34,11 @@ class StoreError(Exception):
     """The store cannot be used as asked; the message says what to do."""
 
 
+class StoreBusy(StoreError):
+    """Another process holds the store (a DuckDB file has one writer or many readers, never
+    both); unlike other StoreErrors, trying again later may succeed."""
+
+
 class StoreVersionError(StoreError):
     """The file or database was written by another schema version (or is not a store at all)."""
 
