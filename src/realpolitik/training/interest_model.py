@@ -20,7 +20,8 @@ import numpy as np
 
 from realpolitik.training import corpus
 from realpolitik.training.interests import STANCES, InterestDoc, PredictedInterest, load, score_interests
-from realpolitik.training.pair_model import design, fit_per_label, save
+from realpolitik.training.pair_model import DENSE_SCALE, DenseScaling, design, fit_per_label, save
+from realpolitik.training.pairs import dense_path
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -42,11 +43,14 @@ def holder_of(ctx, c, voice: str | None) -> tuple[str | None, bool, str]:
 def build(docs: list[InterestDoc], out: Path) -> None:
     from realpolitik.extract.context import ExtractContext
     from realpolitik.extract.interest_model.candidates import candidates
-    from realpolitik.extract.interest_model.features import features
+    from realpolitik.extract.interest_model.features import dense_features, features
+    from realpolitik.extract.word_vectors import shipped
     from realpolitik.pipeline import Pipeline
     from realpolitik.schema import Document, content_id
 
     pipeline = Pipeline()
+    vectors = shipped()
+    dense: list[np.ndarray] = []
     with out.open("w", encoding="utf-8") as handle:
         for n, ann in enumerate(docs):
             src = corpus.get(ann.doc)
@@ -68,6 +72,8 @@ def build(docs: list[InterestDoc], out: Path) -> None:
                 if sent is None:
                     continue
                 cands = candidates(sent)
+                if vectors is not None and cands:
+                    dense.append(dense_features(doc, sent, cands, vectors))
                 labels: dict[int, str] = {}
                 skip: set[int] = set()
                 for g in gold_by_sentence.get(i, []):
@@ -87,11 +93,14 @@ def build(docs: list[InterestDoc], out: Path) -> None:
                                              "holder": code, "holder_is_state": is_state}) + "\n")
             if n % 25 == 0:
                 print(f"{n}/{len(docs)} documents", file=sys.stderr)
+    if dense:
+        np.save(dense_path(out), np.concatenate(dense).astype(np.float16))
 
 
-def train(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    return fit_per_label([r for r in rows if r["split"] == "train" and not r["skip"]], STANCES,
-                         positive=lambda r, stance: r["y"] == stance, l2=0.3)
+def train(rows: list[dict], dense: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    keep = [i for i, r in enumerate(rows) if r["split"] == "train" and not r["skip"]]
+    return fit_per_label([rows[i] for i in keep], STANCES, positive=lambda r, stance: r["y"] == stance, l2=0.3,
+                         dense=None if dense is None else dense[keep])
 
 
 def evaluate(rows: list[dict], probs: np.ndarray, threshold: float, split: str) -> dict:
@@ -108,21 +117,34 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("rows", type=Path)
     ap.add_argument("out", type=Path, nargs="?")
     ap.add_argument("--build", action="store_true", help="(re)build the rows from the annotations first")
+    ap.add_argument("--no-dense", action="store_true", help="hashed features only")
+    ap.add_argument("--dense-scale", type=float, default=DENSE_SCALE)
     args = ap.parse_args(argv)
     if args.build or not args.rows.exists():
         args.rows.parent.mkdir(parents=True, exist_ok=True)
         build(sorted(load(), key=lambda d: d.doc), args.rows)
     rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines()]
-    ids, weights, biases = train(rows)
-    dev = [r for r in rows if r["split"] == "dev"]
+    scaling = dense = None
+    if not args.no_dense and dense_path(args.rows).exists():
+        raw = np.load(dense_path(args.rows))
+        scaling = DenseScaling.fit(raw[[i for i, r in enumerate(rows) if r["split"] == "train" and not r["skip"]]],
+                                   args.dense_scale)
+        dense = scaling.apply(raw)
+    ids, weights, biases = train(rows, dense)
+    dev_at = [i for i, r in enumerate(rows) if r["split"] == "dev"]
+    dev = [rows[i] for i in dev_at]
     columns = {int(h): i for i, h in enumerate(ids)}
-    probs = 1.0 / (1.0 + np.exp(-(design(dev, columns) @ weights + biases)))
+    x = design(dev, columns, None if dense is None else dense[dev_at])
+    probs = 1.0 / (1.0 + np.exp(-(x @ weights + biases)))
     results = [evaluate(dev, probs, th, "dev") for th in (0.2, 0.3, 0.4, 0.5, 0.6)]
     best = max(results, key=lambda r: r["holder+span"]["f1"])
     print(json.dumps({"features": len(ids), "dev": best, "all_thresholds": results}, indent=1))
     if args.out:
-        digest = save(args.out, ids=ids, weights=weights, biases=biases,
-                      thresholds=np.full(len(STANCES), best["threshold"], dtype=np.float32), stances=np.array(STANCES))
+        extra = {} if scaling is None else {"dense_weights": weights[len(ids):], "dense_mean": scaling.mean,
+                                            "dense_scale": scaling.scale}
+        digest = save(args.out, ids=ids, weights=weights[:len(ids)], biases=biases,
+                      thresholds=np.full(len(STANCES), best["threshold"], dtype=np.float32), stances=np.array(STANCES),
+                      **extra)
         print(f"wrote {args.out} (sha256 {digest})", file=sys.stderr)
 
 

@@ -186,11 +186,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-dense", action="store_true", help="hashed features only (the session-3 model)")
     ap.add_argument("--dense-scale", type=float, default=DENSE_SCALE)
+    ap.add_argument("--dense", type=Path, help="dense features other than the pairs' own (.dense.npy beside them)")
     args = ap.parse_args(argv)
     from realpolitik.training.pairs import dense_path
 
     rows = read(args.pairs)
-    raw = None if args.no_dense or not dense_path(args.pairs).exists() else np.load(dense_path(args.pairs))
+    dense_file = args.dense or dense_path(args.pairs)
+    raw = None if args.no_dense or not dense_file.exists() else np.load(dense_file)
     if args.fraction < 1.0:
         train_docs = sorted({r["doc"] for r in rows if r["split"] == "train"})
         keep = set(random.Random(args.seed).sample(train_docs, round(len(train_docs) * args.fraction)))

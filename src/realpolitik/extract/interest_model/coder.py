@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from realpolitik.extract import extractor
 from realpolitik.extract.coref import document_voice
 from realpolitik.extract.interest_model.candidates import candidates
-from realpolitik.extract.interest_model.features import FIRST_PERSON, features
+from realpolitik.extract.interest_model.features import FIRST_PERSON, dense_features, features
 from realpolitik.extract.linear import LinearModel, load_linear
+from realpolitik.extract.word_vectors import shipped as shipped_vectors
 from realpolitik.schema import Interest, Span
 
 if TYPE_CHECKING:
@@ -60,6 +61,9 @@ def code_interests(ctx: ExtractContext) -> None:
     model = load()
     if model is None:
         return
+    vectors = shipped_vectors() if model.uses_dense else None
+    if model.uses_dense and vectors is None:
+        return   # weights that need the word vectors, without them: the rules alone
     voice = document_voice(ctx)
     have = [(i.actor, i.span.start, i.span.end) for i in ctx.interests]
     for sent in ctx.body_sentences():
@@ -67,7 +71,9 @@ def code_interests(ctx: ExtractContext) -> None:
         if not cands:
             continue
         holders = [holder(ctx, c, voice) for c in cands]
-        probs = model.probabilities([features(ctx.doc, c, kind) for c, (_, kind) in zip(cands, holders, strict=True)])
+        dense = dense_features(ctx.doc, sent, cands, vectors) if vectors is not None else None
+        probs = model.probabilities([features(ctx.doc, c, kind) for c, (_, kind) in zip(cands, holders, strict=True)],
+                                    dense)
         for c, (actor, _), p in zip(cands, holders, probs, strict=True):
             if actor is None or float(p.max()) < model.thresholds[0] or past_refusal(ctx.doc[c.head]):
                 continue

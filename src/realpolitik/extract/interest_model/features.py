@@ -9,9 +9,11 @@ from realpolitik.extract.event_model.features import hashed
 from realpolitik.extract.interest_model.candidates import Candidate
 
 if TYPE_CHECKING:
+    import numpy as np
     from spacy.tokens import Doc
 
 FIRST_PERSON = {"we", "i", "us", "our", "my"}
+SPAN_WORDS = 8   # what an interest is about shows in its first words
 
 
 def features(doc: Doc, c: Candidate, holder_kind: str | None) -> list[int]:
@@ -46,3 +48,20 @@ def features(doc: Doc, c: Candidate, holder_kind: str | None) -> list[int]:
         if child.dep_ in ("advmod", "amod", "aux", "auxpass", "prt"):
             feats.append(f"child={child.dep_}:{child.lemma_.lower()}")
     return hashed(feats)
+
+
+def dense_features(doc: Doc, sent, cands: list[Candidate], vectors) -> np.ndarray:
+    """Word-vector features of each candidate: its predicate with its auxiliaries and
+    negation ("will never accept"), the first words of what it governs, and the sentence."""
+    import numpy as np
+
+    out = np.zeros((len(cands), 3 * vectors.dim), dtype=np.float32)
+    whole = vectors.mean(sent)
+    for i, c in enumerate(cands):
+        tok = doc[c.head]
+        out[i, :vectors.dim] = vectors.mean([tok, *(t for t in tok.children if t.dep_ in ("aux", "neg", "advmod", "prt"))])
+        governed = doc.char_span(c.span[0], c.span[1], alignment_mode="expand")
+        if governed is not None:
+            out[i, vectors.dim:2 * vectors.dim] = vectors.mean(governed[:SPAN_WORDS])
+        out[i, 2 * vectors.dim:] = whole
+    return out
