@@ -104,3 +104,10 @@ def test_cli_refuses_an_analysis_file_whose_spans_fall_outside_its_documents(tmp
                                        "--analysis", str(bad)])
     assert result.exit_code == 3
     assert f"{bad} is not a usable analysis" in result.output and "outside document" in result.output
+
+
+def test_cli_refuses_a_since_that_is_not_a_date(tmp_path):
+    result = CliRunner().invoke(main, ["scenario", "draft", "seabed mining", "--actors", "NOR",
+                                       "--since", "last year", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2
+    assert "'last year' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)" in result.output

@@ -106,3 +106,10 @@ def test_since_reads_only_later_statements(filled, mining):
 
 def test_an_actor_is_found_by_its_name(filled, mining):
     assert read_issue(filled, "Norway", mining).actor == "NOR"
+
+
+def test_every_stance_of_the_codebook_has_a_direction():
+    from realpolitik.analysis.interest_cues import STANCES
+    from realpolitik.forecast.issue_interests import DIRECTION
+
+    assert set(DIRECTION) == set(STANCES)

@@ -157,7 +157,8 @@ def scenario() -> None:
               help="A phrase that names the issue in stated interests, e.g. --terms 'seabed mining' "
                    "(repeat for more; a statement names the issue when it holds every content word of "
                    "one phrase; default: ISSUE itself).")
-@click.option("--since", help="Only interests stated in documents published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--since", callback=lambda ctx, param, value: _since(value),
+              help="Only interests stated in documents published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--analysis", "analysis_file", type=click.Path(dir_okay=False, exists=True),
               help="Analysis contract JSON to take stated interests from (default: the corpus store).")
 @click.option("--db", help="Store to read interests from (default REALPOLITIK_DB or ./realpolitik.duckdb).")
@@ -215,6 +216,15 @@ def draft(issue: str, more_actors: tuple[str, ...], first_actor: str, terms: tup
     found = sum(1 for a in drafted["actors"] if a["evidence"])
     click.echo(f"{found} of {len(actors)} actors have stated interests on the issue in {source}", err=True)
     sys.exit(EXIT_OK)
+
+
+def _since(value: str | None) -> str | None:
+    """A --since date as the store compares it, or a usage error naming the value."""
+    import re
+
+    if value is not None and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value.strip()):
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", param_hint="--since")
+    return value.strip() if value else None
 
 
 def _read_analysis(path: str) -> dict:
