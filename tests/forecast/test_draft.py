@@ -27,6 +27,9 @@ def test_salience_suggested_and_explained():
     assert by_id["RUS"]["salience"] == 90
     assert by_id["CHN"]["salience"] == 43
     assert by_id["KAZ"]["salience"] == 50 and "no stated interest" in by_id["KAZ"]["comment"]
+    assert by_id["RUS"]["basis"] == {"salience": "rank and wording", "position": "analyst"}
+    assert by_id["RUS"]["comment"].startswith("fallback, rank and wording")
+    assert by_id["KAZ"]["basis"]["salience"] == "no stated interest"
     assert "desperately" in by_id["RUS"]["comment"] and "hedged" in by_id["CHN"]["comment"]
     assert all(a["position"] is None for a in draft["actors"])
     assert by_id["CHN"]["source"]["salience"] == {"doc": "sha256:a", "start": 112, "end": 154}
@@ -46,4 +49,7 @@ def test_cli_draft(tmp_path):
     result = CliRunner().invoke(main, ["scenario", "draft", "PoS2", "--actors", "RUS", "CHN",
                                        "--analysis", str(analysis), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert [a["id"] for a in yaml.safe_load(out.read_text())["actors"]] == ["RUS", "CHN"]
+    drafted = yaml.safe_load(out.read_text())
+    assert [a["id"] for a in drafted["actors"]] == ["RUS", "CHN"]
+    assert "rank-and-wording rule" in drafted["notes"]  # no document text: the fallback, labelled
+    assert "rank-and-wording fallback" in result.output

@@ -153,48 +153,112 @@ def scenario() -> None:
 @click.argument("issue")
 @click.argument("more_actors", nargs=-1)
 @click.option("--actors", "first_actor", required=True, help="Actor ids, e.g. --actors CHN RUS KAZ (or CHN,RUS).")
+@click.option("--terms", "terms", multiple=True,
+              help="A phrase that names the issue in stated interests, e.g. --terms 'seabed mining' "
+                   "(repeat for more; a statement names the issue when it holds every content word of "
+                   "one phrase; default: ISSUE itself).")
+@click.option("--since", callback=lambda ctx, param, value: _since(value),
+              help="Only interests stated in documents published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--analysis", "analysis_file", type=click.Path(dir_okay=False, exists=True),
               help="Analysis contract JSON to take stated interests from (default: the corpus store).")
 @click.option("--db", help="Store to read interests from (default REALPOLITIK_DB or ./realpolitik.duckdb).")
 @click.option("-o", "--out", type=click.Path(dir_okay=False), help="Write the draft YAML here (default stdout).")
-def draft(issue: str, more_actors: tuple[str, ...], first_actor: str, analysis_file: str | None, db: str | None,
-          out: str | None) -> None:
+def draft(issue: str, more_actors: tuple[str, ...], first_actor: str, terms: tuple[str, ...], since: str | None,
+          analysis_file: str | None, db: str | None, out: str | None) -> None:
     """Draft a scenario on ISSUE for the given actors from their stated interests.
 
-    Interests come from the corpus store (what `realpolitik ingest` built) or from an analysis
-    file. An actor given as a state or bloc code also gathers the interests its people and
-    bodies state ("Xi wants …" counts for CHN). Positions are left empty for the analyst;
-    salience is suggested and explained.
+    \b
+    For each actor, from its stated interests (its people's and bodies' included: "Xi wants
+    …" counts for CHN), grouped into topics as `realpolitik interests --by` groups them:
+      salience  the share of what it states that is on the issue (statements that name it,
+                and topics whose key terms or at least half of whose statements do;
+                emphatic statements double), relative to the heaviest thing it states
+      position  the stances of those statements: wants/commits toward 100, opposes/fears
+                toward 0 (left empty when none names the issue in its head)
+      evidence  every statement counted: document, span, sentence offsets, quote, stance
+    Each number's source names the evidence items it rests on. An actor with no statement on
+    the issue keeps the default salience 50, labelled in its `basis`. Interests come from the
+    corpus store or an analysis file; a file without its documents' text falls back to the
+    rank-and-wording rule (salience only). Exit codes: 0 drafted; 2 bad options; 3 the store
+    or file is unusable.
     """
     import yaml
 
-    from realpolitik.forecast.draft import draft_scenario, interests_by_key
-
     actors = [a.strip() for a in (first_actor, *more_actors) for a in a.split(",") if a.strip()]
-    source = analysis_file or "the store"
     if analysis_file:
-        try:
-            analysis = json.loads(Path(analysis_file).read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            click.echo(f"realpolitik: cannot read {analysis_file}: {exc}", err=True)
-            sys.exit(EXIT_NOTHING)
-        if not isinstance(analysis, dict) or not isinstance(analysis.get("interests"), list):
-            click.echo(f"realpolitik: {analysis_file} has no 'interests' list (is it analysis contract JSON?)", err=True)
-            sys.exit(EXIT_USAGE)
+        analysis = _read_analysis(analysis_file)
+        if analysis.get("documents"):
+            drafted, source = _draft_from_analysis(analysis_file, analysis, issue, actors, terms, since), analysis_file
+        else:
+            from realpolitik.forecast.draft import draft_scenario, interests_by_key
+
+            if terms or since:
+                click.echo("realpolitik: --terms and --since need the documents' text; "
+                           f"{analysis_file} has none, so they are ignored", err=True)
+            interests = interests_by_key(analysis.get("interests", []), analysis.get("actors", []), actors)
+            drafted, source = draft_scenario(issue, actors, interests), f"{analysis_file} (rank-and-wording fallback)"
     else:
         from realpolitik.cli.store import opened
 
         with opened(db) as store:   # read-only beside a running desk; a missing store is refused
-            analysis = store.to_analysis().to_dict()
+            drafted = _draft_or_exit(store, issue, actors, terms, since)
             source = f"the store {db or 'REALPOLITIK_DB'}"
-    interests = interests_by_key(analysis.get("interests", []), analysis.get("actors", []), actors)
-    drafted = draft_scenario(issue, actors, interests)
     text = yaml.safe_dump(drafted, sort_keys=False, allow_unicode=True, width=100)
     if out:
         Path(out).write_text(text, encoding="utf-8")
         click.echo(f"draft written to {out}", err=True)
     else:
         click.echo(text)
+    for a in drafted["actors"]:
+        position = "-" if a["position"] is None else f"{a['position']:g}"
+        click.echo(f"  {a['id']:<8} salience {a['salience']:>4g}  position {position:>4}  "
+                   f"{len(a['evidence'])} statement(s)  basis: {a['basis']['salience']}", err=True)
     found = sum(1 for a in drafted["actors"] if a["evidence"])
-    click.echo(f"{found} of {len(actors)} actors have stated interests in {source}", err=True)
+    click.echo(f"{found} of {len(actors)} actors have stated interests on the issue in {source}", err=True)
     sys.exit(EXIT_OK)
+
+
+def _since(value: str | None) -> str | None:
+    """A --since date as the store compares it, or a usage error naming the value."""
+    import re
+
+    if value is not None and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value.strip()):
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", param_hint="--since")
+    return value.strip() if value else None
+
+
+def _read_analysis(path: str) -> dict:
+    try:
+        analysis = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        click.echo(f"realpolitik: cannot read {path}: {exc}", err=True)
+        sys.exit(EXIT_NOTHING)
+    if not isinstance(analysis, dict) or not isinstance(analysis.get("interests"), list):
+        click.echo(f"realpolitik: {path} has no 'interests' list (is it analysis contract JSON?)", err=True)
+        sys.exit(EXIT_USAGE)
+    return analysis
+
+
+def _draft_from_analysis(path: str, analysis: dict, issue: str, actors: list[str], terms: tuple[str, ...],
+                         since: str | None) -> dict:
+    """Load an analysis file with its documents into a store in memory and draft from it."""
+    from realpolitik.schema import validate
+    from realpolitik.store import open_store
+
+    try:
+        checked = validate(analysis)
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        click.echo(f"realpolitik: {path} is not a usable analysis: {exc}", err=True)
+        sys.exit(EXIT_NOTHING)
+    with open_store(":memory:") as store:
+        store.add_analysis(checked)
+        return _draft_or_exit(store, issue, actors, terms, since)
+
+
+def _draft_or_exit(store, issue: str, actors: list[str], terms: tuple[str, ...], since: str | None) -> dict:
+    from realpolitik.forecast.draft_interests import draft_from_store
+
+    try:
+        return draft_from_store(store, issue, actors, terms, since=since)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None

@@ -1,10 +1,15 @@
-"""Draft a scenario from actors' stated interests: evidence in, positions left to the analyst.
+"""Draft a scenario from actors' stated interests: the rank-and-wording rule, and the shell.
+
+`realpolitik scenario draft` reads salience and position from the store's interest topics
+(draft_interests). This module keeps the earlier rule for stated interests that come without
+their documents' text (an analysis file of interests alone), where no topic can be read:
 
 Salience is suggested, never decided: each actor's stated interests are scored by rank (a
 first-ranked interest counts fully, the k-th 1/k) and by wording (intensifiers such as
 "desperately", "vital", "must" raise it by half; hedges such as "may", "might", "somewhat"
 lower it by a third), and the scores are scaled so the most insistent actor gets 90 and an
 actor with no stated interest gets 50 by default. The comment on each actor shows the sum.
+Positions are left to the analyst.
 """
 
 from __future__ import annotations
@@ -87,7 +92,8 @@ def draft_scenario(issue: str, actors: list[str], interests: list[dict[str, Any]
                        f"{DEFAULT_SALIENCE:g}; set it by hand")
         else:
             salience = round(FLOOR_SALIENCE + (TOP_SALIENCE - FLOOR_SALIENCE) * scores[actor] / top)
-            comment = (f"salience suggested from {len(items)} stated interest(s): "
+            comment = (f"fallback, rank and wording (no document text to read topics from): salience "
+                       f"suggested from {len(items)} stated interest(s): "
                        f"{' + '.join(reasons[actor])} = {scores[actor]:.2f}; the most insistent actor "
                        f"scores {top:.2f} → {TOP_SALIENCE:g}, so {FLOOR_SALIENCE:g} + "
                        f"{TOP_SALIENCE - FLOOR_SALIENCE:g} × {scores[actor]:.2f}/{top:.2f} = {salience:g}")
@@ -103,13 +109,24 @@ def draft_scenario(issue: str, actors: list[str], interests: list[dict[str, Any]
             "source": {"position": "analyst: fill in from the evidence",
                        "salience": salience_source,
                        "capability": "equal by default; analyst judgement needed"},
+            "basis": {"salience": "rank and wording" if items else "no stated interest", "position": "analyst"},
             "comment": comment, "evidence": evidence,
         })
+    return scenario_shell(issue, out_actors, notes=(
+        "Drafted by `realpolitik scenario draft` by the rank-and-wording rule (the interests came "
+        "without their documents' text, so no topic could be read): positions and the status quo "
+        "are left for the analyst; saliences are suggestions explained in each actor's comment."))
+
+
+def scenario_shell(issue: str, actors: list[dict[str, Any]], notes: str,
+                   scale: dict[str, str] | None = None) -> dict[str, Any]:
+    """A draft scenario around its actors: the status quo and (by default) the scale's words
+    left for the analyst."""
     return {
         "issue": issue, "illustrative": False,
-        "scale": {"low": "(analyst: say in words what 0 means)", "high": "(analyst: say in words what 100 means)"},
+        "scale": scale or {"low": "(analyst: say in words what 0 means)",
+                           "high": "(analyst: say in words what 100 means)"},
         "status_quo": {"position": None, "source": "analyst: fill in"},
-        "actors": out_actors,
-        "notes": "Drafted by `realpolitik scenario draft`: positions and the status quo are left for "
-                 "the analyst; saliences are suggestions explained in each actor's comment.",
+        "actors": actors,
+        "notes": notes,
     }
