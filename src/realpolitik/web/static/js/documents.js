@@ -2,7 +2,7 @@
 // highlighted at its offsets; clicking a highlight shows its details and evidence.
 import { enc, get } from "./api.js";
 import { KINDS, focusRange, renderText, slice } from "./annotate.js";
-import { clear, el, excerpt } from "./dom.js";
+import { append, clear, el, excerpt } from "./dom.js";
 import { link, status } from "./nav.js";
 import { correctionTools } from "./correct.js";
 
@@ -103,8 +103,11 @@ function showDetails(box, a, covering, text, docId, actors) {
   const d = a.data;
   box.append(el("h3", { class: "detail-kind" }, a.kind + (a.label ? ": " + a.label : "")));
   const dl = el("dl", {});
+  // Through dom.append, which skips the nulls field() returns for empty values: the native
+  // Element.append would write each of them as the text "null".
+  const add = (...fields) => append(dl, fields);
   if (a.kind === "event") {
-    dl.append(
+    add(
       el("div", { class: "field" }, el("dt", {}, "source → target"),
         el("dd", {}, actorLink(d.source, d.source_name) || "?", " → ", actorLink(d.target, d.target_name) || "?")),
       field("PLOVER type", d.type), field("CAMEO", d.cameo), field("Goldstein", d.goldstein),
@@ -117,23 +120,23 @@ function showDetails(box, a, covering, text, docId, actors) {
       box.append(el("p", {}, el("a", { href: link("dyad", [], { a: d.source, b: d.target }) }, "Open this dyad")));
     }
   } else if (a.kind === "claim") {
-    dl.append(field("status", d.status), field("source", d.source_name || d.source), field("said by (text)", d.source_text),
+    add(field("status", d.status), field("source", d.source_name || d.source), field("said by (text)", d.source_text),
       field("cues", (d.cues || []).join(", ")), field("direct quote", d.quote ? "yes" : null), field("id", d.id));
     box.append(dl, el("h4", {}, "Evidence"), quote(text, a.start, a.end));
   } else if (a.kind === "quantity") {
-    dl.append(field("value", d.value_max !== null && d.value_max !== undefined ? `${d.value}–${d.value_max}` : d.value),
+    add(field("value", d.value_max !== null && d.value_max !== undefined ? `${d.value}–${d.value_max}` : d.value),
       field("unit", d.unit), field("kind", d.kind), field("bound", d.bound), field("subject", d.subject),
       field("date", d.date), field("id", d.id));
     box.append(dl, el("h4", {}, "Evidence"), quote(text, a.start, a.end));
   } else if (a.kind === "actor") {
-    dl.append(field("actor", d.name), field("id", d.actor), field("kind", d.kind), field("country", d.country),
+    add(field("actor", d.name), field("id", d.actor), field("kind", d.kind), field("country", d.country),
       field("role", d.role), field("mention", d.text));
     box.append(dl, el("p", {}, el("a", { href: link("dyad", [], { a: d.actor }) }, "Relations of this actor")));
   } else if (a.kind === "time") {
-    dl.append(field("text", d.text), field("normalised", d.value));
+    add(field("text", d.text), field("normalised", d.value));
     box.append(dl);
   } else if (a.kind === "interest") {
-    dl.append(field("actor", d.actor_name || d.actor), field("rank", d.rank), field("wants", d.text));
+    add(field("actor", d.actor_name || d.actor), field("rank", d.rank), field("wants", d.text));
     box.append(dl, el("h4", {}, "Evidence"), quote(text, a.start, a.end));
   }
   const tools = correctionTools(a, docId, actors);
