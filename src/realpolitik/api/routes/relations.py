@@ -62,14 +62,17 @@ def dyad_events(d: DeskDep, a: str, b: str, type: EventTypeQ = None, status: Sta
 @router.get("/network")
 def network(d: DeskDep, limit: Annotated[int, Query(ge=1, le=500, description="Busiest actors shown")] = 30,
             focus: Annotated[list[str] | None, Query(max_length=50, description="Actors to expand")] = None,
-            since: DateQ = None, until: DateQ = None, level: LevelQ = "state") -> dict[str, Any]:
+            since: DateQ = None, until: DateQ = None, level: LevelQ = "state",
+            directed: Annotated[bool, Query(description="One edge per direction (source → target) "
+                                                        "instead of one per pair")] = False) -> dict[str, Any]:
     """Actors as nodes, actor pairs as edges weighted by event count and carrying their mean
     Goldstein score; capped to the busiest `limit` actors, plus each `focus` actor's partners.
-    At state level a node is a state or organisation listing its member actors."""
+    At state level a node is a state or organisation listing its member actors. `since` and
+    `until` keep a time window (ISO prefixes against each event's date)."""
     from realpolitik.api.network import build
 
     ids = [actor_id(d, f) for f in focus or []]
-    return d.run(lambda s: build(s, limit=limit, focus=ids, since=since, until=until, level=level))
+    return d.run(lambda s: build(s, limit=limit, focus=ids, since=since, until=until, level=level, directed=directed))
 
 
 @router.get("/contested")
