@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import date
+
+import pytest
 
 from realpolitik.analysis.periods import overlaps, period_after, period_of
 

@@ -102,6 +102,26 @@ def test_contested_lists_denials_with_evidence(api):
     assert items and all("kind" in i for i in items)
 
 
+def test_contested_says_who_says_what(api):
+    items = api.get("/contested").json()
+    clusters = [i for i in items if i["kind"] != "denied claim"]
+    claims = {c["id"]: c for c in api.get("/claims", params={"limit": 1000}).json()["items"]}
+    told_through_claims = [e for c in clusters for e in c["events"] if e["claim"]]
+    assert told_through_claims
+    for e in told_through_claims:
+        said = e["said_by"]
+        assert said["id"] == e["claim"] and said["status"] == claims[e["claim"]]["status"]
+        assert said["source_text"] == claims[e["claim"]]["source_text"]
+    assert all(e["said_by"] is None for c in clusters for e in c["events"] if not e["claim"])
+    assert all(set(c["names"]) >= set(c["dyad"]) for c in clusters)
+    # Blinken said China was considering lethal aid to Russia; China's foreign ministry rejected it
+    aid = next(c for c in clusters if c["type"] == "AID" and set(c["dyad"]) == {"CHN", "RUS"})
+    said = aid["events"][0]["said_by"]
+    assert said["source_name"] == "Antony Blinken" and said["status"] == "denied"
+    assert any("rejected by China" in cue for cue in said["cues"])
+    assert aid["names"] == {"CHN": "China", "RUS": "Russia"}
+
+
 def test_interest_topics_are_the_library_report(api):
     from realpolitik.analysis.interest_topics import topic_report
 

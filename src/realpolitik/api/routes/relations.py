@@ -78,11 +78,14 @@ def network(d: DeskDep, limit: Annotated[int, Query(ge=1, le=500, description="B
 @router.get("/contested")
 def contested(d: DeskDep, actor: TextQ = None,
               window_days: Annotated[int, Query(ge=0, le=3660)] = 31) -> list[dict[str, Any]]:
-    """Contested events (the same happening told and denied) and denied claims, with evidence."""
+    """Contested events (the same happening told and denied) and denied claims, with evidence;
+    each event carries `said_by`, the claim it is told through (who, how surely, the cues),
+    and each item `names` for the actors it mentions."""
     from realpolitik.analysis.corroboration import contested as find
+    from realpolitik.api.voices import with_voices
 
     who = actor_id(d, actor) if actor else None
-    return d.run(lambda s: find(s, window_days=window_days, actor=who))
+    return d.run(lambda s: with_voices(s, find(s, window_days=window_days, actor=who)))
 
 
 @router.get("/interests/topics", responses=errors_doc(404))
