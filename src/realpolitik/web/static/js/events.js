@@ -71,7 +71,7 @@ export async function render(root, { params }) {
   if (offset > 0) nav.append(el("a", { href: link("events", [], { ...filters, offset: Math.max(0, offset - PAGE) }) }, "← previous"), " ");
   if (page.items.length) nav.append(el("span", { class: "muted" }, `${offset + 1}–${offset + page.items.length} of ${facets.total} `));
   if (page.next_offset !== null) nav.append(el("a", { href: link("events", [], { ...filters, offset: page.next_offset }), id: "events-next" }, "next →"));
-  root.append(nav);
+  root.append(nav, await corpusDownloads());
 
   function actorCell(id) {
     if (!id) return "?";
@@ -79,4 +79,20 @@ export async function render(root, { params }) {
     return el("a", { href: link("events", [], { ...filters, actor: id, offset: "" }), title: "only this actor's events" },
       known ? known.name : id);
   }
+}
+
+// The whole corrected corpus in each export format the server knows (GET /exports).
+async function corpusDownloads() {
+  const formats = await get("/exports");
+  return el("section", { id: "corpus-downloads", class: "small" },
+    el("h3", {}, "Download the whole corpus"),
+    el("p", { class: "muted" }, "Corrections applied; the same files as `realpolitik export FORMAT`."),
+    el("div", { class: "controls" }, formats.map((f) => el("button", {
+      type: "button", class: "export-download", dataset: { format: f.name }, title: f.help,
+      onclick: async () => {
+        try {
+          const name = await download(f.href, {}, `realpolitik-${f.name}`);
+          status(`Downloaded ${name}.`, "ok");
+        } catch (err) { fail(err); }
+      } }, f.name + (f.zip ? " (zip)" : "")))));
 }
