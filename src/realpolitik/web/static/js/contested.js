@@ -77,7 +77,7 @@ function claimCard(c) {
   const s = c.said_by || {};
   const who = s.source_name || (c.names && c.source && c.names[c.source]) || c.source_text || c.source || "an unnamed source";
   return el("section", { class: "contested-item", dataset: { kind: c.kind } },
-    el("h3", {}, "A claim its source denies ", el("span", { class: "badge claim-denied" }, "denied claim")),
+    el("h3", {}, "A denied claim, carried by no event ", el("span", { class: "badge claim-denied" }, "denied claim")),
     el("div", { class: "voice" },
       el("div", {}, el("span", { class: "who" }, who), c.source_text && c.source_text !== who ? ` ("${c.source_text}")` : null,
         " ", el("span", { class: "badge claim-denied" }, "denied")),

@@ -125,6 +125,9 @@ function draw(box, side, data, limit, focus, win) {
     layout: { name: "cose", animate: false, randomize: false, padding: 30, nodeOverlap: 20,
       nodeRepulsion: () => 400000, idealEdgeLength: () => 110 },
   });
+  // What was drawn, readable from the page (tests, and anyone inspecting the element).
+  box.dataset.edges = String(cy.edges().length);
+  box.dataset.arrow = cy.edges().length ? cy.edges()[0].style("target-arrow-shape") : "";
   cy.on("tap", "node", (ev) => nodeDetails(side, ev.target.data()));
   cy.on("tap", "edge", (ev) => edgeDetails(side, ev.target.data(), data));
   cy.on("dbltap", "node", (ev) => {
