@@ -179,3 +179,53 @@ def test_the_china_russia_dyad_includes_the_leaders_summits(store, corpus):
     # the sector actors too: Gazprom's supply deal of May 2014 is Russian business's, counted for Russia
     gas = [e for e in dyad_events(store, "CHN", "RUS") if e["side_b"] == "RUS-BUS" and e["dated"] == "2014-05-21"]
     assert gas and "Gazprom will deliver" in gas[0]["sentence"]
+
+
+# -- the PNG: a real time axis, and no line across a period with no scored event ----------
+def test_index_runs_break_at_gaps_and_sit_on_real_dates(filled):
+    from datetime import date
+
+    from realpolitik.analysis.dyad import index_runs
+
+    runs = index_runs(dyad_report(filled, "CHN", "RUS", by="quarter"))
+    # 2014-Q2 and 2014-Q4 have scores, 2014-Q3 none: three runs, no line from Q2 to Q4 or on to 2020
+    assert [[p.period for p in run] for run in runs] == [["2014-Q2"], ["2014-Q4"], ["2020-Q2"]]
+    assert runs[0][0].start == date(2014, 4, 1) and runs[0][0].end == date(2014, 7, 1)
+    assert runs[0][0].middle == date(2014, 5, 16)
+
+
+def test_adjacent_periods_form_one_run(store):
+    from realpolitik.analysis.dyad import index_runs
+
+    text = "Three months in a row."
+    d = content_id(text)
+    events = [ev(d, 1, "AGREE", "2019-01-10", 4.0), ev(d, 2, "ACCUSE", "2019-02-10", -2.0),
+              ev(d, 3, "AGREE", "2019-03-10", 3.0), ev(d, 4, "AGREE", "2019-06-10", 3.0)]
+    actors = [Actor(id=x, name=x, kind="state", mentions=[Mention(doc=d, start=0, end=5, text="Three")])
+              for x in ("CHN", "RUS")]
+    store.add_analysis(Analysis(documents=[Document(id=d, text=text, path="/m.txt")], actors=actors, events=events))
+    runs = index_runs(dyad_report(store, "CHN", "RUS", by="month"))
+    assert [[p.period for p in run] for run in runs] == [["2019-01", "2019-02", "2019-03"], ["2019-06"]]
+
+
+def test_plot_draws_dates_not_categories_and_no_line_over_a_gap(filled, tmp_path):
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    from realpolitik.analysis.dyad import figure
+
+    report = dyad_report(filled, "CHN", "RUS", by="quarter")
+    fig = figure(report)
+    try:
+        ax = fig.axes[0]
+        # every run has one point, so no connecting line at all (only the zero line)
+        assert [line for line in ax.get_lines() if len(line.get_xdata()) > 1 and line.get_ydata()[0] != 0] == []
+        xs = sorted(ax.collections[-1].get_offsets()[:, 0])
+        # positions are dates: 2014-Q4 is about half a year after 2014-Q2, 2020-Q2 six years on
+        days = [mdates.num2date(x).date() for x in xs]
+        assert [(b - a).days for a, b in zip(days, days[1:], strict=False)] == [184, 2008]
+        labels = [t.get_text() for t in ax.get_xticklabels()]
+        assert not any("Q" in t for t in labels)  # a date axis, not the period labels as categories
+    finally:
+        plt.close(fig)
+    assert plot(report, tmp_path / "q.png").stat().st_size > 1000

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from realpolitik.analysis.periods import overlaps, period_of
+from realpolitik.analysis.periods import overlaps, period_after, period_of
 
 
-@pytest.mark.parametrize("date, by, expected", [
+@pytest.mark.parametrize("value, by, expected", [
     ("2019-06-05", "year", "2019"),
     ("2019-06-05", "quarter", "2019-Q2"),
     ("2019-12", "quarter", "2019-Q4"),
@@ -17,8 +19,8 @@ from realpolitik.analysis.periods import overlaps, period_of
     ("2010/2024", "year", "2010"),
     (None, "year", None),
 ])
-def test_period_of(date, by, expected):
-    assert period_of(date, by) == expected
+def test_period_of(value, by, expected):
+    assert period_of(value, by) == expected
 
 
 @pytest.mark.parametrize("a, b, window, expected", [
@@ -36,3 +38,14 @@ def test_period_of(date, by, expected):
 def test_overlaps(a, b, window, expected):
     assert overlaps(a, b, window) is expected
     assert overlaps(b, a, window) is expected
+
+
+@pytest.mark.parametrize("label, after", [
+    ("2019", date(2020, 1, 1)),
+    ("2019-Q2", date(2019, 7, 1)),
+    ("2019-Q4", date(2020, 1, 1)),
+    ("2019-06", date(2019, 7, 1)),
+    ("2019-12", date(2020, 1, 1)),
+])
+def test_period_after_is_the_next_periods_first_day(label, after):
+    assert period_after(label) == after

@@ -64,9 +64,62 @@ def test_network_edges_carry_count_and_mean_goldstein(api):
     assert e["goldstein"] == pytest.approx(sum(scores) / len(scores), abs=1e-3)
 
 
+def test_network_directed_edges_split_each_pair_by_who_acted(api):
+    pairs = api.get("/network", params={"limit": 500}).json()
+    directed = api.get("/network", params={"limit": 500, "directed": True}).json()
+    assert directed["directed"] is True and pairs["directed"] is False
+    assert sum(e["events"] for e in directed["edges"]) == sum(e["events"] for e in pairs["edges"])
+    by_pair: dict[tuple[str, str], int] = {}
+    for e in directed["edges"]:
+        key = (min(e["source"], e["target"]), max(e["source"], e["target"]))
+        by_pair[key] = by_pair.get(key, 0) + e["events"]
+    assert by_pair == {(e["source"], e["target"]): e["events"] for e in pairs["edges"]}
+    # somewhere both sides acted on each other: two edges, one each way
+    assert any((e["target"], e["source"]) in {(x["source"], x["target"]) for x in directed["edges"]}
+               for e in directed["edges"])
+    # a directed edge counts only the events its source initiated (at state level, its members' too)
+    e = max(directed["edges"], key=lambda x: x["events"])
+    events = api.get("/dyads/{}/{}/events".format(e["source"], e["target"]),
+                     params={"limit": 1000, "source": e["source"]}).json()["items"]
+    assert len(events) == e["events"]
+
+
+def test_network_time_window_keeps_only_its_events(api, error_of):
+    everything = api.get("/network", params={"limit": 500}).json()
+    window = api.get("/network", params={"limit": 500, "since": "2022", "until": "2022"}).json()
+    assert window["since"] == "2022" and window["until"] == "2022"
+    total = sum(e["events"] for e in window["edges"])
+    assert 0 < total < sum(e["events"] for e in everything["edges"])
+    for e in window["edges"][:5]:
+        events = api.get("/dyads/{}/{}/events".format(e["source"], e["target"]),
+                         params={"limit": 1000, "since": "2022", "until": "2022"}).json()["items"]
+        assert len(events) == e["events"] and all(x["dated"].startswith("2022") for x in events)
+    error_of(api.get("/network", params={"since": "last spring"}), 422, "validation_error")
+
+
 def test_contested_lists_denials_with_evidence(api):
     items = api.get("/contested").json()
     assert items and all("kind" in i for i in items)
+
+
+def test_contested_says_who_says_what(api):
+    items = api.get("/contested").json()
+    clusters = [i for i in items if i["kind"] != "denied claim"]
+    claims = {c["id"]: c for c in api.get("/claims", params={"limit": 1000}).json()["items"]}
+    told_through_claims = [e for c in clusters for e in c["events"] if e["claim"]]
+    assert told_through_claims
+    for e in told_through_claims:
+        said = e["said_by"]
+        assert said["id"] == e["claim"] and said["status"] == claims[e["claim"]]["status"]
+        assert said["source_text"] == claims[e["claim"]]["source_text"]
+    assert all(e["said_by"] is None for c in clusters for e in c["events"] if not e["claim"])
+    assert all(set(c["names"]) >= set(c["dyad"]) for c in clusters)
+    # Blinken said China was considering lethal aid to Russia; China's foreign ministry rejected it
+    aid = next(c for c in clusters if c["type"] == "AID" and set(c["dyad"]) == {"CHN", "RUS"})
+    said = aid["events"][0]["said_by"]
+    assert said["source_name"] == "Antony Blinken" and said["status"] == "denied"
+    assert any("rejected by China" in cue for cue in said["cues"])
+    assert aid["names"] == {"CHN": "China", "RUS": "Russia"}
 
 
 def test_interest_topics_are_the_library_report(api):

@@ -15,7 +15,7 @@ JS = sorted((STATIC / "js").glob("*.js"))
 
 def test_every_view_module_exists_and_is_imported():
     app = (STATIC / "js" / "app.js").read_text()
-    for name in ("documents", "dyad", "interests", "network", "claims", "corrections"):
+    for name in ("documents", "dyad", "interests", "network", "claims", "corrections", "events", "contested", "search"):
         assert f'from "./{name}.js"' in app and (STATIC / "js" / f"{name}.js").exists()
 
 

@@ -49,8 +49,8 @@ class Cluster:
 
     def to_dict(self) -> dict[str, Any]:
         def brief(e: dict[str, Any]) -> dict[str, Any]:
-            return {k: e[k] for k in ("id", "doc", "dated", "source", "target", "negated", "status", "publisher",
-                                      "title", "sentence")}
+            return {k: e.get(k) for k in ("id", "doc", "dated", "source", "target", "negated", "status", "publisher",
+                                          "title", "sentence", "claim")}
 
         out = asdict(self)
         out["events"] = [brief(e) for e in self.events]

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from realpolitik.analysis.periods import BY, period_of
+from realpolitik.analysis.periods import BY, period_after, period_of, period_start
 from realpolitik.analysis.rollup import Rollup, check_level
 from realpolitik.schema import EVENT_TYPES
 from realpolitik.store.base import Store
@@ -185,23 +186,63 @@ def dyad_report(store: Store, a: str, b: str, by: str = "year", evidence: int = 
                       {side: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for side, c in members.items()})
 
 
-def plot(report: DyadReport, path: str | Path) -> Path:
-    """Draw the index per period (marker size = number of events) to a PNG file."""
+@dataclass(frozen=True)
+class IndexPoint:
+    """One period's index placed on a real time axis: the period's first and following day, its middle."""
+    period: str
+    start: date
+    end: date
+    index: float
+    scored: int
+
+    @property
+    def middle(self) -> date:
+        return self.start + (self.end - self.start) / 2
+
+
+def index_runs(report: DyadReport) -> list[list[IndexPoint]]:
+    """The scored periods as runs of adjacent periods: a line joins points within a run, never
+    across a period with no scored event (a gap is a gap, not a trend)."""
+    runs: list[list[IndexPoint]] = []
+    for p in report.periods:
+        if p.index is None:
+            continue
+        point = IndexPoint(p.period, period_start(p.period), period_after(p.period), p.index, p.scored)
+        if runs and runs[-1][-1].end == point.start:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return runs
+
+
+def figure(report: DyadReport) -> Any:
+    """The index per period on a date axis (marker size = number of scored events; a thin bar
+    spans the period each point stands for), as a matplotlib Figure."""
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
-    path = Path(path)
-    points = [p for p in report.periods if p.index is not None]
+    runs = index_runs(report)
     fig, ax = plt.subplots(figsize=(9, 4))
+    points = [p for run in runs for p in run]
     if points:
-        xs = [p.period for p in points]
-        ys = [p.index for p in points]
-        ax.plot(xs, ys, color="#555", linewidth=1)
-        ax.scatter(xs, ys, s=[20 + 15 * p.scored for p in points], c=ys, cmap="RdYlGn", vmin=-10, vmax=10, zorder=3)
-        for x, y, p in zip(xs, ys, points, strict=True):
-            ax.annotate(f"n={p.scored}", (x, y), textcoords="offset points", xytext=(0, 8), ha="center", fontsize=7)
+        for run in runs:
+            if len(run) > 1:
+                ax.plot([p.middle for p in run], [p.index for p in run], color="#555", linewidth=1)
+        ax.hlines([p.index for p in points], [p.start for p in points], [p.end for p in points],
+                  color="#bbb", linewidth=3, zorder=2)
+        ax.scatter([p.middle for p in points], [p.index for p in points], s=[20 + 15 * p.scored for p in points],
+                   c=[p.index for p in points], cmap="RdYlGn", vmin=-10, vmax=10, zorder=3)
+        for p in points:
+            ax.annotate(f"n={p.scored}", (p.middle, p.index), textcoords="offset points", xytext=(0, 8),
+                        ha="center", fontsize=7)
+        pad = max((points[-1].end - points[0].start) / 40, points[0].end - points[0].start)
+        ax.set_xlim(points[0].start - pad / 2, points[-1].end + pad / 2)
+        locator = mdates.AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     else:
         ax.text(0.5, 0.5, "no scored events", ha="center", va="center", transform=ax.transAxes)
     ax.axhline(0, color="#999", linewidth=0.8)
@@ -209,8 +250,17 @@ def plot(report: DyadReport, path: str | Path) -> Path:
     ax.set_ylabel("mean Goldstein (cooperation > 0 > conflict)")
     na, nb = report.names.get(report.a, report.a), report.names.get(report.b, report.b)
     ax.set_title(f"{na} – {nb}: cooperation–conflict index by {report.by}")
-    ax.tick_params(axis="x", rotation=45)
     fig.tight_layout()
+    return fig
+
+
+def plot(report: DyadReport, path: str | Path) -> Path:
+    """Draw the index per period on a real time axis to a PNG file; periods with no scored
+    event leave a gap in the line."""
+    import matplotlib.pyplot as plt
+
+    path = Path(path)
+    fig = figure(report)
     fig.savefig(path, dpi=120)
     plt.close(fig)
     return path

@@ -66,3 +66,12 @@ def period_start(label: str) -> date:
         return date(int(year), int(rest), 1)
     except ValueError as exc:
         raise ValueError(f"not a period label: {label!r} (YYYY, YYYY-Qn or YYYY-MM)") from exc
+
+
+def period_after(label: str) -> date:
+    """The first day after a period label: "2019" -> 2020-01-01, "2019-Q4" -> 2020-01-01, "2019-06" -> 2019-07-01."""
+    start = period_start(label)
+    _, _, rest = label.partition("-")
+    months = 12 if not rest else 3 if rest.startswith("Q") else 1
+    m = start.month - 1 + months
+    return date(start.year + m // 12, m % 12 + 1, 1)

@@ -1,6 +1,7 @@
 """The actor network: who acted on whom, how often, and how warmly.
 
-Edges are unordered actor pairs weighted by event count and coloured by the mean Goldstein
+Edges are unordered actor pairs (or, with `directed`, one edge per direction: who acted on
+whom) weighted by event count and coloured by the mean Goldstein
 score of the events that carry one. A large graph is capped to the `limit` busiest actors;
 `focus` adds one actor and all its partners, so the page can expand a node without ever
 drawing the whole corpus.
@@ -29,7 +30,7 @@ class _Edge:
 
 
 def build(store: Store, limit: int = 30, focus: list[str] | None = None, since: str | None = None,
-          until: str | None = None, level: str = "state") -> dict[str, Any]:
+          until: str | None = None, level: str = "state", directed: bool = False) -> dict[str, Any]:
     level = check_level(level)
     rollup = Rollup.of(store)
     edges: dict[tuple[str, str], _Edge] = {}
@@ -40,7 +41,7 @@ def build(store: Store, limit: int = 30, focus: list[str] | None = None, since: 
             continue
         members.setdefault(a, Counter())[e["source"]] += 1
         members.setdefault(b, Counter())[e["target"]] += 1
-        edge = edges.setdefault((min(a, b), max(a, b)), _Edge())
+        edge = edges.setdefault((a, b) if directed else (min(a, b), max(a, b)), _Edge())
         edge.events += 1
         edge.types[e["type"]] += 1
         if e.get("goldstein") is not None:
@@ -63,4 +64,4 @@ def build(store: Store, limit: int = 30, focus: list[str] | None = None, since: 
                   "types": dict(edge.types.most_common())}
                  for (a, b), edge in sorted(edges.items()) if a in keep and b in keep]
     return {"nodes": nodes, "edges": out_edges, "total_actors": len(degree), "capped": len(keep) < len(degree),
-            "level": level}
+            "level": level, "directed": directed, "since": since, "until": until}

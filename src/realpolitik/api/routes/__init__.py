@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from realpolitik.api.routes import analyze, exports, meta, reads, relations, writes
+from realpolitik.api.routes import analyze, exports, meta, reads, relations, search, writes
 
-ROUTERS = (meta.router, reads.router, relations.router, exports.router, writes.router, analyze.router)
+ROUTERS = (meta.router, reads.router, search.router, relations.router, exports.router, writes.router, analyze.router)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 
 from realpolitik.api.access import require_reader
 from realpolitik.api.desk import Desk
@@ -80,13 +80,59 @@ def actor_id(d: Desk, name: str) -> str:
     return found
 
 
+PublisherQ = Annotated[str | None, Query(min_length=1, max_length=300, description="One outlet (case-insensitive)")]
+
+
+def event_filter(d: Desk, actor: str | None, type: str | None, since: str | None, until: str | None,
+                 doc: str | None, status: str | None, publisher: str | None) -> Any:
+    from realpolitik.api.event_table import EventFilter
+
+    return EventFilter(actor=actor_id(d, actor) if actor else None, type=type, since=since, until=until, doc=doc,
+                       status=status, publisher=publisher)
+
+
 @router.get("/events", response_model=Page, tags=["corpus"], responses=errors_doc(404))
 def list_events(d: DeskDep, actor: TextQ = None, type: EventTypeQ = None, since: DateQ = None, until: DateQ = None,
-                doc: TextQ = None, limit: Limit = 50, offset: Offset = 0) -> Page:
-    """Events with their evidence sentence, document date and publisher, and claim status."""
-    who = actor_id(d, actor) if actor else None
-    return page(lambda n, o: d.run(lambda s: s.events(actor=who, type=type, since=since, until=until,
-                                                       doc=doc, limit=n, offset=o)), limit, offset)
+                doc: TextQ = None, status: StatusQ = None, publisher: PublisherQ = None,
+                limit: Limit = 50, offset: Offset = 0) -> Page:
+    """Events with their evidence sentence, document date and publisher, and claim status;
+    `status` keeps one claim status, `publisher` one outlet."""
+    from realpolitik.api import event_table
+
+    f = event_filter(d, actor, type, since, until, doc, status, publisher)
+    return page(lambda n, o: d.run(lambda s: event_table.page(s, f, n, o)), limit, offset)
+
+
+@router.get("/events/facets", tags=["corpus"], responses=errors_doc(404))
+def event_facets(d: DeskDep, actor: TextQ = None, type: EventTypeQ = None, since: DateQ = None,
+                 until: DateQ = None, doc: TextQ = None, status: StatusQ = None,
+                 publisher: PublisherQ = None) -> dict[str, Any]:
+    """For the same filters as /events: the number of matching events, their first and last
+    date, and per facet (type, actor, status, publisher) how many events each value holds
+    among those passing the other filters."""
+    from realpolitik.api import event_table
+
+    f = event_filter(d, actor, type, since, until, doc, status, publisher)
+    return d.run(lambda s: event_table.facets(s, f))
+
+
+@router.get("/events.csv", tags=["corpus"], response_class=Response, responses={
+    **errors_doc(404), 200: {"description": "The matching events as CSV (header row, LF line ends)",
+                             "content": {"text/csv": {}}}})
+def events_csv(d: DeskDep, actor: TextQ = None, type: EventTypeQ = None, since: DateQ = None, until: DateQ = None,
+               doc: TextQ = None, status: StatusQ = None, publisher: PublisherQ = None) -> Response:
+    """Every event /events would list for the same filters (no paging), as a CSV download: the
+    columns of `realpolitik export csv`'s events.csv, then source_name and target_name."""
+    from realpolitik.api import event_table
+
+    f = event_filter(d, actor, type, since, until, doc, status, publisher)
+
+    def build(s: Any) -> str:
+        names = s.actor_names() if hasattr(s, "actor_names") else {}
+        return "".join(event_table.csv_lines((public_document(e) or e for e in event_table.rows(s, f)), names))
+
+    return Response(d.run(build), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="realpolitik-events.csv"'})
 
 
 @router.get("/claims", response_model=Page, tags=["corpus"])

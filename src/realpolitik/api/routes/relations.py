@@ -62,24 +62,30 @@ def dyad_events(d: DeskDep, a: str, b: str, type: EventTypeQ = None, status: Sta
 @router.get("/network")
 def network(d: DeskDep, limit: Annotated[int, Query(ge=1, le=500, description="Busiest actors shown")] = 30,
             focus: Annotated[list[str] | None, Query(max_length=50, description="Actors to expand")] = None,
-            since: DateQ = None, until: DateQ = None, level: LevelQ = "state") -> dict[str, Any]:
+            since: DateQ = None, until: DateQ = None, level: LevelQ = "state",
+            directed: Annotated[bool, Query(description="One edge per direction (source → target) "
+                                                        "instead of one per pair")] = False) -> dict[str, Any]:
     """Actors as nodes, actor pairs as edges weighted by event count and carrying their mean
     Goldstein score; capped to the busiest `limit` actors, plus each `focus` actor's partners.
-    At state level a node is a state or organisation listing its member actors."""
+    At state level a node is a state or organisation listing its member actors. `since` and
+    `until` keep a time window (ISO prefixes against each event's date)."""
     from realpolitik.api.network import build
 
     ids = [actor_id(d, f) for f in focus or []]
-    return d.run(lambda s: build(s, limit=limit, focus=ids, since=since, until=until, level=level))
+    return d.run(lambda s: build(s, limit=limit, focus=ids, since=since, until=until, level=level, directed=directed))
 
 
 @router.get("/contested")
 def contested(d: DeskDep, actor: TextQ = None,
               window_days: Annotated[int, Query(ge=0, le=3660)] = 31) -> list[dict[str, Any]]:
-    """Contested events (the same happening told and denied) and denied claims, with evidence."""
+    """Contested events (the same happening told and denied) and denied claims, with evidence;
+    each event carries `said_by`, the claim it is told through (who, how surely, the cues),
+    and each item `names` for the actors it mentions."""
     from realpolitik.analysis.corroboration import contested as find
+    from realpolitik.api.voices import with_voices
 
     who = actor_id(d, actor) if actor else None
-    return d.run(lambda s: find(s, window_days=window_days, actor=who))
+    return d.run(lambda s: with_voices(s, find(s, window_days=window_days, actor=who)))
 
 
 @router.get("/interests/topics", responses=errors_doc(404))

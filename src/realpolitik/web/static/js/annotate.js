@@ -4,7 +4,7 @@
 import { el } from "./dom.js";
 
 // Which highlight wins a click where several overlap: the most specific kind, then the shortest.
-const PRIORITY = { event: 0, quantity: 1, time: 2, actor: 3, interest: 4, claim: 5 };
+const PRIORITY = { event: 0, quantity: 1, time: 2, actor: 3, interest: 4, claim: 5, hit: 6 };
 
 export const KINDS = ["actor", "event", "claim", "quantity", "time", "interest"];
 

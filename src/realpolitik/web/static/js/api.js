@@ -52,3 +52,27 @@ export const post = (path, body, params) => call("POST", path, params, body);
 export function enc(id) {
   return encodeURIComponent(id);
 }
+
+// A file from the server saved by the browser: fetched with the token like every call (so it
+// works where reads need one), then handed over as a blob with the server's file name.
+export async function download(path, params, fallbackName) {
+  const headers = {};
+  const t = token();
+  if (t) headers.Authorization = "Bearer " + t;
+  const res = await fetch(path + query(params), { headers, credentials: "omit", cache: "no-store" });
+  if (!res.ok) {
+    let err = {};
+    try { err = (await res.json()).error || {}; } catch { err = {}; }
+    throw new ApiError(res.status, err.code || "error", err.message || res.statusText);
+  }
+  const named = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") || "");
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = named ? named[1] : fallbackName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return a.download;
+}

@@ -1,15 +1,18 @@
 // The router: #/view?params picks a view module; each view renders into <main id="view">.
 import { setToken, token } from "./api.js";
 import { clear } from "./dom.js";
-import { fail, parseHash, status } from "./nav.js";
+import { fail, go, parseHash, status } from "./nav.js";
 import * as documents from "./documents.js";
 import * as dyad from "./dyad.js";
 import * as interests from "./interests.js";
 import * as network from "./network.js";
 import * as claims from "./claims.js";
 import * as corrections from "./corrections.js";
+import * as events from "./events.js";
+import * as contested from "./contested.js";
+import * as search from "./search.js";
 
-const VIEWS = { documents, doc: documents, dyad, interests, network, claims, corrections };
+const VIEWS = { documents, doc: documents, dyad, interests, network, claims, corrections, events, contested, search };
 
 let current = null;
 
@@ -45,5 +48,15 @@ function initToken() {
   show();
 }
 
+function initSearch() {
+  const form = document.getElementById("search-form");
+  const input = document.getElementById("search-input");
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const q = input.value.trim();
+    if (q) go("search", [], { q });
+  });
+}
+
 window.addEventListener("hashchange", route);
-window.addEventListener("DOMContentLoaded", () => { initToken(); route(); });
+window.addEventListener("DOMContentLoaded", () => { initToken(); initSearch(); route(); });

@@ -2,7 +2,7 @@
 // highlighted at its offsets; clicking a highlight shows its details and evidence.
 import { enc, get } from "./api.js";
 import { KINDS, focusRange, renderText, slice } from "./annotate.js";
-import { clear, el, excerpt } from "./dom.js";
+import { append, clear, el, excerpt } from "./dom.js";
 import { link, status } from "./nav.js";
 import { correctionTools } from "./correct.js";
 
@@ -27,11 +27,20 @@ export async function render(root, { args, params }) {
   }
   if (page.next_offset !== null) ul.append(el("li", { class: "muted small" }, "(first 200 shown)"));
   list.append(ul);
-  await showDocument(pane, docId, params.get("focus"));
+  await showDocument(pane, docId, params.get("focus"), (params.get("q") || "").trim(), Number(params.get("hit")) || 0);
 }
 
-async function showDocument(pane, docId, focus) {
-  const data = await get("/documents/" + enc(docId) + "/annotations");
+// Search hits as highlights of their own kind ("hit"), from the same search the results came from.
+async function searchHits(docId, q) {
+  if (!q) return [];
+  const r = await get("/search", { q, doc: docId, limit: 1 });
+  const spans = r.items.length ? r.items[0].spans : [];
+  return spans.map(([start, end], i) => ({ kind: "hit", key: "hit:" + i, start, end, label: "search hit for " + q, data: {} }));
+}
+
+async function showDocument(pane, docId, focus, q, hitIndex) {
+  const [data, hits] = await Promise.all([get("/documents/" + enc(docId) + "/annotations"), searchHits(docId, q)]);
+  data.annotations = data.annotations.concat(hits);
   const doc = data.document;
   const text = doc.text || "";
   const byKey = new Map(data.annotations.map((a) => [a.key, a]));
@@ -68,6 +77,7 @@ async function showDocument(pane, docId, focus) {
           el("span", { class: "hl hl-claim claim-" + s }, s)))),
     el("div", { class: "doc-body" }, body, details));
 
+  if (q) pane.querySelector(".doc-head").append(hitBar(body, hits, q, hitIndex));
   if (focus && byKey.has(focus)) {
     const a = byKey.get(focus);
     show(a, [a]);
@@ -103,8 +113,11 @@ function showDetails(box, a, covering, text, docId, actors) {
   const d = a.data;
   box.append(el("h3", { class: "detail-kind" }, a.kind + (a.label ? ": " + a.label : "")));
   const dl = el("dl", {});
+  // Through dom.append, which skips the nulls field() returns for empty values: the native
+  // Element.append would write each of them as the text "null".
+  const add = (...fields) => append(dl, fields);
   if (a.kind === "event") {
-    dl.append(
+    add(
       el("div", { class: "field" }, el("dt", {}, "source → target"),
         el("dd", {}, actorLink(d.source, d.source_name) || "?", " → ", actorLink(d.target, d.target_name) || "?")),
       field("PLOVER type", d.type), field("CAMEO", d.cameo), field("Goldstein", d.goldstein),
@@ -117,23 +130,23 @@ function showDetails(box, a, covering, text, docId, actors) {
       box.append(el("p", {}, el("a", { href: link("dyad", [], { a: d.source, b: d.target }) }, "Open this dyad")));
     }
   } else if (a.kind === "claim") {
-    dl.append(field("status", d.status), field("source", d.source_name || d.source), field("said by (text)", d.source_text),
+    add(field("status", d.status), field("source", d.source_name || d.source), field("said by (text)", d.source_text),
       field("cues", (d.cues || []).join(", ")), field("direct quote", d.quote ? "yes" : null), field("id", d.id));
     box.append(dl, el("h4", {}, "Evidence"), quote(text, a.start, a.end));
   } else if (a.kind === "quantity") {
-    dl.append(field("value", d.value_max !== null && d.value_max !== undefined ? `${d.value}–${d.value_max}` : d.value),
+    add(field("value", d.value_max !== null && d.value_max !== undefined ? `${d.value}–${d.value_max}` : d.value),
       field("unit", d.unit), field("kind", d.kind), field("bound", d.bound), field("subject", d.subject),
       field("date", d.date), field("id", d.id));
     box.append(dl, el("h4", {}, "Evidence"), quote(text, a.start, a.end));
   } else if (a.kind === "actor") {
-    dl.append(field("actor", d.name), field("id", d.actor), field("kind", d.kind), field("country", d.country),
+    add(field("actor", d.name), field("id", d.actor), field("kind", d.kind), field("country", d.country),
       field("role", d.role), field("mention", d.text));
     box.append(dl, el("p", {}, el("a", { href: link("dyad", [], { a: d.actor }) }, "Relations of this actor")));
   } else if (a.kind === "time") {
-    dl.append(field("text", d.text), field("normalised", d.value));
+    add(field("text", d.text), field("normalised", d.value));
     box.append(dl);
   } else if (a.kind === "interest") {
-    dl.append(field("actor", d.actor_name || d.actor), field("rank", d.rank), field("wants", d.text));
+    add(field("actor", d.actor_name || d.actor), field("rank", d.rank), field("wants", d.text));
     box.append(dl, el("h4", {}, "Evidence"), quote(text, a.start, a.end));
   }
   const tools = correctionTools(a, docId, actors);
@@ -143,4 +156,28 @@ function showDetails(box, a, covering, text, docId, actors) {
     box.append(el("h4", {}, "Also here"), el("ul", { class: "also" }, others.map((o) =>
       el("li", {}, el("a", { href: link("doc", [docId], { focus: o.key }) }, o.kind + ": " + excerpt(o.label, 80))))));
   }
+}
+
+// "N hits for q", with previous/next stepping through them; the current one is outlined and
+// scrolled to. Every segment of a hit carries its key, so a hit split by other highlights is
+// still found whole.
+function hitBar(body, hits, q, start) {
+  const label = el("span", { id: "hit-count" });
+  const segments = (i) => [...body.querySelectorAll("[data-keys]")].filter((n) => n.dataset.keys.split(" ").includes("hit:" + i));
+  let at = Math.min(Math.max(0, start), Math.max(0, hits.length - 1));
+  const show = () => {
+    for (const n of body.querySelectorAll(".current-hit")) n.classList.remove("current-hit");
+    if (!hits.length) { label.textContent = `No hit for “${q}” in this document.`; return; }
+    label.textContent = `Hit ${at + 1} of ${hits.length} for “${q}”`;
+    const nodes = segments(at);
+    for (const n of nodes) n.classList.add("current-hit");
+    if (nodes.length) nodes[0].scrollIntoView({ block: "center" });
+  };
+  const step = (d) => { if (hits.length) { at = (at + d + hits.length) % hits.length; show(); } };
+  const bar = el("div", { class: "hit-bar controls", id: "hit-bar" }, label, " ",
+    el("button", { type: "button", id: "hit-prev", onclick: () => step(-1) }, "← previous"), " ",
+    el("button", { type: "button", id: "hit-next", onclick: () => step(1) }, "next →"), " ",
+    el("a", { href: link("search", [], { q }) }, "back to the results"));
+  setTimeout(show, 0);
+  return bar;
 }

@@ -63,15 +63,44 @@ export async function render(root, { params }) {
   await renderTimeline(timeline, report, params);
 }
 
+// The label of the period after `label` ("2019" -> "2020", "2019-Q4" -> "2020-Q1", "2019-12" -> "2020-01").
+export function nextPeriod(label) {
+  const y = Number(label.slice(0, 4));
+  if (label.length === 4) return String(y + 1);
+  if (/-Q\d$/.test(label)) {
+    const q = Number(label.slice(-1));
+    return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
+  }
+  const m = Number(label.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+
+// Every period from the first to the last scored one, null where none is scored: uPlot breaks
+// its line at a null, so a gap in the record is drawn as a gap, not bridged.
+export function gapSeries(periods) {
+  const scored = periods.filter((p) => p.index !== null);
+  if (!scored.length) return [];
+  const byLabel = new Map(scored.map((p) => [p.period, p]));
+  const out = [];
+  const last = scored[scored.length - 1].period;
+  for (let label = scored[0].period; ; label = nextPeriod(label)) {
+    out.push(byLabel.get(label) || { period: label, index: null, n: null });
+    if (label === last || out.length > 5000) break;
+  }
+  return out;
+}
+
 function drawChart(box, report) {
   leave();
-  const points = report.periods.filter((p) => p.index !== null);
+  const points = gapSeries(report.periods);
   if (!points.length || typeof uPlot === "undefined") {
     box.append(el("p", { class: "muted" }, points.length ? "(chart library missing)" : "No scored events between these two."));
     return;
   }
   const xs = points.map((p) => periodStart(p.period));
   const data = [xs, points.map((p) => p.index), points.map((p) => p.n)];
+  box.dataset.periods = String(points.length);
+  box.dataset.gaps = String(points.filter((p) => p.index === null).length);
   const width = Math.max(320, Math.min(box.clientWidth || 900, 1100));
   // eslint-disable-next-line no-undef
   chart = new uPlot({
@@ -79,8 +108,8 @@ function drawChart(box, report) {
     scales: { x: { time: true }, idx: { range: [-10, 10] }, n: { range: (u, min, max) => [0, Math.max(1, max)] } },
     series: [
       { label: report.by },
-      { label: "index", scale: "idx", stroke: "#2b6cb0", width: 2, points: { size: 7 } },
-      { label: "events", scale: "n", stroke: "#a0aec0", dash: [4, 4], points: { size: 4 } },
+      { label: "index", scale: "idx", stroke: "#2b6cb0", width: 2, points: { show: true, size: 7 }, spanGaps: false },
+      { label: "events", scale: "n", stroke: "#a0aec0", dash: [4, 4], points: { show: true, size: 4 }, spanGaps: false },
     ],
     axes: [{}, { scale: "idx", label: "mean Goldstein" }, { scale: "n", side: 1, label: "events", grid: { show: false } }],
   }, data, box);
