@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 TEXT = ("MOSCOW — Russia and China signed an agreement on Monday "
         "to expand grain trade, officials said. Beijing accused Washington of meddling in the talks.")
 
@@ -89,3 +91,66 @@ def test_bad_corrections_are_client_errors(writable, error_of):
     error_of(client.post("/corrections", json={"kind": "explode", "target": "CHN"}, headers=auth), 422)
     error_of(client.post("/corrections/999999/undo", headers=auth), 404, "not_found")
     error_of(client.post("/corrections/abc/undo", headers=auth), 422)
+
+
+def _patrol(client) -> dict:
+    """The machine's event for "…Chinese bombers … in a joint patrol near the United States." """
+    events = client.get("/events", params={"actor": "CHN", "limit": 1000}).json()["items"]
+    found = [e for e in events if "joint patrol near the United States" in e["sentence"] and e["source"] == "CHN"]
+    assert found, "the pipeline no longer reads an event from CHN in the joint-patrol sentence"
+    return found[0]
+
+
+def test_a_fix_through_the_api_is_seen_by_dyads_and_exports_and_undone(writable):
+    client, auth = writable
+    patrol = _patrol(client)
+    before = client.get("/dyads/CHN/RUS").json()["n"]
+    listed = {e["id"] for e in client.get("/dyads/CHN/RUS/events", params={"limit": 1000}).json()["items"]}
+    r = client.post("/corrections", json={"kind": "fix", "target": f"event:{patrol['id']}",
+                                          "value": {"type": "cooperate", "target": "Russia", "date": "2024-07-25",
+                                                    "negated": False}, "note": "flown with Russia"}, headers=auth)
+    assert r.status_code == 201, r.text
+    decision = r.json()
+    assert (decision["kind"], decision["analyst"], decision["note"]) == ("fix", "tester", "flown with Russia")
+    assert json.loads(decision["value"]) == {"date": "2024-07-25", "negated": False, "target": "RUS",
+                                             "type": "COOPERATE"}
+    fixed = client.get("/events", params={"doc": patrol["doc"], "limit": 1000}).json()["items"]
+    [e] = [x for x in fixed if x["id"] == patrol["id"]]
+    assert (e["target"], e["type"], e["date"], e["negated"]) == ("RUS", "COOPERATE", "2024-07-25", False)
+    assert client.get("/dyads/CHN/RUS").json()["n"] == before + (patrol["id"] not in listed)
+    contract = client.get("/exports/json")
+    assert contract.status_code == 200
+    [exported] = [x for x in contract.json()["events"] if x["id"] == patrol["id"]]
+    assert exported["target"] == "RUS"
+    client.post(f"/corrections/{decision['id']}/undo", headers=auth)
+    [e] = [x for x in client.get("/events", params={"doc": patrol["doc"], "limit": 1000}).json()["items"]
+           if x["id"] == patrol["id"]]
+    assert e["target"] == patrol["target"] and client.get("/dyads/CHN/RUS").json()["n"] == before
+
+
+def test_a_claim_and_an_actor_fixed_through_the_api(writable):
+    client, auth = writable
+    claim = client.get("/claims", params={"status": "reported", "limit": 1}).json()["items"][0]
+    r = client.post("/corrections", json={"kind": "fix", "target": f"claim:{claim['id']}",
+                                          "value": {"status": "denied"}}, headers=auth)
+    assert r.status_code == 201, r.text
+    denied = client.get("/claims", params={"status": "denied", "limit": 1000}).json()["items"]
+    assert claim["id"] in {c["id"] for c in denied}
+    r = client.post("/corrections", json={"kind": "fix", "target": "actor:org:huawei",
+                                          "value": '{"kind": "group", "country": "CHN"}'}, headers=auth)
+    assert r.status_code == 201, r.text
+    huawei = client.get("/actors/org:huawei").json()
+    assert (huawei["kind"], huawei["country"]) == ("group", "CHN")
+
+
+def test_bad_fixes_are_client_errors_naming_the_value(writable, error_of):
+    client, auth = writable
+    target = f"event:{_patrol(client)['id']}"
+    for value, message in (({"type": "HUG"}, "unknown PLOVER type 'HUG'"),
+                           ({"target": "Atlantis"}, "unknown actor 'Atlantis'"),
+                           ({"date": "2024-02-30"}, "malformed date '2024-02-30'")):
+        err = error_of(client.post("/corrections", json={"kind": "fix", "target": target, "value": value},
+                                   headers=auth), 400)
+        assert message in err["message"]
+    error_of(client.post("/corrections", json={"kind": "fix", "target": target}, headers=auth), 422)
+    assert client.get("/corrections").json() == []

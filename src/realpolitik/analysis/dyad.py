@@ -301,9 +301,9 @@ def print_dyad(report: DyadReport, console: Any = None) -> None:
         console.print("Left out: " + ", ".join(notes))
     if report.evidence:
         ev = Table(title="Strongest evidence")
-        for col in ("date", "type", "source→target", "Goldstein", "status", "publisher", "sentence"):
+        for col in ("id", "date", "type", "source→target", "Goldstein", "status", "publisher", "sentence"):
             ev.add_column(col, overflow="fold")
         for e in report.evidence:
-            ev.add_row(e.date or "?", e.type, f"{e.source or '-'}→{e.target or '-'}",
+            ev.add_row(e.event, e.date or "?", e.type, f"{e.source or '-'}→{e.target or '-'}",
                        "" if e.goldstein is None else f"{e.goldstein:+.1f}", e.status, e.publisher or "?", e.sentence)
         console.print(ev)

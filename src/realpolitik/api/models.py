@@ -40,13 +40,19 @@ class Ingested(BaseModel):
 
 
 class CorrectionIn(BaseModel):
+    """One analyst decision. A fix, e.g. {"kind": "fix", "target": "event:ev-…", "value":
+    {"type": "ACCUSE", "target": "RUS", "date": "2024-03-01", "negated": false}}."""
+
     model_config = ConfigDict(extra="forbid")
-    kind: Literal["reject", "resolve", "merge"] = Field(
-        description="reject an extraction, resolve (fix) an actor, or merge two actors")
+    kind: Literal["reject", "resolve", "merge", "fix"] = Field(
+        description="reject an extraction, resolve (fix) an actor's reading, merge two actors, or fix fields")
     target: str = Field(min_length=1, max_length=500,
-                        description="reject: 'event:ID'/'claim:ID'/'quantity:ID'; resolve, merge: an actor id")
-    value: str | None = Field(None, max_length=2000,
-                              description="resolve: the actor it really is; merge: the actor it is folded into")
+                        description="reject: 'event:ID'/'claim:ID'/'quantity:ID'; resolve, merge: an actor id; "
+                                    "fix: 'event:ID'/'claim:ID'/'actor:ID'")
+    value: str | dict[str, Any] | None = Field(
+        None, description="resolve: the actor it really is; merge: the actor it is folded into; fix: the fields "
+                          "it changes — event: type, source, target, date, negated; claim: status; actor: key, "
+                          "kind, country (null clears source, target, date, country)")
     scope: str = Field("*", max_length=200, description="resolve only: a document id, or '*' for every document")
     note: str | None = Field(None, max_length=2000)
 

@@ -21,6 +21,7 @@ from realpolitik.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
 from realpolitik.cli.engine_options import engine_options, ray_engine
 from realpolitik.redaction import redact
 from realpolitik.schema import CLAIM_STATUSES, EVENT_TYPES
+from realpolitik.store.fixes import ACTOR_KINDS
 from realpolitik.terminal import printable
 
 db_option = click.option("--db", envvar="REALPOLITIK_DB", default=None, show_envvar=True,
@@ -391,7 +392,7 @@ def network(db: str | None, as_json: bool, level: str, limit: int, focus: tuple[
 @json_option
 @limit_option
 @offset_option
-@click.option("--kind", type=click.Choice(["state", "person", "organization", "group", "location"]))
+@click.option("--kind", type=click.Choice(ACTOR_KINDS))
 def actors(db: str | None, as_json: bool, limit: int, offset: int, kind: str | None) -> None:
     """Actors in the corpus, most mentioned first."""
     with opened(db) as store:
@@ -430,16 +431,18 @@ def events(db: str | None, as_json: bool, limit: int, offset: int, actor: str | 
             if as_json:
                 emit_json(found)
                 return
-            table(f"Corroborated events ({len(found)})", ["dates", "type", "dyad", "publishers", "documents", "evidence"],
+            table(f"Corroborated events ({len(found)})",
+                  ["dates", "type", "dyad", "publishers", "documents", "event ids", "evidence"],
                   [[", ".join(c["dates"]), c["type"], "–".join(c["dyad"]), len(c["publishers"]), c["documents"],
-                    snippet(c["events"][0]["sentence"])] for c in found])
+                    " ".join(e["id"] for e in c["events"]), snippet(c["events"][0]["sentence"])] for c in found])
             return
         found = store.events(actor=who, type=type_, since=since, until=until, limit=limit, offset=offset)
     if as_json:
         emit_json(found)
         return
-    table(f"Events ({len(found)})", ["date", "type", "source", "target", "Goldstein", "status", "publisher", "sentence"],
-          [[e["dated"], e["type"] + (" (negated)" if e["negated"] else "") + (" (if)" if e["hypothetical"] else ""),
+    table(f"Events ({len(found)})", ["id", "date", "type", "source", "target", "Goldstein", "status", "publisher",
+                                     "sentence"],
+          [[e["id"], e["dated"], e["type"] + (" (negated)" if e["negated"] else "") + (" (if)" if e["hypothetical"] else ""),
             e["source"], e["target"], e["goldstein"], e["status"], snippet(e["publisher"], 30), snippet(e["sentence"])]
            for e in found])
 
@@ -458,8 +461,8 @@ def claims(db: str | None, as_json: bool, limit: int, offset: int, status: str |
     if as_json:
         emit_json(found)
         return
-    table(f"Claims ({len(found)})", ["published", "status", "source", "publisher", "claim"],
-          [[c["published"], c["status"], c["source"] or c["source_text"], snippet(c["publisher"], 30),
+    table(f"Claims ({len(found)})", ["id", "published", "status", "source", "publisher", "claim"],
+          [[c["id"], c["published"], c["status"], c["source"] or c["source_text"], snippet(c["publisher"], 30),
             snippet(c["text"])] for c in found])
 
 
@@ -480,28 +483,95 @@ def contested(db: str | None, as_json: bool, actor: str | None, window: int) -> 
     rows = []
     for c in found:
         if c["kind"] == "denied claim":
-            rows.append([c["published"], c["kind"], "", c["source"] or c["source_text"], snippet(c["text"])])
+            rows.append([c["published"], c["kind"], "", c["source"] or c["source_text"],
+                         f"claim:{c['claim']} {snippet(c['text'])}"])
         else:
-            told = " | ".join(f"{'✗' if e['id'] in c['denied'] else '✓'} {snippet(e['sentence'], 90)}" for e in c["events"])
+            told = " | ".join(f"{'✗' if e['id'] in c['denied'] else '✓'} event:{e['id']} {snippet(e['sentence'], 90)}"
+                              for e in c["events"])
             rows.append([", ".join(c["dates"]), c["kind"], c["type"], "–".join(c["dyad"]), told])
     table(f"Contested ({len(found)})", ["dates", "kind", "type", "dyad/source", "evidence (✓ told, ✗ denied/negated)"],
           rows)
 
 
 # -- corrections ----------------------------------------------------------------
-@main.group()
+FIXED_BY_PREFIX = ("event", "claim", "actor")
+
+
+class CorrectGroup(click.Group):
+    """`correct event:ID …` runs `correct event ID …` (likewise claim:ID and actor:ID), so an
+    item named as the tables and `correct reject` name it works as it is."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        what, sep, item = args[0].partition(":") if args else ("", "", "")
+        command = self.get_command(ctx, what) if sep and item and what in FIXED_BY_PREFIX else None
+        if command is not None:
+            return what, command, [item, *args[1:]]
+        return super().resolve_command(ctx, args)
+
+
+@main.group(cls=CorrectGroup)
 def correct() -> None:
-    """Analyst corrections: append-only, attributed, reversible with `realpolitik undo ID`."""
+    """Analyst corrections: append-only, attributed, reversible with `realpolitik undo ID`.
+
+    \b
+    realpolitik correct event ID --type ACCUSE --target RUS --date 2024-03-01 --negated false
+    realpolitik correct claim ID --status denied
+    realpolitik correct actor ACTOR --key NEW-ID --kind person --country RUS
+    realpolitik correct actor ACTOR INTO          (what was read as ACTOR is really INTO)
+    realpolitik correct reject event:ID           (or claim:ID, quantity:ID)
+    `correct event:ID …` is the same as `correct event ID …`; ids are in every table.
+    """
 
 
-def _decide(db: str | None, kind: str, target: str, value: str | None, user: str | None, note: str | None,
-            scope: str = "*", resolve: Callable[[Any], tuple[str, str | None]] | None = None) -> None:
+def _decide(db: str | None, kind: str, target: str, value: Any, user: str | None, note: str | None,
+            scope: str = "*", resolve: Callable[[Any], tuple[str, Any]] | None = None) -> None:
     with opened(db, write=True) as store:
         if resolve:
             target, value = resolve(store)
         decision = store.decide(kind, target, value, analyst(user), scope=scope, note=note)  # type: ignore[arg-type]
-    click.echo(f"decision {decision}: {kind} {target}" + (f" -> {value}" if value else "") +
-               ("" if scope == "*" else f" in {scope}") + f" (undo with `realpolitik undo {decision}`)")
+        stored = next(d for d in store.decisions() if d["id"] == decision)
+    click.echo(f"decision {decision}: {kind} {stored['target']}" + (f" -> {stored['value']}" if stored["value"] else "")
+               + ("" if scope == "*" else f" in {scope}") + f" (undo with `realpolitik undo {decision}`)")
+
+
+def _none(value: str | None) -> str | None:
+    """'none' (any case) or an empty string clears a field: the text names no target, no date."""
+    return None if value is not None and value.strip().lower() in ("", "none", "null") else value
+
+
+def _given(**fields: str | None) -> dict[str, Any]:
+    """The fields an analyst gave (each may be 'none' to clear it), as a fix's changes."""
+    return {k: _none(v) for k, v in fields.items() if v is not None}
+
+
+@correct.command("event")
+@click.argument("event_id", metavar="ID")
+@db_option
+@user_option
+@click.option("--type", "type_", metavar="TYPE", help=f"The PLOVER type: {', '.join(EVENT_TYPES)}.")
+@click.option("--source", help="Who acted (actor id, name or alias; 'none' for no one).")
+@click.option("--target", help="Whom it was aimed at (actor id, name or alias; 'none' for no one).")
+@click.option("--date", help="When: YYYY, YYYY-MM, YYYY-MM-DD or START/END ('none': the document's date).")
+@click.option("--negated", metavar="true|false", help="Whether the text says it did NOT happen.")
+@click.option("--note", help="Why.")
+def correct_event(event_id: str, db: str | None, user: str | None, type_: str | None, source: str | None,
+                  target: str | None, date: str | None, negated: str | None, note: str | None) -> None:
+    """Fix an event's type, source, target, date or negation (ID as the events table shows it)."""
+    changes = _given(type=type_, source=source, target=target, date=date, negated=negated)
+    if not changes:
+        raise click.UsageError("give what to fix: --type, --source, --target, --date and/or --negated")
+    _decide(db, "fix", f"event:{event_id.removeprefix('event:')}", changes, user, note)
+
+
+@correct.command("claim")
+@click.argument("claim_id", metavar="ID")
+@db_option
+@user_option
+@click.option("--status", required=True, help=f"What the claim really is: {', '.join(CLAIM_STATUSES)}.")
+@click.option("--note", help="Why.")
+def correct_claim(claim_id: str, db: str | None, user: str | None, status: str, note: str | None) -> None:
+    """Mark a claim's status (ID as the claims table shows it); its events follow."""
+    _decide(db, "fix", f"claim:{claim_id.removeprefix('claim:')}", {"status": status}, user, note)
 
 
 @correct.command("reject")
@@ -522,19 +592,36 @@ def correct_reject(item: str, db: str | None, user: str | None, note: str | None
 @click.option("--doc", help="Only in this document (id); default everywhere.")
 @click.option("--new-id", help="Resolve to a new actor with this id (give --name and --kind).")
 @click.option("--name", help="Name of the new actor.")
-@click.option("--kind", type=click.Choice(["state", "person", "organization", "group", "location"]), default="organization")
-@click.option("--country", help="ISO alpha-3 country of the new actor.")
+@click.option("--key", help="Give ACTOR this new id everywhere (its events, mentions and claims follow).")
+@click.option("--kind", type=click.Choice(ACTOR_KINDS),
+              help="ACTOR's kind (with --new-id: the new actor's, default organization).")
+@click.option("--country", help="ACTOR's country, ISO alpha-3 ('none' for none; with --new-id: the new actor's).")
 @click.option("--note", help="Why.")
 def correct_actor(actor: str, into: str | None, db: str | None, user: str | None, doc: str | None, new_id: str | None,
-                  name: str | None, kind: str, country: str | None, note: str | None) -> None:
-    """Fix an actor's resolution: what was read as ACTOR is really INTO (or a new actor)."""
-    if not into and not new_id:
-        raise click.UsageError("give INTO (an existing actor) or --new-id with --name")
+                  name: str | None, key: str | None, kind: str | None, country: str | None, note: str | None) -> None:
+    """Fix an actor: what was read as ACTOR is really INTO (or a new actor, --new-id), or
+    ACTOR's own key, kind or country is wrong (--key, --kind, --country)."""
+    if into or new_id:
+        if key:
+            raise click.UsageError("--key renames ACTOR itself; it does not go with INTO or --new-id")
+        if into and (kind or country):
+            raise click.UsageError("--kind and --country describe a new actor (--new-id) or fix ACTOR itself "
+                                   "(without INTO); to change INTO's, run `correct actor INTO --kind …`")
+    elif key or kind or country is not None:
+        if doc:
+            raise click.UsageError("an actor's key, kind and country hold in every document; drop --doc")
+        changes = _given(key=key, kind=kind, country=country)
+        _decide(db, "fix", "", None, user, note,
+                resolve=lambda store: (f"actor:{actor_arg(store, actor.removeprefix('actor:'))}", changes))
+        return
+    else:
+        raise click.UsageError("give INTO (an existing actor), --new-id with --name, or --key/--kind/--country")
 
     def resolve(store: Any) -> tuple[str, str | None]:
         target = actor_arg(store, actor) if doc is None else (store.resolve_actor(actor) or actor)
         if new_id:
-            return target, json.dumps({"id": new_id, "name": name or new_id, "kind": kind, "country": country})
+            return target, json.dumps({"id": new_id, "name": name or new_id, "kind": kind or "organization",
+                                       "country": country})
         return target, actor_arg(store, into or "")
 
     _decide(db, "resolve", actor, None, user, note, scope=doc or "*", resolve=resolve)

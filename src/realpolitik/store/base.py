@@ -13,7 +13,7 @@ the exports share them.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -21,11 +21,11 @@ from typing import Any, Literal
 from realpolitik.schema import Analysis
 
 # Bump when the tables change; add a migration from the previous version in store/migrations.py.
-STORE_VERSION = 1
+STORE_VERSION = 2
 STORE_FORMAT = "realpolitik.store"
 
 AddOutcome = Literal["added", "version", "unchanged", "reanalysed"]
-DecisionKind = Literal["reject", "resolve", "merge"]
+DecisionKind = Literal["reject", "resolve", "merge", "fix"]
 REJECTABLE = ("event", "claim", "quantity")
 GLOBAL_SCOPE = "*"
 
@@ -152,7 +152,7 @@ class Store(ABC):
 
     # -- analyst decisions (append-only) -----------------------------------
     @abstractmethod
-    def decide(self, kind: DecisionKind, target: str, value: str | None, analyst: str,
+    def decide(self, kind: DecisionKind, target: str, value: str | Mapping[str, Any] | None, analyst: str,
                scope: str = GLOBAL_SCOPE, note: str | None = None) -> int:
         """Record a decision and return its id.
 
@@ -160,6 +160,10 @@ class Store(ABC):
         resolve: target an actor id, value the actor it really is; scope a document id or "*";
                  value may be a new actor given as JSON {"id","name","kind","country"}
         merge:   target the actor that disappears, value the actor it is folded into
+        fix:     target "event:ID" / "claim:ID" / "actor:ID", value the fields it changes as an
+                 object (or its JSON): event type, source, target, date, negated; claim status;
+                 actor key, kind, country (store/fixes.py). Actors may be given by id, name or
+                 alias and are stored as ids.
         """
 
     @abstractmethod

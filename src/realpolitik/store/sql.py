@@ -12,13 +12,13 @@ import json
 import os
 import threading
 from abc import abstractmethod
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 from realpolitik.schema import Actor, Analysis, Document, Interest, Mention, TimeExpr
-from realpolitik.store import migrations, rows
+from realpolitik.store import fixes, migrations, rows
 from realpolitik.store.base import (
     GLOBAL_SCOPE,
     REJECTABLE,
@@ -30,7 +30,7 @@ from realpolitik.store.base import (
     StoreError,
     StoreVersionError,
 )
-from realpolitik.store.tables import TABLES, VIEWS, statements
+from realpolitik.store.tables import DERIVED, DERIVED_NAMES, TABLES, VIEWS, statements
 
 INSERT_CHUNK = 400  # rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters
 MACHINE_TABLES = ("mentions", "events", "claims", "quantities", "times", "interests")
@@ -137,7 +137,7 @@ class SQLStore(Store):
                     f"{self.location} holds tables ({', '.join(sorted(tables)[:5])}) but is not a realpolitik store; "
                     "point --db at a new file or an empty database")
             with self.transaction():
-                for stmt in statements(TABLES) + statements(VIEWS):
+                for stmt in statements(TABLES) + statements(DERIVED) + statements(VIEWS):
                     self._x(self._ddl(stmt))
                 self._insert("meta", ("key", "value"), [("format", STORE_FORMAT), ("version", str(STORE_VERSION)),
                                                          ("created_at", now().isoformat())])
@@ -474,12 +474,19 @@ class SQLStore(Store):
     def _actor_exists(self, actor_id: str) -> bool:
         return bool(self._q("SELECT 1 AS x FROM v_actors WHERE id = ?", [actor_id]))
 
-    def decide(self, kind: DecisionKind, target: str, value: str | None, analyst: str,
+    def decide(self, kind: DecisionKind, target: str, value: str | Mapping[str, Any] | None, analyst: str,
                scope: str = GLOBAL_SCOPE, note: str | None = None) -> int:
         if not analyst:
             raise StoreError("a decision needs the analyst's name (--user or REALPOLITIK_USER)")
+        if kind != "fix" and value is not None and not isinstance(value, str):
+            raise StoreError(f"a {kind}'s value is an actor id (or a new actor's JSON), not {value!r}")
         with self.transaction():
-            if kind == "reject":
+            if kind == "fix":
+                if scope != GLOBAL_SCOPE:
+                    raise StoreError("a fix names its item (event:ID, claim:ID, actor:ID); it has no scope")
+                fix = self._checked_fix(fixes.parse_fix(target, value))
+                target, value = fix.target, fix.value()
+            elif kind == "reject":
                 what, _, item = target.partition(":")
                 if what not in REJECTABLE or not item:
                     raise StoreError(f"reject what? give {' / '.join(k + ':ID' for k in REJECTABLE)}, not {target!r}")
@@ -505,12 +512,61 @@ class SQLStore(Store):
                 if _follow(global_map, into) == target:
                     raise StoreError(f"{into!r} is already folded into {target!r}; undo that decision first")
             else:
-                raise StoreError(f"unknown decision {kind!r}: reject, resolve or merge")
+                raise StoreError(f"unknown decision {kind!r}: reject, resolve, merge or fix")
             decision_id = int(self._q("SELECT nextval('decision_ids') AS id")[0]["id"])
             self._insert("decisions", ("id", "kind", "target", "value", "scope", "analyst", "note", "created_at"),
                          [(decision_id, kind, target, value, scope, analyst, note, now())])
             self._rebuild_derived()
         return decision_id
+
+    def _checked_fix(self, fix: fixes.Fix) -> fixes.Fix:
+        """The fix with its actors resolved to ids, once the corpus has what it names."""
+        table = {"event": "events", "claim": "claims", "actor": "v_actors"}[fix.what]
+        item = fix.item
+        if not self._q(f"SELECT 1 AS x FROM {table} WHERE id = ?", [item]):
+            item = (self.resolve_actor(item) if fix.what == "actor" else None) or ""
+            if not item:
+                raise StoreError(f"no {fix.what} {fix.item!r} in {self.location}")
+        changes = dict(fix.changes)
+        for field in fixes.ACTOR_FIELDS & changes.keys():
+            if changes[field] is not None:
+                found = self.resolve_actor(changes[field])
+                if found is None:
+                    raise StoreError(f"unknown actor {changes[field]!r} for the event's {field}: no such id, name "
+                                     "or alias in the store (see `realpolitik actors`)")
+                changes[field] = found
+        if fix.what == "event":
+            self._check_event_sides(item, changes)
+        if changes.get("key") is not None:
+            if self._actor_exists(changes["key"]):
+                raise StoreError(f"actor {changes['key']!r} already exists; to fold {item!r} into it use merge "
+                                 "(`realpolitik correct merge`)")
+            if self._q("SELECT 1 AS x FROM actor_map WHERE scope = '*' AND from_id = ?", [item]):
+                raise StoreError(f"{item!r} is already merged or re-keyed; fix the actor it became")
+        if changes.get("country") is not None:
+            changes["country"] = self._state_code(changes["country"])
+        return fixes.Fix(fix.what, item, changes)
+
+    def _check_event_sides(self, event_id: str, changes: dict[str, Any]) -> None:
+        """An event's source and target are two actors (as the pipeline keeps them)."""
+        current = self._q("SELECT source, target FROM v_events WHERE id = ?", [event_id])
+        if not current or not ({"source", "target"} & changes.keys()):
+            return
+        source = changes.get("source", current[0]["source"])
+        target = changes.get("target", current[0]["target"])
+        if source is not None and source == target:
+            raise StoreError(f"event {event_id!r} would have {source!r} as both source and target")
+        if source is None and target is None:
+            raise StoreError(f"event {event_id!r} would have neither source nor target; reject it instead")
+
+    def _state_code(self, code: str) -> str:
+        """A country as a state's code: one the knowledge base or the store knows as a state."""
+        from realpolitik.knowledge import load
+
+        want = code.strip().upper()
+        if want in load().states or self._q("SELECT 1 AS x FROM v_actors WHERE id = ? AND kind = 'state'", [want]):
+            return want
+        raise StoreError(f"unknown country {code!r}: give a state's ISO alpha-3 code (e.g. RUS, CHN)")
 
     def undo(self, decision_id: int, analyst: str) -> dict[str, Any]:
         with self.transaction():
@@ -534,25 +590,52 @@ class SQLStore(Store):
         """Recompute the tables the views join from the live decisions, in decision order."""
         live = self._live_decisions()
         global_map = _global_map(live)
+        rekeyed = {old: new for old, new, _ in fixes.rekeys(live)}
         merged = {d["target"] for d in live if d["kind"] == "merge" and d["scope"] == GLOBAL_SCOPE}
-        rows_map = [(GLOBAL_SCOPE, a, _follow(global_map, a), "merge" if a in merged else "resolve")
-                    for a in global_map]
+        rows_map = [(GLOBAL_SCOPE, a, _follow(global_map, a),
+                     "rekey" if a in rekeyed else "merge" if a in merged else "resolve") for a in global_map]
         scoped: dict[tuple[str, str], str] = {}
         new_actors: dict[str, tuple[Any, ...]] = {}
         for d in live:
             new = _new_actor(d["value"]) if d["kind"] in ("resolve", "merge") else None
             if new:
                 new_actors[new["id"]] = (new["id"], new.get("name") or new["id"], new.get("kind") or "organization",
-                                         new.get("country"), d["id"])
+                                         new.get("country"), None, None, None, "[]", d["id"])
             if d["kind"] == "resolve" and d["scope"] != GLOBAL_SCOPE:
                 scoped[(d["scope"], d["target"])] = new["id"] if new else d["value"]
         rows_map += [(scope, a, _follow(global_map, b), "resolve") for (scope, a), b in scoped.items()]
-        for table in ("actor_map", "rejected", "analyst_actors"):
+        new_actors.update(self._rekeyed_actors(fixes.rekeys(live), new_actors))
+        for table in DERIVED_NAMES:
             self._x(f"DELETE FROM {table}")
         self._insert("actor_map", ("scope", "from_id", "to_id", "kind"), rows_map)
         rejected = sorted({tuple(d["target"].split(":", 1)) for d in live if d["kind"] == "reject"})
         self._insert("rejected", ("kind", "item"), rejected)
-        self._insert("analyst_actors", ("id", "name", "kind", "country", "decision"), list(new_actors.values()))
+        self._insert("analyst_actors", ("id", "name", "kind", "country", "org", "sector", "role", "aliases", "decision"),
+                     list(new_actors.values()))
+        self._insert("event_fixes", ("id", "type", "cameo", "goldstein", "source", "set_source", "target",
+                                     "set_target", "date", "set_date", "negated"),
+                     fixes.event_fix_rows(live, lambda a: _follow(global_map, a)))
+        self._insert("claim_fixes", ("id", "status"), fixes.claim_fix_rows(live))
+        self._insert("actor_fixes", ("id", "kind", "country", "set_country"),
+                     fixes.actor_fix_rows(live, lambda a: _follow(rekeyed, a)))
+
+    def _rekeyed_actors(self, keys: list[tuple[str, str, int]],
+                        analyst_made: dict[str, tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
+        """An analyst_actors row for each new key: the old actor's description under its new id."""
+        if not keys:
+            return {}
+        marks = ", ".join("?" * len(keys))
+        stored = {r["id"]: r for r in self._q(f"SELECT * FROM actors WHERE id IN ({marks})", [k[0] for k in keys])}
+        out: dict[str, tuple[Any, ...]] = {}
+        for old, new, decision in keys:
+            made = out.get(old) or analyst_made.get(old)
+            if made is not None:
+                out[new] = (new, *made[1:-1], decision)
+            elif old in stored:
+                r = stored[old]
+                out[new] = (new, r["name"], r["kind"], r["country"], r["org"], r["sector"], r["role"], r["aliases"],
+                            decision)
+        return out
 
 
 def _new_actor(value: str | None) -> dict[str, Any] | None:
@@ -569,11 +652,16 @@ def _new_actor(value: str | None) -> dict[str, Any] | None:
 
 
 def _global_map(live: list[dict[str, Any]]) -> dict[str, str]:
+    """Where each actor goes corpus-wide: resolved, merged or given a new key."""
     out: dict[str, str] = {}
+    rekeyed = {d: (old, new) for old, new, d in fixes.rekeys(live)}
     for d in live:
         if d["kind"] in ("resolve", "merge") and d["scope"] == GLOBAL_SCOPE:
             new = _new_actor(d["value"])
             out[d["target"]] = new["id"] if new else d["value"]
+        elif d["id"] in rekeyed:
+            old, key = rekeyed[d["id"]]
+            out[old] = key
     return out
 
 

@@ -1,9 +1,9 @@
 """The store's tables and views, in SQL that DuckDB and PostgreSQL both accept.
 
 Machine output (documents … interests) mirrors the contract and is written once per document
-version. The decision log is append-only; actor_map, rejected and analyst_actors are derived
-from it (rebuilt in the same transaction as every decision or undo) so the views can apply
-corrections with plain joins. Every query and export reads the views, never the raw tables,
+version. The decision log is append-only; actor_map, rejected, analyst_actors and the *_fixes
+tables are derived from it (rebuilt in the same transaction as every decision or undo) so the
+views can apply corrections with plain joins. Every query and export reads the views, never the raw tables,
 which is how corrections are honoured everywhere.
 
 Offsets are code points, end exclusive; SQL substring() is 1-based and counts code points in
@@ -81,15 +81,26 @@ CREATE TABLE decisions (
   scope TEXT NOT NULL, analyst TEXT NOT NULL, note TEXT, created_at TIMESTAMP NOT NULL,
   undone_at TIMESTAMP, undone_by TEXT
 );
+"""
 
+# Derived from the decision log, never written otherwise: a migration drops and recreates them
+# from these definitions and rebuilds them from the log (store/fixes.py folds the fixes).
+DERIVED = """
 CREATE TABLE actor_map (
   scope TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL, kind TEXT NOT NULL,
   PRIMARY KEY (scope, from_id)
 );
 CREATE TABLE rejected (kind TEXT NOT NULL, item TEXT NOT NULL, PRIMARY KEY (kind, item));
 CREATE TABLE analyst_actors (
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, decision BIGINT NOT NULL
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, org TEXT, sector TEXT, role TEXT,
+  aliases TEXT NOT NULL, decision BIGINT NOT NULL
 );
+CREATE TABLE event_fixes (
+  id TEXT PRIMARY KEY, type TEXT, cameo TEXT, goldstein DOUBLE PRECISION, source TEXT, set_source BOOLEAN NOT NULL,
+  target TEXT, set_target BOOLEAN NOT NULL, date TEXT, set_date BOOLEAN NOT NULL, negated BOOLEAN
+);
+CREATE TABLE claim_fixes (id TEXT PRIMARY KEY, status TEXT NOT NULL);
+CREATE TABLE actor_fixes (id TEXT PRIMARY KEY, kind TEXT, country TEXT, set_country BOOLEAN NOT NULL);
 """
 
 # An actor column seen through the corrections: the document's own fix first, then the global one.
@@ -109,26 +120,38 @@ def _views() -> str:
     ma, mj = _mapped("ma", "m", "actor")
     ia, ij = _mapped("ia", "i", "actor")
     doc_cols = "d.publisher, d.published, d.title, d.url, d.path"
+    # a fixed type drops the machine's mode and finer CAMEO code, which belonged to the old type
+    retyped = "CASE WHEN ef.type <> e.type THEN"
+    date = "CASE WHEN ef.set_date THEN ef.date ELSE e.date END"
     return f"""
 CREATE VIEW v_events AS
-SELECT e.doc, e.id, e.type, e.mode, e.contexts, {es} AS source, {et} AS target,
-  e.source AS machine_source, e.target AS machine_target, e.date, COALESCE(e.date, d.published) AS dated,
-  e.negated, e.hypothetical, e.claim, COALESCE(cl.status, 'asserted') AS status,
+SELECT e.doc, e.id, COALESCE(ef.type, e.type) AS type, {retyped} NULL ELSE e.mode END AS mode, e.contexts,
+  CASE WHEN ef.set_source THEN ef.source ELSE {es} END AS source,
+  CASE WHEN ef.set_target THEN ef.target ELSE {et} END AS target,
+  e.source AS machine_source, e.target AS machine_target, {date} AS date, COALESCE({date}, d.published) AS dated,
+  COALESCE(ef.negated, e.negated) AS negated, e.hypothetical, e.claim,
+  COALESCE(cf.status, cl.status, 'asserted') AS status,
   e.sentence_start, e.sentence_end, substring(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
-  e.trigger_start, e.trigger_end, e.trigger_text, e.confidence, e.cameo, e.goldstein, e.pattern, e.extra,
+  e.trigger_start, e.trigger_end, e.trigger_text, e.confidence,
+  {retyped} ef.cameo ELSE e.cameo END AS cameo, {retyped} ef.goldstein ELSE e.goldstein END AS goldstein,
+  e.pattern, e.extra,
   {doc_cols}
 FROM events e JOIN documents d ON d.id = e.doc AND d.is_current
 {ej} {tj}
 LEFT JOIN claims cl ON cl.doc = e.doc AND cl.id = e.claim
+LEFT JOIN event_fixes ef ON ef.id = e.id
+LEFT JOIN claim_fixes cf ON cf.id = e.claim
 WHERE NOT EXISTS (SELECT 1 FROM rejected r WHERE r.kind = 'event' AND r.item = e.id);
 
 CREATE VIEW v_claims AS
 SELECT c.doc, c.id, c.span_start, c.span_end,
   substring(d.text, c.span_start + 1, c.span_end - c.span_start) AS text,
-  {cs} AS source, c.source AS machine_source, c.source_text, c.status, c.cues, c.quote, c.extra,
+  {cs} AS source, c.source AS machine_source, c.source_text, COALESCE(cf.status, c.status) AS status, c.cues,
+  c.quote, c.extra,
   {doc_cols}
 FROM claims c JOIN documents d ON d.id = c.doc AND d.is_current
 {cj}
+LEFT JOIN claim_fixes cf ON cf.id = c.id
 WHERE NOT EXISTS (SELECT 1 FROM rejected r WHERE r.kind = 'claim' AND r.item = c.id);
 
 CREATE VIEW v_quantities AS
@@ -150,15 +173,19 @@ CREATE VIEW v_times AS
 SELECT t.* FROM times t JOIN documents d ON d.id = t.doc AND d.is_current;
 
 CREATE VIEW v_actors AS
-SELECT id, name, kind, country, org, sector, role, aliases FROM actors
-UNION ALL
-SELECT id, name, kind, country, NULL, NULL, NULL, '[]' FROM analyst_actors
-WHERE id NOT IN (SELECT id FROM actors);
+SELECT b.id, b.name, COALESCE(f.kind, b.kind) AS kind,
+  CASE WHEN f.set_country THEN f.country ELSE b.country END AS country, b.org, b.sector, b.role, b.aliases
+FROM (SELECT id, name, kind, country, org, sector, role, aliases FROM actors
+      UNION ALL
+      SELECT id, name, kind, country, org, sector, role, aliases FROM analyst_actors
+      WHERE id NOT IN (SELECT id FROM actors)) b
+LEFT JOIN actor_fixes f ON f.id = b.id;
 """
 
 
 VIEWS = _views()
 VIEW_NAMES = ("v_events", "v_claims", "v_quantities", "v_mentions", "v_interests", "v_times", "v_actors")
+DERIVED_NAMES = ("actor_map", "rejected", "analyst_actors", "event_fixes", "claim_fixes", "actor_fixes")
 
 
 def statements(script: str) -> list[str]:

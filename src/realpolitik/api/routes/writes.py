@@ -3,6 +3,7 @@ and the token's name is the analyst the decision is attributed to."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import APIRouter, Depends, Response
@@ -17,6 +18,7 @@ from realpolitik.ingest import IngestFailure
 from realpolitik.schema import Analysis
 
 router = APIRouter(responses=errors_doc(401, 503))
+MAX_VALUE = 2000  # characters of a decision's value (a fix's as JSON)
 
 
 @router.post("/documents", response_model=list[Ingested], status_code=201, tags=["corpus"])
@@ -43,9 +45,16 @@ def list_corrections(d: DeskDep, include_undone: bool = True) -> list[dict[str, 
 
 @router.post("/corrections", status_code=201, tags=["corrections"])
 def add_correction(d: DeskDep, who: Writer, body: CorrectionIn) -> dict[str, Any]:
-    """Reject an extraction, fix an actor's resolution or merge two actors; returns the decision."""
+    """Reject an extraction, fix an actor's resolution, merge two actors, or fix an event's type,
+    source, target, date or negation, a claim's status, an actor's key, kind or country (kind
+    "fix", value an object of the fields it changes); returns the decision."""
     if body.kind in ("resolve", "merge") and not body.value:
         raise Unprocessable(f"a {body.kind} needs a value: the actor it really is")
+    if body.kind == "fix" and not body.value:
+        raise Unprocessable('a fix needs a value: the fields it changes, e.g. {"target": "RUS"}')
+    given = body.value if isinstance(body.value, str) else json.dumps(body.value)
+    if len(given) > MAX_VALUE:
+        raise Unprocessable(f"value is longer than {MAX_VALUE} characters")
     decision_id = d.write(lambda s: s.decide(body.kind, body.target, body.value, who.name,
                                            scope=body.scope, note=body.note))
     return _decision(d, decision_id)
