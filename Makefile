@@ -42,7 +42,7 @@ train: $(BIN)/realpolitik
 	$(BIN)/python -m realpolitik.training.combined build/pairs.jsonl src/realpolitik/extract/event_model/weights.npz \
 		build/models/event_types/model-best --threshold 0.3
 	$(BIN)/python -m realpolitik.training.interest_model build/interest_rows.jsonl \
-		src/realpolitik/extract/interest_model/weights.npz --build
+		src/realpolitik/extract/interest_model/weights.npz --build --no-dense
 
 lock:
 	# Regenerate the lock from pyproject's ranges in a clean venv.

@@ -27,7 +27,7 @@ from realpolitik.training.annotations import TYPES
 L2 = 0.1   # chosen on dev among 0.1, 1 and 5
 # The word-vector features are z-scored, then scaled down so that the one L2 penalty
 # regularises them as much more strongly as dense inputs need (chosen on dev).
-DENSE_SCALE = 0.05
+DENSE_SCALE = 0.1
 
 
 def read(path: Path) -> list[dict]:

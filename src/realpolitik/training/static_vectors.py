@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-DIMENSIONS = 128
+DIMENSIONS = 256
 BATCH = 512
 
 
