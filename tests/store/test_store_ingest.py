@@ -81,3 +81,23 @@ def test_two_processes_store_what_one_process_stores(store, pipeline, folder, tm
         assert other.counts() == store.counts()
         key = lambda e: (e["doc"], e["type"], e["source"] or "", e["target"] or "", e["date"] or "")  # noqa: E731
         assert sorted(map(key, other.events(limit=1000))) == sorted(map(key, store.events(limit=1000)))
+
+
+def test_feed_rows_sharing_one_url_stay_separate_documents(store, pipeline, tmp_path):
+    """A dataset that gives every row its DOI as `url` (the UN General Debate corpus does) but
+    names each row with an `id`: one document per id, and a changed text under an id is a
+    new version of that document only."""
+    doi = "https://doi.org/10.0000/EXAMPLE"
+    rows = [{"id": "speech-NOR-2019", "url": doi, "published": "2019-09-25",
+             "text": "Norway will keep working for a peaceful and stable Arctic."},
+            {"id": "speech-ISL-2019", "url": doi, "published": "2019-09-26",
+             "text": "Iceland calls on all states to protect the fish stocks of the North Atlantic."}]
+    feed = tmp_path / "debate.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert ingest(store, [str(feed)], pipeline).added == 2
+    assert (store.counts()["documents"], store.counts()["versions"]) == (2, 2)
+    rows[0]["text"] += " The Arctic Council remains the forum for that work."
+    feed.write_text("".join(json.dumps(r) + "\n" for r in reversed(rows)), encoding="utf-8")
+    stats = ingest(store, [str(feed)], pipeline)
+    assert (stats.versions, stats.added, stats.unchanged) == (1, 0, 1)
+    assert (store.counts()["documents"], store.counts()["versions"]) == (2, 3)

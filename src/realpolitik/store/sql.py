@@ -41,11 +41,16 @@ def now() -> datetime:
 
 
 def document_key(doc: Document) -> str:
-    """What makes two texts versions of one document: its URL, else its absolute path."""
+    """What makes two texts versions of one document: its URL, else its absolute path; and
+    where a feed names its documents (an `id` field), that name within the URL or file, so
+    that rows sharing one URL (a dataset's DOI on every UN General Debate statement) stay
+    separate documents while a row whose text changes under the same id is a new version."""
+    feed_id = (doc.metadata or {}).get("id")
+    suffix = f"#{feed_id}" if isinstance(feed_id, str | int) and str(feed_id).strip() else ""
     if doc.url:
-        return doc.url
+        return doc.url + suffix
     if doc.path and not doc.path.startswith("<"):
-        return os.path.abspath(doc.path)
+        return os.path.abspath(doc.path.rsplit(":", 1)[0] if suffix else doc.path) + suffix
     return doc.id
 
 
