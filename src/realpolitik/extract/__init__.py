@@ -73,6 +73,10 @@ def load_default_extractors() -> list[Extractor]:
         seen.add(ex.name)
         ordered.append(ex)
 
-    for ex in list(REGISTRY.values()):
+    # The built-ins in DEFAULT_EXTRACTORS' order, whatever imported them first (a test, a
+    # caller): the order of independent extractors changes what they find, and one process
+    # must code a text as every other does. Others follow in the order they registered.
+    rank = {module: i for i, module in enumerate(DEFAULT_EXTRACTORS)}
+    for ex in sorted(REGISTRY.values(), key=lambda e: rank.get(e.fn.__module__, len(rank))):
         visit(ex)
     return ordered
