@@ -27,13 +27,9 @@ WORD = re.compile(r"\w+|[^\w\s]")
 
 def pieces_with_offsets(model, text: str) -> tuple[list[int], list[tuple[int, int]]]:
     """Wordpiece ids of the text with the character span of the word each came from."""
-    from realpolitik.extract.wordpiece import WordPiece
-
-    if not hasattr(model, "_wordpiece"):
-        model._wordpiece = WordPiece(model.vocab())
     ids, spans = [], []
     for m in WORD.finditer(text):
-        for i in model._wordpiece.split(m.group()):
+        for i in model.wordpiece.split(m.group()):
             ids.append(i)
             spans.append(m.span())
     return ids[:254], spans[:254]

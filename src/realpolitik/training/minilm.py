@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -74,13 +75,15 @@ class MiniLM:
     def vocab(self) -> dict[str, int]:
         return {p: i for i, p in enumerate(self.pieces)}
 
-    def encode(self, text: str) -> list[int]:
+    @cached_property
+    def wordpiece(self):
         from realpolitik.extract.wordpiece import WordPiece
 
-        if not hasattr(self, "_wordpiece"):
-            self._wordpiece = WordPiece(self.vocab())
-        vocab = self._wordpiece.vocab
-        return [vocab["[CLS]"], *self._wordpiece.split(text)[:MAX_PIECES], vocab["[SEP]"]]
+        return WordPiece(self.vocab())
+
+    def encode(self, text: str) -> list[int]:
+        vocab = self.wordpiece.vocab
+        return [vocab["[CLS]"], *self.wordpiece.split(text)[:MAX_PIECES], vocab["[SEP]"]]
 
     def _w(self, name: str) -> np.ndarray:
         return self.weights[name]

@@ -127,11 +127,14 @@ def dense_pair_features(doc: Doc, sent: Span, pairs: list[Pair], vectors) -> np.
 
     out = np.zeros((len(pairs), 3 * vectors.dim), dtype=np.float32)
     whole = vectors.mean(sent)
+    predicates: dict[tuple[int, int], np.ndarray] = {}   # one per source mention, shared by its pairs
     for i, pair in enumerate(pairs):
-        s_role = syntax.role_of(doc, pair.source.token_start, pair.source.token_end)
-        pred = doc[s_role.predicate]
+        key = (pair.source.token_start, pair.source.token_end)
+        if key not in predicates:
+            pred = doc[syntax.role_of(doc, *key).predicate]
+            predicates[key] = vectors.mean([pred, *(c for c in pred.children if c.dep_ in PREDICATE_PARTS)])
         out[i, :vectors.dim] = whole
-        out[i, vectors.dim:2 * vectors.dim] = vectors.mean([pred, *(c for c in pred.children if c.dep_ in PREDICATE_PARTS)])
+        out[i, vectors.dim:2 * vectors.dim] = predicates[key]
         if pair.target is not None:
             first, second = sorted((pair.source, pair.target), key=lambda m: m.token_start)
             out[i, 2 * vectors.dim:] = vectors.mean(doc[first.token_end:max(first.token_end, second.token_start)])
