@@ -20,7 +20,14 @@ import numpy as np
 
 from realpolitik.training import corpus
 from realpolitik.training.interests import STANCES, InterestDoc, PredictedInterest, load, score_interests
-from realpolitik.training.pair_model import DENSE_SCALE, DenseScaling, design, fit_per_label, save
+from realpolitik.training.pair_model import (
+    DENSE_SCALE,
+    DenseScaling,
+    dense_members,
+    design,
+    fit_per_label,
+    save,
+)
 from realpolitik.training.pairs import dense_path
 
 
@@ -140,11 +147,9 @@ def main(argv: list[str] | None = None) -> None:
     best = max(results, key=lambda r: r["holder+span"]["f1"])
     print(json.dumps({"features": len(ids), "dev": best, "all_thresholds": results}, indent=1))
     if args.out:
-        extra = {} if scaling is None else {"dense_weights": weights[len(ids):], "dense_mean": scaling.mean,
-                                            "dense_scale": scaling.scale}
         digest = save(args.out, ids=ids, weights=weights[:len(ids)], biases=biases,
                       thresholds=np.full(len(STANCES), best["threshold"], dtype=np.float32), stances=np.array(STANCES),
-                      **extra)
+                      **dense_members(scaling, weights, len(ids)))
         print(f"wrote {args.out} (sha256 {digest})", file=sys.stderr)
 
 

@@ -159,6 +159,14 @@ def tune_thresholds(rows: list[dict], probs: np.ndarray) -> np.ndarray:
     return np.full(len(TYPES), best_th)
 
 
+def dense_members(scaling: DenseScaling | None, weights: np.ndarray, n_hashed: int) -> dict[str, np.ndarray]:
+    """The dense part of fitted weights as the shipped model reads it (extract.linear): the
+    rows after the hashed features', and the scaling; nothing for a hashed-only model."""
+    if scaling is None:
+        return {}
+    return {"dense_weights": weights[n_hashed:], "dense_mean": scaling.mean, "dense_scale": scaling.scale}
+
+
 def save(path: Path, **arrays: np.ndarray) -> str:
     """An .npz with fixed member dates, so the same weights give the same bytes; the sha256
     is written beside it (weights.sha256) and returned."""
@@ -212,10 +220,9 @@ def main(argv: list[str] | None = None) -> None:
                       **result}, indent=1))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        extra = {} if scaling is None else {"dense_weights": weights[len(ids):], "dense_mean": scaling.mean,
-                                            "dense_scale": scaling.scale}
         digest = save(args.out, ids=ids, weights=weights[:len(ids)], biases=biases,
-                      thresholds=thresholds.astype(np.float32), types=np.array(TYPES), **extra)
+                      thresholds=thresholds.astype(np.float32), types=np.array(TYPES),
+                      **dense_members(scaling, weights, len(ids)))
         print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, sha256 {digest})", file=sys.stderr)
 
 
