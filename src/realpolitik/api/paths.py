@@ -3,12 +3,16 @@
 A document ingested from /home/ana/corpus/2024/note.txt is stored under that absolute key
 (so versions of one file are recognised); readers of the desk get it relative to the
 server's working folder when it lies inside, else only its last two parts ("…/2024/note.txt").
+Every row a route returns goes through `public_row` (routes/common.py's `page` does it for
+lists), whether it is a store row or a dict built from one.
 """
 
 from __future__ import annotations
 
 import os
 from typing import Any
+
+from realpolitik.store.records import Record
 
 FIELDS = ("doc_key", "path")
 
@@ -23,7 +27,14 @@ def public_path(value: str | None) -> str | None:
     return "…/" + "/".join(parts[-2:])
 
 
-def public_document(row: dict[str, Any] | None) -> dict[str, Any] | None:
-    if row is None:
-        return None
-    return {**row, **{k: public_path(row[k]) for k in FIELDS if k in row}}
+def public_row(row: Record | dict[str, Any]) -> dict[str, Any]:
+    """A row as JSON-ready dict for a reader: a store row as its dict, its paths made public."""
+    out = row.to_dict() if isinstance(row, Record) else dict(row)
+    for k in FIELDS:
+        if k in out:
+            out[k] = public_path(out[k])
+    return out
+
+
+def public_document(row: Record | dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if row is None else public_row(row)
