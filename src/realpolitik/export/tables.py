@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from realpolitik.export import exporter
 from realpolitik.store.base import Store
+from realpolitik.store.records import Record
 
 S, INT, F, B, L = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.list_(pa.string())
 
@@ -51,7 +52,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
 DATED = {"events": "dated", "claims": "published", "quantities": "date", "documents": "published", "interests": "published"}
 
 
-def _paged(fetch: Callable[..., list[dict[str, Any]]], batch: int = 5000) -> Iterator[dict[str, Any]]:
+def _paged(fetch: Callable[..., list[Record]], batch: int = 5000) -> Iterator[Record]:
     offset = 0
     while True:
         rows = fetch(limit=batch, offset=offset)
@@ -80,10 +81,10 @@ def table_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
              "quantities": store.quantities, "documents": store.documents, "interests": store.interests}[table]
     cols = [c for c, _ in COLUMNS[table]]
     dated = DATED.get(table)
-    for row in _paged(fetch):
+    for found in _paged(fetch):
+        row = found.to_dict()
         if dated:
-            row = {**row}
-            row[f"{dated}_value"], row[f"{dated}_precision"] = date_and_precision(row.get(dated))
+            row[f"{dated}_value"], row[f"{dated}_precision"] = date_and_precision(row[dated])
         yield {c: row.get(c) for c in cols}
 
 
