@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from realpolitik.analysis.periods import period_start
 from realpolitik.analysis.rollup import Rollup, check_level
@@ -130,7 +131,7 @@ class Corpus:
         rows = rows[offset:] if limit is None else rows[offset:offset + limit]
         return Rows(UnitEventRow, rows)
 
-    def _events(self, limit: int | None, offset: int, **filters: str | None) -> list[EventRow]:
+    def _events(self, limit: int | None, offset: int, **filters: Any) -> list[EventRow]:
         if limit is None:
             return list(self.store.iter_events(**filters))[offset:]
         return self.store.events(limit=limit, offset=offset, **filters)

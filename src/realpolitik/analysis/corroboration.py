@@ -60,7 +60,7 @@ class Cluster:
                 "affirmed": [e.id for e in self.affirmed], "denied": [e.id for e in self.denied]}
 
 
-def publisher_of(e: Mapping[str, Any]) -> str:
+def publisher_of(e: Mapping[str, Any] | EventRow | ClaimRow) -> str:
     """A publisher's identity: its name without parenthetical notes, else the URL's host, else the
     doc (from any row that has publisher, url and doc: an event, a claim, or a dict of them)."""
     if e.get("publisher"):
@@ -88,7 +88,7 @@ def clusters(store: Store, window_days: int = DEFAULT_WINDOW_DAYS, actor: str | 
     out: list[Cluster] = []
     for (dyad, type_), events in sorted(groups.items()):
         for members in _link(events, window_days):
-            dates = sorted({m.dated for m in members})
+            dates = sorted({m.dated for m in members if m.dated})
             out.append(Cluster(dyad, type_, dates, members))  # type: ignore[arg-type]
     return out
 

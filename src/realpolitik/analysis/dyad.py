@@ -148,8 +148,8 @@ def dyad_report(store: Store, a: str, b: str, by: str = "year", evidence: int = 
             excluded[e.left_out] += 1
             continue
         kept.append(e)
-        members[a][e.side_a] += 1
-        members[b][e.side_b] += 1
+        members[a][str(e.side_a)] += 1  # a dyad event always has both sides
+        members[b][str(e.side_b)] += 1
         totals[e.type] += 1
         if e.goldstein is not None:
             scores.append(float(e.goldstein))

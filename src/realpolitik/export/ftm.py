@@ -92,7 +92,7 @@ def actor_entity(a: ActorRow) -> EntityProxy:
 
 def event_entity(e: EventRow, schemas: dict[str, str], names: dict[str, str]) -> EntityProxy:
     involved = [entity_id("actor", x) for x in (e.source, e.target) if x and schemas.get(x) in LEGAL_ENTITIES]
-    parts = [names.get(e.source, e.source or "?"), e.type, names.get(e.target, e.target or "?")]
+    parts = [names.get(e.source or "", e.source or "?"), e.type, names.get(e.target or "", e.target or "?")]
     description = (f"PLOVER {e.type}; CAMEO {e.cameo or '-'}; Goldstein "
                    f"{'-' if e.goldstein is None else e.goldstein}; claim status {e.status}")
     start, _, end = (e.dated or "").partition("/")

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,7 @@ COLUMNS: tuple[str, ...] = (
 _UNSAFE = re.compile(r"[\t\r\n]+")
 
 
-def global_event_id(event: dict[str, Any]) -> int:
+def global_event_id(event: Mapping[str, Any] | EventRow) -> int:
     digest = hashlib.sha256(f"{event['doc']}\x00{event['id']}".encode()).hexdigest()
     return int(digest[:15], 16)
 

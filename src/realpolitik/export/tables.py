@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
 DATED = {"events": "dated", "claims": "published", "quantities": "date", "documents": "published", "interests": "published"}
 
 
-def _paged(fetch: Callable[..., list[Record]], batch: int = 5000) -> Iterator[Record]:
+def _paged(fetch: Callable[..., Sequence[Record]], batch: int = 5000) -> Iterator[Record]:
     offset = 0
     while True:
         rows = fetch(limit=batch, offset=offset)
@@ -77,8 +77,10 @@ def date_and_precision(value: str | None) -> tuple[date | None, str | None]:
 
 
 def table_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
-    fetch = {"events": store.events, "actors": store.actors, "claims": store.claims,
-             "quantities": store.quantities, "documents": store.documents, "interests": store.interests}[table]
+    queries: dict[str, Callable[..., Sequence[Record]]] = {
+        "events": store.events, "actors": store.actors, "claims": store.claims, "quantities": store.quantities,
+        "documents": store.documents, "interests": store.interests}
+    fetch = queries[table]
     cols = [c for c, _ in COLUMNS[table]]
     dated = DATED.get(table)
     for found in _paged(fetch):

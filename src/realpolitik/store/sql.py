@@ -478,8 +478,9 @@ class SQLStore(Store):
         for m in self._q("SELECT * FROM v_mentions ORDER BY doc, char_start, char_end, actor"):
             mentions.setdefault(m["actor"], []).append(Mention(doc=m["doc"], start=m["char_start"], end=m["char_end"],
                                                                text=m["text"]))
-        actors = [Actor(id=r.id, name=r.name, kind=r.kind, country=r.country, org=r.org, sector=r.sector, role=r.role,
-                        aliases=r.aliases, mentions=mentions.get(r.id, [])) for r in self.actors(limit=None)]
+        actors = [Actor(id=r.id, name=r.name, kind=r.kind,  # type: ignore[arg-type] # the contract's kinds only
+                        country=r.country, org=r.org, sector=r.sector, role=r.role, aliases=r.aliases,
+                        mentions=mentions.get(r.id, [])) for r in self.actors(limit=None)]
         return Analysis(
             documents=[rows.document_from(d) for d in docs],
             actors=sorted(actors, key=lambda a: a.id),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
@@ -27,7 +27,7 @@ def desk(request: Request) -> Desk:
 DeskDep = Annotated[Desk, Depends(desk)]
 
 
-def page(fetch: Callable[[int, int], list[Record] | list[dict[str, Any]]], limit: int, offset: int) -> Page:
+def page(fetch: Callable[[int, int], Sequence[Record] | Sequence[dict[str, Any]]], limit: int, offset: int) -> Page:
     """Ask for one row more than the page so `next_offset` is known without a count query;
     the rows as JSON-ready dicts with no server path in them (api/paths.py)."""
     rows = fetch(limit + 1, offset)
