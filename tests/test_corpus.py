@@ -45,14 +45,14 @@ def test_the_corpus_is_opened_read_only(stored):
         with pytest.raises(Exception):  # noqa: B017 - each backend raises its own read-only error
             c.store.decide("reject", f"event:{event.id}", None, "ana")
     with open_store(stored) as s:
-        assert s.decisions() == [] and event.id in {e["id"] for e in s.events(limit=None)}
+        assert s.decisions() == [] and event.id in {e.id for e in s.events(limit=None)}
 
 
 def test_typed_rows_are_the_stores_answers(lib):
     s = lib.store
     events = lib.events()
-    assert isinstance(events[0], EventRow) and [e.id for e in events] == [e["id"] for e in s.events(limit=None)]
-    china = lib.events(actor="China", since="2022")  # names are resolved to ids
+    assert isinstance(events[0], EventRow) and [e.id for e in events] == [e.id for e in s.events(limit=None)]
+    china = lib.events(actor="China", since="2022", level="actor")  # names are resolved to ids
     assert china and all("CHN" in (e.source, e.target) and e.dated >= "2022" for e in china)
     assert [e.id for e in lib.events(limit=3, offset=2)] == [e.id for e in events[2:5]]
     actors = lib.actors()
@@ -62,10 +62,27 @@ def test_typed_rows_are_the_stores_answers(lib):
     assert denied and isinstance(denied[0], ClaimRow) and {c.status for c in denied} == {"denied"}
     interests = lib.interests(actor="China")
     assert interests and isinstance(interests[0], InterestRow)
-    assert [i.text for i in interests] == [i["text"] for i in s.interests(actor="CHN", limit=None)]
+    assert [i.text for i in interests] == [i.text for i in s.interests(actor="CHN", limit=None)]
     assert len(lib.documents()) == s.counts()["documents"]
     with pytest.raises(UnknownActor, match="Atlantis"):
         lib.events(actor="Atlantis")
+
+
+def test_events_count_at_the_level_asked_for_like_the_cli(lib):
+    by_actor = lib.events(actor="China", level="actor")
+    assert all(e.source_unit == e.source and e.target_unit == e.target for e in by_actor)
+    by_state = lib.events(actor="China")  # state level, as the CLI's --level defaults to
+    assert all("CHN" in (e.source_unit, e.target_unit) for e in by_state)
+    assert {e.id for e in by_actor} < {e.id for e in by_state}
+    # Xi Jinping's meetings are China's at state level, though neither side is coded CHN
+    xi = [e for e in by_state if "xi-jinping" in (e.source, e.target)]
+    assert xi and all("CHN" not in (e.source, e.target) or e.id in {x.id for x in by_actor} for e in xi)
+    assert any(e.source_unit == "RUS" or e.target_unit == "RUS" for e in xi if "CHN" not in (e.source, e.target))
+    everything = lib.events()
+    assert len(everything) == len(lib.events(level="actor"))  # the level changes the units, not the events
+    assert [e.id for e in lib.events(actor="China", limit=3, offset=1)] == [e.id for e in by_state[1:4]]
+    with pytest.raises(ValueError, match="level must be one of state, actor, not 'country'"):
+        lib.events(level="country")
 
 
 def test_tables_have_the_declared_types(lib):

@@ -2,8 +2,8 @@
 
 It opens an existing store read-only (a DuckDB file or a postgresql:// URL; a path where no
 store exists is refused, as the CLI refuses it, rather than read as an empty corpus) and
-answers the CLI's questions with typed rows (store/records.py) that turn into Arrow tables
-or DataFrames:
+answers the CLI's questions with the store's own typed rows (store/records.py), gathered in
+`Rows` that turn into Arrow tables or DataFrames:
 
     >>> import realpolitik
     >>> with realpolitik.Corpus("realpolitik.duckdb") as corpus:
@@ -18,9 +18,10 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from realpolitik.analysis.periods import period_start
-from realpolitik.analysis.rollup import check_level
+from realpolitik.analysis.rollup import Rollup, check_level
 from realpolitik.store.base import Store, StoreError
 from realpolitik.store.records import (
     ActorRow,
@@ -31,6 +32,7 @@ from realpolitik.store.records import (
     DyadPeriodRow,
     EventRow,
     InterestRow,
+    UnitEventRow,
 )
 from realpolitik.tabular import Rows
 
@@ -103,36 +105,55 @@ class Corpus:
     # -- the store's queries, typed -----------------------------------------------
     def events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None, doc: str | None = None, limit: int | None = None,
-               offset: int = 0) -> Rows[EventRow]:
-        """Events oldest first; `actor` as source or target; `since`/`until` as ISO prefixes."""
+               offset: int = 0, level: str = "state") -> Rows[UnitEventRow]:
+        """Events oldest first; `since`/`until` as ISO prefixes; each with the unit its source
+        and target are counted as at `level` (`source_unit`, `target_unit`), as the CLI's
+        `--level` counts them.
+
+        At level "state" (the default) each side is its state or organisation at the event's
+        date (Xi Jinping's events are China's, RUS-MIL's Russia's), and `actor` keeps the events
+        in which it is either side's unit; at level "actor" each actor stands for itself and
+        `actor` keeps the events it is the source or target of.
+        """
+        level = check_level(level)
         who = self.actor(actor) if actor else None
+        if level == "actor":
+            found = self._events(actor=who, type=type, since=since, until=until, doc=doc, limit=limit,
+                                 offset=offset)
+            return Rows(UnitEventRow, [UnitEventRow.from_row(e.to_dict(), source_unit=e.source, target_unit=e.target)
+                                       for e in found])
+        rollup = Rollup.of(self.store)
+        rows = []
+        for e in self.store.iter_events(type=type, since=since, until=until, doc=doc):
+            unit_s, unit_t = rollup.unit(e.source, e.dated), rollup.unit(e.target, e.dated)
+            if who is None or who in (unit_s, unit_t):
+                rows.append(UnitEventRow.from_row(e.to_dict(), source_unit=unit_s, target_unit=unit_t))
+        rows = rows[offset:] if limit is None else rows[offset:offset + limit]
+        return Rows(UnitEventRow, rows)
+
+    def _events(self, limit: int | None, offset: int, **filters: Any) -> list[EventRow]:
         if limit is None:
-            found = list(self.store.iter_events(actor=who, type=type, since=since, until=until, doc=doc))[offset:]
-        else:
-            found = self.store.events(actor=who, type=type, since=since, until=until, doc=doc, limit=limit,
-                                      offset=offset)
-        return Rows(EventRow, [EventRow.from_row(e) for e in found])
+            return list(self.store.iter_events(**filters))[offset:]
+        return self.store.events(limit=limit, offset=offset, **filters)
 
     def actors(self, kind: str | None = None, limit: int | None = None, offset: int = 0) -> Rows[ActorRow]:
         """Actors, most mentioned first."""
-        return Rows(ActorRow, [ActorRow.from_row(a) for a in self.store.actors(kind=kind, limit=limit, offset=offset)])
+        return Rows(ActorRow, self.store.actors(kind=kind, limit=limit, offset=offset))
 
     def claims(self, status: str | None = None, source: str | None = None, doc: str | None = None,
                limit: int | None = None, offset: int = 0) -> Rows[ClaimRow]:
         """The claims ledger: who says what, and how sure the text is."""
-        found = self.store.claims(status=status, source=source, doc=doc, limit=limit, offset=offset)
-        return Rows(ClaimRow, [ClaimRow.from_row(c) for c in found])
+        return Rows(ClaimRow, self.store.claims(status=status, source=source, doc=doc, limit=limit, offset=offset))
 
-    def interests(self, actor: str | None = None, since: str | None = None, limit: int | None = None,
-                  offset: int = 0) -> Rows[InterestRow]:
+    def interests(self, actor: str | None = None, since: str | None = None, doc: str | None = None,
+                  limit: int | None = None, offset: int = 0) -> Rows[InterestRow]:
         """Stated interests, ranked first then newest; a state's include its people's and organs'."""
         who = self.actor(actor) if actor else None
-        found = self.store.interests(actor=who, since=since, limit=limit, offset=offset)
-        return Rows(InterestRow, [InterestRow.from_row(i) for i in found])
+        return Rows(InterestRow, self.store.interests(actor=who, since=since, doc=doc, limit=limit, offset=offset))
 
     def documents(self, limit: int | None = None, offset: int = 0) -> Rows[DocumentRow]:
         """Current document versions, without their text."""
-        return Rows(DocumentRow, [DocumentRow.from_row(d) for d in self.store.documents(limit=limit, offset=offset)])
+        return Rows(DocumentRow, self.store.documents(limit=limit, offset=offset))
 
     def dyad(self, a: str, b: str, by: str = "quarter", level: str = "state", evidence: int = 5) -> Dyad:
         """How the relation between `a` and `b` moved, per period (month, quarter or year).
@@ -140,7 +161,7 @@ class Corpus:
         At level "state" each side holds its state's people and organs at the event's date
         (Xi Jinping and the PLA for China); `members` says who contributed how many events.
         """
-        from realpolitik.analysis.dyad import dyad_events, dyad_report, excluded_reason
+        from realpolitik.analysis.dyad import dyad_events, dyad_report
 
         level = check_level(level)
         ida, idb = self.actor(a), self.actor(b)
@@ -149,8 +170,7 @@ class Corpus:
                                  **{t.lower(): n for t, n in p.counts.items()}) for p in report.periods]
         members = [DyadMemberRow(side, actor, report.names.get(actor, actor), n)
                    for side, counted in report.members.items() for actor, n in counted.items()]
-        events = [DyadEventRow.from_row({**e, "left_out": excluded_reason(e)})
-                  for e in dyad_events(self.store, ida, idb, level=level)]
+        events = dyad_events(self.store, ida, idb, level=level)
         return Dyad(periods, a=report.a, b=report.b, by=report.by, level=report.level, names=report.names, n=report.n,
                     index=report.index, excluded=report.excluded, unplaced=report.unplaced,
                     members=Rows(DyadMemberRow, members), events=Rows(DyadEventRow, events))

@@ -6,10 +6,13 @@ from __future__ import annotations
 import pytest
 
 from realpolitik.analysis.rollup import Rollup, Unit, check_level
+from realpolitik.store.records import ActorRow
 
 
-def actor(id_: str, kind: str, country: str | None = None, org: str | None = None, name: str | None = None) -> dict:
-    return {"id": id_, "name": name or id_, "kind": kind, "country": country, "org": org}
+def actor(id_: str, kind: str, country: str | None = None, org: str | None = None,
+          name: str | None = None) -> ActorRow:
+    return ActorRow(id=id_, name=name or id_, kind=kind, country=country, org=org, sector=None, role=None,
+                    aliases=[], mentions=1, documents=1, events=0)
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 
@@ -105,6 +107,51 @@ def test_readers_never_see_the_servers_absolute_paths(api):
     first = api.get("/documents?limit=1").json()["items"][0]["id"]
     assert not os.path.isabs(api.get(f"/documents/{first}").json()["doc_key"])
     assert not os.path.isabs(api.get(f"/documents/{first}/annotations").json()["document"]["doc_key"])
+
+
+def _files_of(response) -> str:
+    """A response's text, or every file's text inside a zip download (Parquet files as their rows)."""
+    import io
+    import zipfile
+
+    import pyarrow.parquet as pq
+
+    def text(name: str, data: bytes) -> str:
+        if name.endswith(".parquet"):
+            return str(pq.read_table(io.BytesIO(data)).to_pylist())
+        return data.decode("utf-8", errors="replace")
+
+    if response.headers["content-type"] != "application/zip":
+        return text("", response.content)
+    with zipfile.ZipFile(io.BytesIO(response.content)) as z:
+        return "\n".join(text(n, z.read(n)) for n in z.namelist())
+
+
+def test_no_response_or_download_holds_the_folder_the_documents_were_read_from(api):
+    """The example store was ingested from the examples' absolute folder: no read, report or
+    export the desk serves may carry it (a document is its URL or its id, or a public path)."""
+    from realpolitik.store.testing import EXAMPLES
+
+    secret = str(EXAMPLES.parent)
+    docs = [d["id"] for d in api.get("/documents", params={"limit": 1000}).json()["items"]]
+    urls = ["/documents?limit=1000", "/events?limit=1000", "/events.csv", "/events/facets", "/claims?limit=1000",
+            "/quantities?limit=1000", "/interests?limit=1000", "/actors?limit=1000", "/dyads/CHN/RUS?evidence=50",
+            "/dyads/CHN/RUS/events?limit=1000", "/dyads/CHN/RUS?evidence=50&level=actor", "/network", "/contested",
+            "/interests/topics?actor=CHN&evidence=20", "/search?q=China&limit=100", "/corrections"]
+    urls += [f"/documents/{d}" for d in docs] + [f"/documents/{d}/annotations" for d in docs]
+    urls += [f"/exports/{e['name']}" for e in api.get("/exports").json()]
+    leaks = []
+    for url in urls:
+        r = api.get(url)
+        assert r.status_code == 200, (url, r.text[:300])
+        if secret in _files_of(r):
+            leaks.append(url)
+    assert leaks == []
+    events = api.get("/events?limit=1000").json()["items"]
+    assert events and all(e["path"] is None or not os.path.isabs(e["path"]) for e in events)
+    evidence = api.get("/dyads/CHN/RUS?evidence=50").json()["evidence"]
+    assert evidence and all(e["where"] in (e["doc"], *[x["url"] for x in events if x["doc"] == e["doc"]])
+                            for e in evidence)
 
 
 def test_a_path_outside_the_working_folder_keeps_only_its_last_parts():

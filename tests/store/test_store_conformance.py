@@ -241,6 +241,56 @@ def test_decisions_survive_re_adding_and_re_analysis(store):
     assert store.check() == []
 
 
+# -- one document's rows, without reading the others ------------------------------
+def with_times_and_interests(a: Analysis) -> Analysis:
+    """The hand-built document with a date it mentions and an interest China states in it."""
+    text, d = a.documents[0].text, a.documents[0].id
+    said = text.index("sending arms")
+    return a.model_copy(update={
+        "times": [schema.TimeExpr(doc=d, span={"start": 0, "end": 6}, text=text[0:6], value=None),
+                  schema.TimeExpr(doc=d, span={"start": said, "end": said + 7}, text="sending", value="2014-05")],
+        "interests": [schema.Interest(actor="CHN", rank=1, text=text[said:said + 12], doc=d,
+                                      span={"start": said, "end": said + 12})]})
+
+
+def test_mentions_times_and_interests_are_read_per_document(store):
+    a = with_times_and_interests(doc_analysis())
+    b = with_times_and_interests(doc_analysis(TEXT + " Again.", path="/corpus/b.txt"))
+    store.add_analysis(a)
+    store.add_analysis(b)
+    da, db = a.documents[0].id, b.documents[0].id
+    mentions = store.mentions(doc=da, limit=None)
+    assert [(m.doc, m.actor, m.char_start, m.text) for m in mentions] == [
+        (da, "RUS", 0, "Moscow"), (da, "RUS", TEXT.index("Russia"), "Russia"), (da, "CHN", TEXT.index("China"), "China")]
+    assert len(store.mentions(limit=None)) == 2 * len(mentions)  # the other document's are left out
+    assert {m.doc for m in store.mentions(doc=db, limit=None)} == {db}
+    assert [m.text for m in store.mentions(doc=da, actor="CHN", limit=None)] == ["China"]
+    times = store.times(doc=da, limit=None)
+    assert [(t.doc, t.span_start, t.text, t.value) for t in times] == [
+        (da, 0, "Moscow", None), (da, TEXT.index("sending arms"), "sending", "2014-05")]
+    [interest] = store.interests(doc=da, limit=None)
+    assert (interest.doc, interest.actor, interest.rank, interest.text) == (da, "CHN", 1, "sending arms")
+    assert len(store.interests(limit=None)) == 2
+    assert store.mentions(doc="sha256:nothing") == store.times(doc="sha256:nothing") == []
+    assert store.interests(doc="sha256:nothing") == []
+
+
+def test_per_document_rows_follow_corrections_and_the_current_version(store):
+    a = with_times_and_interests(doc_analysis())
+    store.add_analysis(a)
+    da = a.documents[0].id
+    new = '{"id": "PRC", "name": "People\'s Republic of China", "kind": "state", "country": "PRC"}'
+    store.decide("resolve", "CHN", new, "ana", scope=da)
+    assert [(m.actor, m.machine_actor) for m in store.mentions(doc=da, limit=None) if m.text == "China"] == [
+        ("PRC", "CHN")]
+    assert [i.actor for i in store.interests(doc=da, limit=None)] == ["PRC"]
+    newer = with_times_and_interests(doc_analysis(TEXT.replace("Ça va.", "Bien."), path="/corpus/a.txt"))
+    assert store.add_analysis(newer)[0].outcome == "version"
+    assert store.mentions(doc=da, limit=None) == store.times(doc=da, limit=None) == []
+    assert store.interests(doc=da, limit=None) == []
+    assert store.times(doc=newer.documents[0].id, limit=None)
+
+
 # -- the real corpus --------------------------------------------------------------
 def test_the_corpus_is_stored_idempotently(store, corpus):
     for a in corpus:
@@ -270,3 +320,15 @@ def test_interests_read_back_ranked_with_a_states_people_included(store, corpus)
     people = {x["id"] for x in store.actors(limit=None) if x["country"] == "CHN" and x["kind"] != "state"}
     assert china and {i["actor"] for i in china} <= people | {"CHN"}
     assert [i["rank"] is None for i in china] == sorted(i["rank"] is None for i in china)
+
+
+def test_each_documents_rows_are_the_corpus_rows_of_that_document(store, corpus):
+    for a in corpus:
+        store.add_analysis(a)
+    whole = {"mentions": store.mentions(limit=None), "times": store.times(limit=None),
+             "interests": store.interests(limit=None)}
+    assert all(whole.values())
+    for doc in {a.documents[0].id for a in corpus}:
+        assert store.mentions(doc=doc, limit=None) == [m for m in whole["mentions"] if m.doc == doc]
+        assert store.times(doc=doc, limit=None) == [t for t in whole["times"] if t.doc == doc]
+        assert store.interests(doc=doc, limit=None) == [i for i in whole["interests"] if i.doc == doc]

@@ -12,8 +12,9 @@ from realpolitik.store.testing import BackendUnavailable, fresh_store, postgres_
 def _answers(store, corpus):
     for a in corpus:
         store.add_analysis(a)
-    store.decide("reject", f"event:{store.events(limit=1)[0]['id']}", None, "ana")
-    drop = lambda rows: [{k: v for k, v in r.items() if k != "ingested_at"} for r in rows]  # noqa: E731
+    store.decide("reject", f"event:{store.events(limit=1)[0].id}", None, "ana")
+    drop = lambda rows: [{k: v for k, v in r.to_dict().items() if k != "ingested_at"} for r in rows]  # noqa: E731
+    doc = store.documents(limit=1)[0].id
     return {
         "counts": store.counts(),
         "events": store.events(limit=None),
@@ -21,6 +22,11 @@ def _answers(store, corpus):
         "claims": store.claims(limit=None),
         "quantities": store.quantities(limit=None),
         "documents": drop(store.documents(limit=None, include_text=True)),
+        "interests": store.interests(limit=None),
+        "mentions": store.mentions(limit=None),
+        "times": store.times(limit=None),
+        "one document": (store.mentions(doc=doc, limit=None), store.times(doc=doc, limit=None),
+                         store.interests(doc=doc, limit=None), store.events(doc=doc, limit=None)),
         "dyad": dyad_report(store, "CHN", "RUS", by="quarter").to_dict(),
         "contested": contested(store),
         "contract": store.to_analysis().to_dict(),

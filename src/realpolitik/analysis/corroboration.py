@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from realpolitik.analysis.periods import interval, overlaps
 from realpolitik.store.base import Store
+from realpolitik.store.records import ClaimRow, EventRow
 
 DEFAULT_WINDOW_DAYS = 31
 _PAREN = re.compile(r"\s*\(.*?\)\s*")
@@ -29,38 +31,38 @@ class Cluster:
     dyad: tuple[str, str]
     type: str
     dates: list[str]
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[EventRow] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
-        return len({e["doc"] for e in self.events})
+        return len({e.doc for e in self.events})
 
     @property
     def publishers(self) -> list[str]:
         return sorted({publisher_of(e) for e in self.events})
 
     @property
-    def affirmed(self) -> list[dict[str, Any]]:
+    def affirmed(self) -> list[EventRow]:
         return [e for e in self.events if not denies(e)]
 
     @property
-    def denied(self) -> list[dict[str, Any]]:
+    def denied(self) -> list[EventRow]:
         return [e for e in self.events if denies(e)]
 
     def to_dict(self) -> dict[str, Any]:
-        def brief(e: dict[str, Any]) -> dict[str, Any]:
-            return {k: e.get(k) for k in ("id", "doc", "dated", "source", "target", "negated", "status", "publisher",
-                                          "title", "sentence", "claim")}
+        def brief(e: EventRow) -> dict[str, Any]:
+            return {k: getattr(e, k) for k in ("id", "doc", "dated", "source", "target", "negated", "status",
+                                               "publisher", "title", "sentence", "claim")}
 
-        out = asdict(self)
-        out["events"] = [brief(e) for e in self.events]
-        out.update(documents=self.documents, publishers=self.publishers, independent=len(self.publishers),
-                   affirmed=[e["id"] for e in self.affirmed], denied=[e["id"] for e in self.denied])
-        return out
+        return {"dyad": self.dyad, "type": self.type, "dates": list(self.dates),
+                "events": [brief(e) for e in self.events], "documents": self.documents,
+                "publishers": self.publishers, "independent": len(self.publishers),
+                "affirmed": [e.id for e in self.affirmed], "denied": [e.id for e in self.denied]}
 
 
-def publisher_of(e: dict[str, Any]) -> str:
-    """A publisher's identity: its name without parenthetical notes, else the URL's host, else the doc."""
+def publisher_of(e: Mapping[str, Any] | EventRow | ClaimRow) -> str:
+    """A publisher's identity: its name without parenthetical notes, else the URL's host, else the
+    doc (from any row that has publisher, url and doc: an event, a claim, or a dict of them)."""
     if e.get("publisher"):
         return _PAREN.sub(" ", e["publisher"]).strip().lower()
     url = e.get("url") or ""
@@ -69,29 +71,29 @@ def publisher_of(e: dict[str, Any]) -> str:
     return "doc:" + e["doc"]
 
 
-def denies(e: dict[str, Any]) -> bool:
-    return bool(e["negated"]) or e["status"] == "denied"
+def denies(e: EventRow) -> bool:
+    return bool(e.negated) or e.status == "denied"
 
 
 def clusters(store: Store, window_days: int = DEFAULT_WINDOW_DAYS, actor: str | None = None) -> list[Cluster]:
     """Every cluster of dated, non-hypothetical events with two actors; singletons included."""
-    groups: dict[tuple[tuple[str, str], str], list[dict[str, Any]]] = defaultdict(list)
+    groups: dict[tuple[tuple[str, str], str], list[EventRow]] = defaultdict(list)
     for e in store.iter_events(actor=actor):
-        if e["hypothetical"] or not e["source"] or not e["target"] or e["source"] == e["target"]:
+        if e.hypothetical or not e.source or not e.target or e.source == e.target:
             continue
-        if interval(e["dated"]) is None:
+        if interval(e.dated) is None:
             continue
-        dyad = tuple(sorted((e["source"], e["target"])))
-        groups[(dyad, e["type"])].append(e)  # type: ignore[index]
+        dyad = tuple(sorted((e.source, e.target)))
+        groups[(dyad, e.type)].append(e)  # type: ignore[index]
     out: list[Cluster] = []
     for (dyad, type_), events in sorted(groups.items()):
         for members in _link(events, window_days):
-            dates = sorted({m["dated"] for m in members})
+            dates = sorted({m.dated for m in members if m.dated})
             out.append(Cluster(dyad, type_, dates, members))  # type: ignore[arg-type]
     return out
 
 
-def _link(events: list[dict[str, Any]], window_days: int) -> list[list[dict[str, Any]]]:
+def _link(events: list[EventRow], window_days: int) -> list[list[EventRow]]:
     """Single-linkage groups of events whose dates overlap within the window (union-find)."""
     parent = list(range(len(events)))
 
@@ -103,12 +105,12 @@ def _link(events: list[dict[str, Any]], window_days: int) -> list[list[dict[str,
 
     for i in range(len(events)):
         for j in range(i + 1, len(events)):
-            if overlaps(events[i]["dated"], events[j]["dated"], window_days):
+            if overlaps(events[i].dated, events[j].dated, window_days):
                 parent[root(i)] = root(j)
-    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    found: dict[int, list[EventRow]] = defaultdict(list)
     for i, e in enumerate(events):
         found[root(i)].append(e)
-    return sorted(found.values(), key=lambda m: (m[0]["dated"], m[0]["doc"], m[0]["id"]))
+    return sorted(found.values(), key=lambda m: (m[0].dated, m[0].doc, m[0].id))
 
 
 def corroborated(store: Store, min_publishers: int = 2, window_days: int = DEFAULT_WINDOW_DAYS,
@@ -130,20 +132,20 @@ def contested(store: Store, window_days: int = DEFAULT_WINDOW_DAYS, actor: str |
             item = c.to_dict()
             item["kind"] = "opposite polarity" if c.affirmed else "denied"
             out.append(item)
-    carried = {e["claim"] for c in clusters(store, window_days, actor) for e in c.events if e["claim"]}
+    carried = {e.claim for c in clusters(store, window_days, actor) for e in c.events if e.claim}
     for claim in _all_claims(store, status="denied"):
-        if claim["id"] in carried:
+        if claim.id in carried:
             continue
-        if actor and actor not in (claim["source"],):
+        if actor and actor not in (claim.source,):
             continue
-        out.append({"kind": "denied claim", "claim": claim["id"], "doc": claim["doc"], "source": claim["source"],
-                    "source_text": claim["source_text"], "text": claim["text"], "publisher": claim["publisher"],
-                    "published": claim["published"]})
+        out.append({"kind": "denied claim", "claim": claim.id, "doc": claim.doc, "source": claim.source,
+                    "source_text": claim.source_text, "text": claim.text, "publisher": claim.publisher,
+                    "published": claim.published})
     return out
 
 
-def _all_claims(store: Store, status: str, batch: int = 5000) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def _all_claims(store: Store, status: str, batch: int = 5000) -> list[ClaimRow]:
+    out: list[ClaimRow] = []
     while True:
         rows = store.claims(status=status, limit=batch, offset=len(out))
         out.extend(rows)

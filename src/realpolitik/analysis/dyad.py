@@ -24,6 +24,7 @@ from realpolitik.analysis.periods import BY, period_after, period_of, period_sta
 from realpolitik.analysis.rollup import Rollup, check_level
 from realpolitik.schema import EVENT_TYPES
 from realpolitik.store.base import Store
+from realpolitik.store.records import DyadEventRow, EventRow
 
 
 @dataclass
@@ -47,7 +48,7 @@ class Evidence:
     sentence: str
     publisher: str | None
     title: str | None
-    where: str | None  # URL or path of the document
+    where: str | None  # the document's URL, else its id (never a local path: reports are shared)
     status: str
     trigger: dict[str, Any]
 
@@ -73,13 +74,13 @@ class DyadReport:
         return asdict(self)
 
 
-def excluded_reason(e: dict[str, Any]) -> str | None:
+def excluded_reason(e: EventRow) -> str | None:
     """Why an event is not counted (negated, hypothetical, denied), or None when it is."""
-    if e["negated"]:
+    if e.negated:
         return "negated"
-    if e["hypothetical"]:
+    if e.hypothetical:
         return "hypothetical"
-    if e["status"] == "denied":
+    if e.status == "denied":
         return "denied"
     return None
 
@@ -88,9 +89,9 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
 
 
-def strength(e: dict[str, Any]) -> float:
+def strength(e: EventRow) -> float:
     """How strongly an event speaks about the relation: |Goldstein| weighted by confidence."""
-    return abs(e["goldstein"] or 0.0) * float(e["confidence"] or 0.0)
+    return abs(e.goldstein or 0.0) * float(e.confidence or 0.0)
 
 
 def _side(rollup: Rollup, actor: str | None, date: str | None, want: str) -> bool:
@@ -99,29 +100,29 @@ def _side(rollup: Rollup, actor: str | None, date: str | None, want: str) -> boo
 
 
 def dyad_events(store: Store, a: str, b: str, level: str = "state", rollup: Rollup | None = None,
-                **filters: Any) -> list[dict[str, Any]]:
+                **filters: Any) -> list[DyadEventRow]:
     """The events of the dyad `a`–`b` (either direction) at `level`, in the store's order.
 
-    Each event gains `side_a` and `side_b`: the endpoint actors that stood for `a` and for `b`
-    (Xi Jinping for CHN). `filters` are the store's own (type, since, until).
+    Each event comes with `side_a` and `side_b`: the endpoint actors that stood for `a` and
+    for `b` (Xi Jinping for CHN), and `left_out`: why it is not counted, if it is not.
+    `filters` are the store's own (type, since, until).
     """
+    def row(e: EventRow, side_a: str | None, side_b: str | None) -> DyadEventRow:
+        return DyadEventRow.from_row(e.to_dict(), side_a=side_a, side_b=side_b, left_out=excluded_reason(e))
+
     level = check_level(level)
     if level == "actor":
-        found = list(store.iter_events(dyad=(a, b), **filters))
-        for e in found:
-            e["side_a"], e["side_b"] = (e["source"], e["target"]) if e["source"] == a else (e["target"], e["source"])
-        return found
+        return [row(e, *((e.source, e.target) if e.source == a else (e.target, e.source)))
+                for e in store.iter_events(dyad=(a, b), **filters)]
     rollup = rollup or Rollup.of(store)
     kept = []
     for e in store.iter_events(between=(rollup.members(a), rollup.members(b)), **filters):
-        s, t, day = e["source"], e["target"], e["dated"]
+        s, t, day = e.source, e.target, e.dated
         if _side(rollup, s, day, a) and _side(rollup, t, day, b):
-            e["side_a"], e["side_b"] = s, t
+            kept.append(row(e, s, t))
         elif _side(rollup, t, day, a) and _side(rollup, s, day, b):
-            e["side_a"], e["side_b"] = t, s
-        else:
-            continue  # a member of the side at another date (a minister before or after office)
-        kept.append(e)
+            kept.append(row(e, t, s))
+        # else: a member of the side at another date (a minister before or after office)
     return kept
 
 
@@ -136,24 +137,23 @@ def dyad_report(store: Store, a: str, b: str, by: str = "year", evidence: int = 
     b = store.resolve_actor(b) or b
     rollup = Rollup.of(store)
     members: dict[str, Counter[str]] = {a: Counter(), b: Counter()}
-    per: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    per: dict[str, list[DyadEventRow]] = defaultdict(list)
     totals: Counter[str] = Counter()
     scores: list[float] = []
     excluded: Counter[str] = Counter()
     unplaced = 0
-    kept: list[dict[str, Any]] = []
+    kept: list[DyadEventRow] = []
     for e in dyad_events(store, a, b, level=level, rollup=rollup):
-        reason = excluded_reason(e)
-        if reason:
-            excluded[reason] += 1
+        if e.left_out:
+            excluded[e.left_out] += 1
             continue
         kept.append(e)
-        members[a][e["side_a"]] += 1
-        members[b][e["side_b"]] += 1
-        totals[e["type"]] += 1
-        if e["goldstein"] is not None:
-            scores.append(float(e["goldstein"]))
-        label = period_of(e["dated"], by)
+        members[a][str(e.side_a)] += 1  # a dyad event always has both sides
+        members[b][str(e.side_b)] += 1
+        totals[e.type] += 1
+        if e.goldstein is not None:
+            scores.append(float(e.goldstein))
+        label = period_of(e.dated, by)
         if label is None:
             unplaced += 1
         else:
@@ -161,26 +161,25 @@ def dyad_report(store: Store, a: str, b: str, by: str = "year", evidence: int = 
     periods = []
     for label in sorted(per):
         events = per[label]
-        counts = Counter(e["type"] for e in events)
-        scored = [float(e["goldstein"]) for e in events if e["goldstein"] is not None]
+        counts = Counter(e.type for e in events)
+        scored = [float(e.goldstein) for e in events if e.goldstein is not None]
         periods.append(Period(label, {t: counts[t] for t in EVENT_TYPES if counts[t]}, len(events), _mean(scored),
                               len(scored)))
     shown = {a, b} | set(members[a]) | set(members[b])
     known = store.actor_names()  # type: ignore[attr-defined]
     names = {k: known.get(k) or rollup.name(k) for k in sorted(shown)}
-    strongest = sorted(kept, key=lambda e: (-strength(e), e["dated"] or "", e["doc"], e["sentence_start"]))
+    strongest = sorted(kept, key=lambda e: (-strength(e), e.dated or "", e.doc, e.sentence_start))
     seen: set[tuple[str, int]] = set()
     chosen: list[Evidence] = []
     for e in strongest:
         if len(chosen) >= evidence:
             break
-        if (e["doc"], e["sentence_start"]) in seen:
+        if (e.doc, e.sentence_start) in seen:
             continue
-        seen.add((e["doc"], e["sentence_start"]))
-        chosen.append(Evidence(e["id"], e["doc"], e["dated"], e["type"], e["source"], e["target"], e["goldstein"],
-                               " ".join(e["sentence"].split()), e["publisher"], e["title"], e["url"] or e["path"],
-                               e["status"], {"start": e["trigger_start"], "end": e["trigger_end"],
-                                             "text": e["trigger_text"]}))
+        seen.add((e.doc, e.sentence_start))
+        chosen.append(Evidence(e.id, e.doc, e.dated, e.type, e.source, e.target, e.goldstein,
+                               " ".join(e.sentence.split()), e.publisher, e.title, e.url or e.doc,
+                               e.status, {"start": e.trigger_start, "end": e.trigger_end, "text": e.trigger_text}))
     return DyadReport(a, b, names, by, periods, {t: totals[t] for t in EVENT_TYPES if totals[t]}, len(kept),
                       _mean(scores), dict(excluded), unplaced, chosen, level,
                       {side: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for side, c in members.items()})

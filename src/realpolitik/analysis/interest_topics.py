@@ -42,7 +42,7 @@ class Statement:
     period: str | None
     publisher: str | None
     title: str | None
-    where: str | None  # URL or path of the document
+    where: str | None  # the document's URL, else its id (never a local path: reports are shared)
     sentence: str
     stance: str
     stance_cue: str | None
@@ -132,21 +132,21 @@ def _sentence_of(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[i
 def statements(store: Store, actor: str, since: str | None = None, by: str = "year") -> list[Statement]:
     """The actor's stated interests with their sentences, cues and periods, oldest first."""
     rows = store.interests(actor=actor, since=since, limit=None)
-    docs: dict[str, dict[str, Any]] = {}
+    docs: dict[str, tuple[str, str | None]] = {}  # doc id -> its text and URL
     bounds: dict[str, list[tuple[int, int]]] = {}
     out = []
     for r in rows:
-        if r["doc"] not in docs:
-            docs[r["doc"]] = store.document(r["doc"]) or {}
-            bounds[r["doc"]] = sentence_bounds(docs[r["doc"]].get("text") or "")
-        doc = docs[r["doc"]]
-        text = doc.get("text") or ""
-        start, end = int(r["span_start"]), int(r["span_end"])
-        s0, s1 = _sentence_of(bounds[r["doc"]], start, end)
-        how = read_cues(text[s0:s1], start - s0, end - s0, r["rank"])
-        out.append(Statement(r["actor"], r["rank"], r["text"], r["doc"], {"start": start, "end": end},
-                             r["published"], period_of(r["published"], by), r["publisher"], r["title"],
-                             doc.get("url") or doc.get("path"), " ".join(text[s0:s1].split()), how.stance,
+        if r.doc not in docs:
+            found = store.document(r.doc)
+            docs[r.doc] = (found.text, found.url) if found else ("", None)
+            bounds[r.doc] = sentence_bounds(docs[r.doc][0])
+        text, url = docs[r.doc]
+        start, end = int(r.span_start), int(r.span_end)
+        s0, s1 = _sentence_of(bounds[r.doc], start, end)
+        how = read_cues(text[s0:s1], start - s0, end - s0, r.rank)
+        out.append(Statement(r.actor, r.rank, r.text, r.doc, {"start": start, "end": end},
+                             r.published, period_of(r.published, by), r.publisher, r.title,
+                             url or r.doc, " ".join(text[s0:s1].split()), how.stance,
                              how.stance_cue, list(how.emphasis)))
     out.sort(key=lambda s: (s.date or "9999", s.doc, s.span["start"]))
     return out

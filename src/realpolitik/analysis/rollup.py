@@ -22,11 +22,12 @@ actor stands for itself. Analyst corrections are already applied by the store's 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from realpolitik.knowledge import Knowledge, Person, load
+from realpolitik.store.records import ActorRow
 
 Level = Literal["state", "actor"]
 LEVELS: tuple[Level, ...] = ("state", "actor")
@@ -56,9 +57,9 @@ def _start(date: str | None) -> str | None:
 class Rollup:
     """Each actor's unit at a date, built from the store's actors and the knowledge base."""
 
-    def __init__(self, actors: Iterable[Mapping[str, Any]], kb: Knowledge | None = None):
+    def __init__(self, actors: Iterable[ActorRow], kb: Knowledge | None = None):
         self.kb = kb or load()
-        self.actors: dict[str, Mapping[str, Any]] = {a["id"]: a for a in actors}
+        self.actors: dict[str, ActorRow] = {a.id: a for a in actors}
         self._state_by_name = {n.lower(): s.code for s in self.kb.states.values() for n in (s.name, *s.names)}
 
     @classmethod
@@ -77,7 +78,7 @@ class Rollup:
         tail = tail.strip().lower()
         return self._state_by_name.get(tail) or self._state_by_name.get(tail.removeprefix("the "))
 
-    def _person(self, p: Person, date: str | None, row: Mapping[str, Any] | None) -> Unit:
+    def _person(self, p: Person, date: str | None, row: ActorRow | None) -> Unit:
         day = _start(date)
         for term in p.roles:
             if term.covers(day):
@@ -88,7 +89,7 @@ class Rollup:
                     return Unit(named, "office")
                 if p.country:
                     return Unit(p.country, "office")
-        country = p.country or (row or {}).get("country")
+        country = p.country or (row.country if row else None)
         if country:
             return Unit(country, "nationality")
         return Unit(p.id, "itself")
@@ -96,7 +97,7 @@ class Rollup:
     def path(self, actor: str, date: str | None = None) -> Unit:
         """The unit `actor` is counted as for an event on `date` (an ISO prefix or range)."""
         row = self.actors.get(actor)
-        kind = (row or {}).get("kind")
+        kind = row.kind if row else None
         if kind == "state" or (row is None and actor in self.kb.states):
             return Unit(actor, "itself")
         person = self.kb.people.get(actor)
@@ -106,10 +107,10 @@ class Rollup:
         if m and m.group(1) != actor and self._is_unit(m.group(1)):
             return Unit(m.group(1), "code prefix")
         if row is not None:
-            if row.get("country") and row["country"] != actor:
-                return Unit(row["country"], "country")
-            if row.get("org") and row["org"] != actor:
-                return Unit(row["org"], "organisation")
+            if row.country and row.country != actor:
+                return Unit(row.country, "country")
+            if row.org and row.org != actor:
+                return Unit(row.org, "organisation")
         return Unit(actor, "itself")
 
     def unit(self, actor: str | None, date: str | None, level: Level = "state") -> str | None:
@@ -122,9 +123,10 @@ class Rollup:
         """Every unit `actor` may be counted as, whatever the date (to narrow queries)."""
         found = {self.path(actor, None).id}
         person = self.kb.people.get(actor)
-        if person is not None and (self.actors.get(actor) or {}).get("kind") in (None, "person"):
+        row = self.actors.get(actor)
+        if person is not None and (row.kind if row else None) in (None, "person"):
             for term in person.roles:
-                found.add(self._person(person, term.start or term.end, self.actors.get(actor)).id)
+                found.add(self._person(person, term.start or term.end, row).id)
         return found
 
     def members(self, unit: str, level: Level = "state") -> set[str]:
@@ -136,8 +138,8 @@ class Rollup:
     def name(self, unit: str) -> str:
         """A unit's display name: the store's, else the knowledge base's, else its id."""
         row = self.actors.get(unit)
-        if row is not None and row.get("name"):
-            return str(row["name"])
+        if row is not None and row.name:
+            return row.name
         if unit in self.kb.states:
             return self.kb.states[unit].name
         if unit in self.kb.organizations:
@@ -147,7 +149,7 @@ class Rollup:
     def kind(self, unit: str) -> str | None:
         row = self.actors.get(unit)
         if row is not None:
-            return row.get("kind")
+            return row.kind
         if unit in self.kb.states:
             return "state"
         if unit in self.kb.organizations:

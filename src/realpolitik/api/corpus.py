@@ -1,10 +1,11 @@
-"""What the Store interface does not query per document yet — mentions, dates, interests —
-read from `Store.to_analysis()` and kept until the store changes.
+"""The corpus as one contract object, read from `Store.to_analysis()` and kept until the store
+changes: what GET /interests lists (in the contract's shape and order). One document's
+highlights never come from here; they come from the store's per-document queries
+(api/annotations.py).
 
 `to_analysis()` reads the whole corpus, so its result is cached. This server's own writes bump
 a generation and rebuild at once; writes by others (a PostgreSQL store is shared) are noticed
-through the store's counts, checked at most every RECHECK_SECONDS. Fine for a desk-sized corpus; a store method per document would replace
-it for large ones.
+through the store's counts, checked at most every RECHECK_SECONDS.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ class CorpusView:
         self._lock = threading.Lock()
         self._key: tuple[Any, ...] | None = None
         self._analysis: Analysis | None = None
-        self._by_doc: dict[str, dict[str, list[Any]]] = {}
         self.generation = 0
         self._checked = 0.0
         self._counts: tuple[Any, ...] = ()
@@ -49,28 +49,5 @@ class CorpusView:
         with self._lock:
             if key != self._key or self._analysis is None:
                 self._analysis = store.to_analysis()
-                self._by_doc = _index(self._analysis)
                 self._key = key
             return self._analysis
-
-    def for_document(self, store: Store, doc_id: str) -> dict[str, list[Any]]:
-        """{"mentions": [(actor, Mention)], "times": [...], "interests": [...]} for one document."""
-        self.analysis(store)
-        with self._lock:
-            return self._by_doc.get(doc_id, {"mentions": [], "times": [], "interests": []})
-
-
-def _index(analysis: Analysis) -> dict[str, dict[str, list[Any]]]:
-    out: dict[str, dict[str, list[Any]]] = {}
-
-    def slot(doc: str) -> dict[str, list[Any]]:
-        return out.setdefault(doc, {"mentions": [], "times": [], "interests": []})
-
-    for actor in analysis.actors:
-        for m in actor.mentions:
-            slot(m.doc)["mentions"].append((actor, m))
-    for t in analysis.times:
-        slot(t.doc)["times"].append(t)
-    for i in analysis.interests:
-        slot(i.doc)["interests"].append(i)
-    return out

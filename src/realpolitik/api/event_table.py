@@ -20,6 +20,7 @@ from typing import Any
 
 from realpolitik.export.tables import COLUMNS, date_and_precision
 from realpolitik.store.base import Store
+from realpolitik.store.records import EventRow
 
 FACETS = ("type", "actor", "status", "publisher")
 # The columns of `realpolitik export csv`'s events.csv, then the two actors' names.
@@ -36,24 +37,24 @@ class EventFilter:
     status: str | None = None
     publisher: str | None = None
 
-    def keeps(self, e: dict[str, Any], skip: str | None = None) -> bool:
+    def keeps(self, e: EventRow, skip: str | None = None) -> bool:
         """The row-level test of every filter but `skip` (type and actor included, so facet
         counts can drop one filter while the store query keeps only the date range)."""
-        return ((skip == "type" or not self.type or e["type"] == self.type.upper())
-                and (skip == "actor" or not self.actor or self.actor in (e["source"], e["target"]))
-                and (skip == "status" or not self.status or e["status"] == self.status)
+        return ((skip == "type" or not self.type or e.type == self.type.upper())
+                and (skip == "actor" or not self.actor or self.actor in (e.source, e.target))
+                and (skip == "status" or not self.status or e.status == self.status)
                 and (skip == "publisher" or not self.publisher
-                     or (e["publisher"] or "").lower() == self.publisher.lower()))
+                     or (e.publisher or "").lower() == self.publisher.lower()))
 
 
-def rows(store: Store, f: EventFilter) -> Iterator[dict[str, Any]]:
+def rows(store: Store, f: EventFilter) -> Iterator[EventRow]:
     """Every event the filter keeps, in the store's order (date, document, sentence)."""
     for e in store.iter_events(actor=f.actor, type=f.type, since=f.since, until=f.until, doc=f.doc):
         if f.keeps(e):
             yield e
 
 
-def page(store: Store, f: EventFilter, limit: int, offset: int) -> list[dict[str, Any]]:
+def page(store: Store, f: EventFilter, limit: int, offset: int) -> list[EventRow]:
     """One page; the store pages itself when no row-level filter is set."""
     if not f.status and not f.publisher:
         return store.events(actor=f.actor, type=f.type, since=f.since, until=f.until, doc=f.doc,
@@ -78,16 +79,16 @@ def facets(store: Store, f: EventFilter, top: int = 100) -> dict[str, Any]:
     for e in store.iter_events(since=base.since, until=base.until, doc=base.doc):
         if f.keeps(e):
             total += 1
-            if e["dated"]:
-                first = e["dated"] if first is None or e["dated"] < first else first
-                last = e["dated"] if last is None or e["dated"] > last else last
+            if e.dated:
+                first = e.dated if first is None or e.dated < first else first
+                last = e.dated if last is None or e.dated > last else last
         for facet in FACETS:
             if not f.keeps(e, skip=facet):
                 continue
             if facet == "actor":
-                counts[facet].update({a for a in (e["source"], e["target"]) if a})
+                counts[facet].update({a for a in (e.source, e.target) if a})
             else:
-                counts[facet][(e[facet] or "") if facet == "publisher" else e[facet]] += 1
+                counts[facet][getattr(e, facet) or ""] += 1
     names = store.actor_names() if hasattr(store, "actor_names") else {}
     actor_counts = counts["actor"].most_common(top)
     return {"total": total, "first": first, "last": last,
@@ -108,8 +109,9 @@ def _cell(value: Any) -> Any:
 
 
 def csv_lines(events: Iterable[dict[str, Any]], names: dict[str, str]) -> Iterator[str]:
-    """The events as CSV, header first, one string per row: every text value quoted (so CAMEO
-    "03" and an ISO "2023" stay text in a spreadsheet), numbers bare, LF line ends."""
+    """The events (as the dicts a reader gets, api/paths.py's public_row) as CSV, header first,
+    one string per row: every text value quoted (so CAMEO "03" and an ISO "2023" stay text in a
+    spreadsheet), numbers bare, LF line ends."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n",
                        extrasaction="ignore")

@@ -36,16 +36,16 @@ def build(store: Store, limit: int = 30, focus: list[str] | None = None, since: 
     edges: dict[tuple[str, str], _Edge] = {}
     members: dict[str, Counter[str]] = {}
     for e in store.iter_events(since=since, until=until):
-        a, b = rollup.unit(e.get("source"), e["dated"], level), rollup.unit(e.get("target"), e["dated"], level)
+        a, b = rollup.unit(e.source, e.dated, level), rollup.unit(e.target, e.dated, level)
         if not a or not b or a == b:
             continue
-        members.setdefault(a, Counter())[e["source"]] += 1
-        members.setdefault(b, Counter())[e["target"]] += 1
+        members.setdefault(a, Counter())[str(e.source)] += 1  # both sides are there (a and b are)
+        members.setdefault(b, Counter())[str(e.target)] += 1
         edge = edges.setdefault((a, b) if directed else (min(a, b), max(a, b)), _Edge())
         edge.events += 1
-        edge.types[e["type"]] += 1
-        if e.get("goldstein") is not None:
-            edge.goldstein_sum += float(e["goldstein"])
+        edge.types[e.type] += 1
+        if e.goldstein is not None:
+            edge.goldstein_sum += float(e.goldstein)
             edge.scored += 1
     degree: Counter[str] = Counter()
     for (a, b), edge in edges.items():

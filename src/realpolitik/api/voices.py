@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from realpolitik.store.base import Store
+from realpolitik.store.records import ClaimRow
 
 CLAIM_FIELDS = ("id", "source", "source_text", "status", "cues", "text", "quote")
 
@@ -15,18 +16,18 @@ def with_voices(store: Store, items: list[dict[str, Any]]) -> list[dict[str, Any
     """The items with `said_by` on every event that a claim carries, and `names` (actor id ->
     name) on every item; nothing else changes."""
     names = store.actor_names() if hasattr(store, "actor_names") else {}
-    claims: dict[str, dict[str, dict[str, Any]]] = {}
+    claims: dict[str, dict[str, ClaimRow]] = {}
 
     def claim(doc: str, claim_id: str | None) -> dict[str, Any] | None:
         if not claim_id:
             return None
         if doc not in claims:
-            claims[doc] = {c["id"]: c for c in store.claims(doc=doc, limit=None)}
+            claims[doc] = {c.id: c for c in store.claims(doc=doc, limit=None)}
         found = claims[doc].get(claim_id)
         if found is None:
             return None
-        out = {k: found.get(k) for k in CLAIM_FIELDS}
-        out["source_name"] = names.get(found.get("source") or "")
+        out = {k: getattr(found, k) for k in CLAIM_FIELDS}
+        out["source_name"] = names.get(found.source or "")
         return out
 
     enriched = []

@@ -70,8 +70,15 @@ def opened(db: str | None, create: bool = False, write: bool = False) -> Iterato
         store.close()
 
 
+def _jsonable(value: Any) -> Any:
+    """A store row as its dict; anything else json cannot write (datetimes) as text."""
+    from realpolitik.store.records import Record
+
+    return value.to_dict() if isinstance(value, Record) else str(value)
+
+
 def emit_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=_jsonable)
     sys.stdout.write("\n")
 
 
@@ -254,7 +261,7 @@ def failures(db: str | None, as_json: bool, include_resolved: bool) -> None:
         emit_json(found)
         return
     table(f"Failures ({len(found)})", ["path", "reason", "attempts", "last seen", "resolved"],
-          [[f["path"], f["reason"], f["attempts"], f["last_seen"], f["resolved_at"] or ""] for f in found])
+          [[f.path, f.reason, f.attempts, f.last_seen, f.resolved_at or ""] for f in found])
 
 
 @main.command()
@@ -290,8 +297,8 @@ def interests(db: str | None, as_json: bool, limit: int, offset: int, actor: str
         emit_json(found)
         return
     table(f"Interests of {who} ({len(found)})", ["rank", "held by", "interest", "published", "document"],
-          [[i["rank"] or "", i["actor"], snippet(i["text"]), i["published"] or "",
-            snippet(i["title"] or i["doc"], 40)] for i in found])
+          [[i.rank or "", i.actor, snippet(i.text), i.published or "", snippet(i.title or i.doc, 40)]
+           for i in found])
 
 
 def interest_topics(db: str | None, as_json: bool, actor: str, since: str | None, by: str, max_topics: int,
@@ -401,8 +408,7 @@ def actors(db: str | None, as_json: bool, limit: int, offset: int, kind: str | N
         emit_json(found)
         return
     table(f"Actors ({len(found)})", ["id", "name", "kind", "country/org", "role", "mentions", "documents", "events"],
-          [[a["id"], a["name"], a["kind"], a["country"] or a["org"], a["role"], a["mentions"], a["documents"],
-            a["events"]] for a in found])
+          [[a.id, a.name, a.kind, a.country or a.org, a.role, a.mentions, a.documents, a.events] for a in found])
 
 
 @main.command()
@@ -442,8 +448,8 @@ def events(db: str | None, as_json: bool, limit: int, offset: int, actor: str | 
         return
     table(f"Events ({len(found)})", ["id", "date", "type", "source", "target", "Goldstein", "status", "publisher",
                                      "sentence"],
-          [[e["id"], e["dated"], e["type"] + (" (negated)" if e["negated"] else "") + (" (if)" if e["hypothetical"] else ""),
-            e["source"], e["target"], e["goldstein"], e["status"], snippet(e["publisher"], 30), snippet(e["sentence"])]
+          [[e.id, e.dated, e.type + (" (negated)" if e.negated else "") + (" (if)" if e.hypothetical else ""),
+            e.source, e.target, e.goldstein, e.status, snippet(e.publisher, 30), snippet(e.sentence)]
            for e in found])
 
 
@@ -462,8 +468,8 @@ def claims(db: str | None, as_json: bool, limit: int, offset: int, status: str |
         emit_json(found)
         return
     table(f"Claims ({len(found)})", ["id", "published", "status", "source", "publisher", "claim"],
-          [[c["id"], c["published"], c["status"], c["source"] or c["source_text"], snippet(c["publisher"], 30),
-            snippet(c["text"])] for c in found])
+          [[c.id, c.published, c.status, c.source or c.source_text, snippet(c.publisher, 30), snippet(c.text)]
+           for c in found])
 
 
 @main.command()
@@ -529,8 +535,8 @@ def _decide(db: str | None, kind: str, target: str, value: Any, user: str | None
         if resolve:
             target, value = resolve(store)
         decision = store.decide(kind, target, value, analyst(user), scope=scope, note=note)  # type: ignore[arg-type]
-        stored = next(d for d in store.decisions() if d["id"] == decision)
-    click.echo(f"decision {decision}: {kind} {stored['target']}" + (f" -> {stored['value']}" if stored["value"] else "")
+        stored = next(d for d in store.decisions() if d.id == decision)
+    click.echo(f"decision {decision}: {kind} {stored.target}" + (f" -> {stored.value}" if stored.value else "")
                + ("" if scope == "*" else f" in {scope}") + f" (undo with `realpolitik undo {decision}`)")
 
 
@@ -651,8 +657,8 @@ def correct_list(db: str | None, as_json: bool, live: bool) -> None:
         emit_json(found)
         return
     table(f"Decisions ({len(found)})", ["id", "kind", "target", "value", "scope", "by", "at", "undone"],
-          [[d["id"], d["kind"], d["target"], d["value"], d["scope"], d["analyst"], d["created_at"],
-            f"{d['undone_at']} by {d['undone_by']}" if d["undone_at"] else ""] for d in found])
+          [[d.id, d.kind, d.target, d.value, d.scope, d.analyst, d.created_at,
+            f"{d.undone_at} by {d.undone_by}" if d.undone_at else ""] for d in found])
 
 
 @main.command()
@@ -663,7 +669,7 @@ def undo(decision: int, db: str | None, user: str | None) -> None:
     """Withdraw analyst decision DECISION (kept in the log, marked undone)."""
     with opened(db, write=True) as store:
         d = store.undo(decision, analyst(user))
-    click.echo(f"undone decision {d['id']}: {d['kind']} {d['target']}" + (f" -> {d['value']}" if d["value"] else ""))
+    click.echo(f"undone decision {d.id}: {d.kind} {d.target}" + (f" -> {d.value}" if d.value else ""))
 
 
 # -- export ---------------------------------------------------------------------

@@ -34,9 +34,9 @@ def ingest(store: Store, paths: Iterable[str], engine: RayEngine, overrides: Ove
     paths = list(paths)
     if retry_failures and not paths:
         paths = failed_paths(store)
-    known_failed = frozenset() if retry_failures else frozenset(f["path"] for f in store.failures())
+    known_failed = frozenset() if retry_failures else frozenset(f.path for f in store.failures())
     known_ids = frozenset() if reanalyse else frozenset(
-        d["id"] for d in store.documents(limit=None, all_versions=True))
+        d.id for d in store.documents(limit=None, all_versions=True))
     results = engine.results(paths, overrides, max_bytes, known_ids=known_ids, known_failed=known_failed)
     store_batches(store, results, stats, on_item, batch_docs=batch_docs, reanalyse=reanalyse)
     stats.seconds = time.perf_counter() - started

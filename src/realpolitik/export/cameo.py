@@ -18,7 +18,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # a store row or a dict of its fields: both are read by key here
+    from collections.abc import Mapping
+
+    from realpolitik.store.records import ActorRow, EventRow
 
 QUADS = ((5, 1), (8, 2), (13, 3), (20, 4))  # CAMEO roots up to N -> QuadClass
 
@@ -69,7 +74,7 @@ def _type_roots() -> dict[str, str]:
     return {name: t.root for name, t in load().types.items()}
 
 
-def event_code(event: dict[str, Any]) -> str | None:
+def event_code(event: Mapping[str, Any] | EventRow) -> str | None:
     """The most specific CAMEO code known for an event (3 or 4 digits), or None."""
     root = (event.get("cameo") or "")[:2] or _type_roots().get(event.get("type") or "")
     if not root or not root.isdigit():
@@ -110,7 +115,7 @@ def _actor_table() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     return dict(data["organizations"]), dict(data["regions"]), frozenset(data["uncoded"])
 
 
-def actor_code(actor: dict[str, Any] | None) -> ActorCode:
+def actor_code(actor: Mapping[str, Any] | ActorRow | None) -> ActorCode:
     """The CAMEO code of a realpolitik actor; an empty code where CAMEO has none for it."""
     if actor is None:
         return ActorCode()

@@ -33,6 +33,7 @@ from followthemoney.types import registry
 
 from realpolitik.export import exporter
 from realpolitik.store.base import Store
+from realpolitik.store.records import ActorRow, DocumentRow, EventRow
 
 SCHEMA_OF_KIND = {"state": "PublicBody", "person": "Person", "organization": "Organization",
                   "group": "Organization", "location": "Address"}
@@ -65,10 +66,10 @@ def content_hash(text: str | None) -> str | None:
     return hashlib.sha1(text.encode("utf-8")).hexdigest() if text else None
 
 
-def document_entity(d: dict[str, Any]) -> EntityProxy:
-    article = make("Article", entity_id("doc", d["id"]), title=d["title"] or d["url"] or d["id"],
-                   publishedAt=d["published"], publisher=d["publisher"], author=d["author"], sourceUrl=d["url"],
-                   language=d.get("lang"), bodyText=d.get("text"))
+def document_entity(d: DocumentRow) -> EntityProxy:
+    article = make("Article", entity_id("doc", d.id), title=d.title or d.url or d.id,
+                   publishedAt=d.published, publisher=d.publisher, author=d.author, sourceUrl=d.url,
+                   language=d.lang, bodyText=getattr(d, "text", None))
     # FtM trims the text it stores; the checksum is of the text a reader of the export gets
     body = article.first("bodyText")
     if body:
@@ -76,30 +77,30 @@ def document_entity(d: dict[str, Any]) -> EntityProxy:
     return article
 
 
-def actor_entity(a: dict[str, Any]) -> EntityProxy:
-    schema = SCHEMA_OF_KIND.get(a["kind"], "Organization")
-    country = country_code(a["country"])
+def actor_entity(a: ActorRow) -> EntityProxy:
+    schema = SCHEMA_OF_KIND.get(a.kind, "Organization")
+    country = country_code(a.country)
     if schema == "Address":
-        return make(schema, entity_id("actor", a["id"]), full=a["name"], country=country)
-    props: dict[str, Any] = {"name": a["name"], "alias": a["aliases"], "country": country}
+        return make(schema, entity_id("actor", a.id), full=a.name, country=country)
+    props: dict[str, Any] = {"name": a.name, "alias": a.aliases, "country": country}
     if schema == "PublicBody":
         props["jurisdiction"] = country
     elif schema == "Person":
-        props["position"] = a["role"]
-    return make(schema, entity_id("actor", a["id"]), **props)
+        props["position"] = a.role
+    return make(schema, entity_id("actor", a.id), **props)
 
 
-def event_entity(e: dict[str, Any], schemas: dict[str, str], names: dict[str, str]) -> EntityProxy:
-    involved = [entity_id("actor", x) for x in (e["source"], e["target"]) if x and schemas.get(x) in LEGAL_ENTITIES]
-    parts = [names.get(e["source"], e["source"] or "?"), e["type"], names.get(e["target"], e["target"] or "?")]
-    description = (f"PLOVER {e['type']}; CAMEO {e['cameo'] or '-'}; Goldstein "
-                   f"{'-' if e['goldstein'] is None else e['goldstein']}; claim status {e['status']}")
-    start, _, end = (e["dated"] or "").partition("/")
+def event_entity(e: EventRow, schemas: dict[str, str], names: dict[str, str]) -> EntityProxy:
+    involved = [entity_id("actor", x) for x in (e.source, e.target) if x and schemas.get(x) in LEGAL_ENTITIES]
+    parts = [names.get(e.source or "", e.source or "?"), e.type, names.get(e.target or "", e.target or "?")]
+    description = (f"PLOVER {e.type}; CAMEO {e.cameo or '-'}; Goldstein "
+                   f"{'-' if e.goldstein is None else e.goldstein}; claim status {e.status}")
+    start, _, end = (e.dated or "").partition("/")
     dates = {"startDate": start, "endDate": end} if end else {"date": start}
-    return make("Event", entity_id("event", f"{e['id']}-{e['doc'].removeprefix('sha256:')[:12]}"),
-                name=" ".join(parts), summary=" ".join(e["sentence"].split()), description=description,
-                involved=involved, proof=entity_id("doc", e["doc"]), sourceUrl=e["url"], publisher=e["publisher"],
-                recordId=e["id"], **dates)
+    return make("Event", entity_id("event", f"{e.id}-{e.doc.removeprefix('sha256:')[:12]}"),
+                name=" ".join(parts), summary=" ".join(e.sentence.split()), description=description,
+                involved=involved, proof=entity_id("doc", e.doc), sourceUrl=e.url, publisher=e.publisher,
+                recordId=e.id, **dates)
 
 
 def checked(entity: EntityProxy) -> dict[str, Any]:
@@ -112,8 +113,8 @@ def checked(entity: EntityProxy) -> dict[str, Any]:
 @exporter("ftm", "FollowTheMoney entities as JSON Lines (Aleph, OpenSanctions tools)")
 def export_ftm(store: Store, out: Path) -> list[Path]:
     actors = store.actors(limit=None)
-    schemas = {a["id"]: SCHEMA_OF_KIND.get(a["kind"], "Organization") for a in actors}
-    names = {a["id"]: a["name"] for a in actors}
+    schemas = {a.id: SCHEMA_OF_KIND.get(a.kind, "Organization") for a in actors}
+    names = {a.id: a.name for a in actors}
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         def put(entity: EntityProxy) -> None:
             f.write(json.dumps(checked(entity), ensure_ascii=False, sort_keys=True) + "\n")
@@ -129,6 +130,6 @@ def export_ftm(store: Store, out: Path) -> list[Path]:
         for a in actors:
             put(actor_entity(a))
         for e in store.iter_events():
-            if not (e["negated"] or e["hypothetical"]):
+            if not (e.negated or e.hypothetical):
                 put(event_entity(e, schemas, names))
     return [out]

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from realpolitik.export import exporter
 from realpolitik.export.cameo import actor_code, base_code, event_code, quad_class, root_code
 from realpolitik.export.tables import date_and_precision
 from realpolitik.store.base import Store
+from realpolitik.store.records import ActorRow, EventRow
 
 __all__ = ["COLUMNS", "export_gdelt", "fraction_date", "gdelt_row", "lead_paragraph_end", "quad_class"]
 
@@ -56,7 +58,7 @@ COLUMNS: tuple[str, ...] = (
 _UNSAFE = re.compile(r"[\t\r\n]+")
 
 
-def global_event_id(event: dict[str, Any]) -> int:
+def global_event_id(event: Mapping[str, Any] | EventRow) -> int:
     digest = hashlib.sha256(f"{event['doc']}\x00{event['id']}".encode()).hexdigest()
     return int(digest[:15], 16)
 
@@ -86,22 +88,21 @@ def _text(value: Any) -> str:
     return "" if value is None else _UNSAFE.sub(" ", str(value)).strip()
 
 
-def _actor_fields(actor: dict[str, Any] | None, fallback_name: str | None) -> list[str]:
+def _actor_fields(actor: ActorRow | None, fallback_name: str | None) -> list[str]:
     coded = actor_code(actor)
-    name = (actor or {}).get("name") or fallback_name or ""
+    name = (actor.name if actor else None) or fallback_name or ""
     types = [*coded.types, "", "", ""][:3]
     return [coded.code, _text(name).upper(), coded.country, coded.known_group, "", "", "", *types]
 
 
-def gdelt_row(event: dict[str, Any], actors: dict[str, dict[str, Any]], ingested: str,
-              lead_end: int) -> list[str] | None:
+def gdelt_row(event: EventRow, actors: dict[str, ActorRow], ingested: str, lead_end: int) -> list[str] | None:
     """One event as GDELT's 61 fields (as text), or None when GDELT cannot hold it (no date, no code)."""
-    day, _ = date_and_precision(event.get("dated"))
+    day, _ = date_and_precision(event.dated)
     code = event_code(event)
     if day is None or code is None:
         return None
     root = root_code(code)
-    goldstein = event.get("goldstein")
+    goldstein = event.goldstein
     if goldstein is None:
         from realpolitik.extract.event_lexicon import load
 
@@ -109,13 +110,13 @@ def gdelt_row(event: dict[str, Any], actors: dict[str, dict[str, Any]], ingested
     fields = [
         str(global_event_id(event)), day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year),
         f"{fraction_date(day):.4f}",
-        *_actor_fields(actors.get(event.get("source") or ""), event.get("source")),
-        *_actor_fields(actors.get(event.get("target") or ""), event.get("target")),
-        "1" if (event.get("sentence_start") or 0) < lead_end else "0",
+        *_actor_fields(actors.get(event.source or ""), event.source),
+        *_actor_fields(actors.get(event.target or ""), event.target),
+        "1" if event.sentence_start < lead_end else "0",
         code, base_code(code), root, str(quad_class(root) or ""), "" if goldstein is None else str(float(goldstein)),
         "1", "1", "1", "",
         *(["0"] + [""] * (len(_GEO) - 1)) * 3,
-        ingested, _text(event.get("url")) or event["doc"],
+        ingested, _text(event.url) or event.doc,
     ]
     return fields
 
@@ -126,17 +127,16 @@ def _ingested(value: Any) -> str:
 
 @exporter("gdelt", "the GDELT 2.0 event table (61 tab-separated columns, no header) with CAMEO codes")
 def export_gdelt(store: Store, out: Path) -> list[Path]:
-    actors = {a["id"]: a for a in store.actors(limit=None)}
+    actors = {a.id: a for a in store.actors(limit=None)}
     docs: dict[str, tuple[str, int]] = {}  # doc id -> (DATEADDED, end of its lead paragraph)
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         for event in store.iter_events():
-            if event["negated"] or event["hypothetical"]:
+            if event.negated or event.hypothetical:
                 continue
-            if event["doc"] not in docs:
-                d = store.document(event["doc"]) or {}
-                docs[event["doc"]] = (_ingested(d.get("ingested_at")),
-                                      lead_paragraph_end(d.get("text") or "", d.get("boilerplate") or []))
-            row = gdelt_row(event, actors, *docs[event["doc"]])
+            if event.doc not in docs:
+                d = store.document(event.doc)
+                docs[event.doc] = (_ingested(d.ingested_at), lead_paragraph_end(d.text, d.boilerplate)) if d else ("", 0)
+            row = gdelt_row(event, actors, *docs[event.doc])
             if row is not None:
                 f.write("\t".join(row) + "\n")
     return [out]

@@ -15,41 +15,42 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 
 from realpolitik.analysis.rollup import Rollup, check_level
 from realpolitik.export import exporter
 from realpolitik.store.base import Store
+from realpolitik.store.records import ActorRow
 
 
 def build_graph(store: Store, level: str = "state") -> nx.DiGraph:
     level = check_level(level)
     rollup = Rollup.of(store)
     g = nx.DiGraph()
-    actors = {a["id"]: a for a in store.actors(limit=None)}
+    actors = {a.id: a for a in store.actors(limit=None)}
 
-    def add_node(a: dict[str, Any]) -> None:
-        attrs = {k: a[k] for k in ("name", "kind", "country", "org", "sector", "role") if a[k] is not None}
-        g.add_node(a["id"], **attrs, mentions=a["mentions"], documents=a["documents"])
+    def add_node(a: ActorRow) -> None:
+        attrs = {k: getattr(a, k) for k in ("name", "kind", "country", "org", "sector", "role")
+                 if getattr(a, k) is not None}
+        g.add_node(a.id, **attrs, mentions=a.mentions, documents=a.documents)
 
     for a in actors.values():
         # at state level a person (whose unit depends on the date) is a node only if events put one there
-        if level == "actor" or (a["kind"] != "person" and rollup.path(a["id"]).id == a["id"]):
+        if level == "actor" or (a.kind != "person" and rollup.path(a.id).id == a.id):
             add_node(a)
     types: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     scores: dict[tuple[str, str], list[float]] = defaultdict(list)
     members: dict[str, Counter[str]] = defaultdict(Counter)
     for e in store.iter_events():
-        if not e["source"] or not e["target"] or e["negated"] or e["hypothetical"]:
+        if not e.source or not e.target or e.negated or e.hypothetical:
             continue
-        key = (rollup.unit(e["source"], e["dated"], level), rollup.unit(e["target"], e["dated"], level))
-        members[key[0]][e["source"]] += 1
-        members[key[1]][e["target"]] += 1
-        types[key][e["type"]] += 1
-        if e["goldstein"] is not None:
-            scores[key].append(float(e["goldstein"]))
+        key = (rollup.unit(e.source, e.dated, level), rollup.unit(e.target, e.dated, level))
+        members[key[0]][e.source] += 1
+        members[key[1]][e.target] += 1
+        types[key][e.type] += 1
+        if e.goldstein is not None:
+            scores[key].append(float(e.goldstein))
     for (s, t), counts in sorted(types.items()):
         for node in (s, t):
             if node in g:

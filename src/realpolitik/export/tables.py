@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from realpolitik.export import exporter
 from realpolitik.store.base import Store
+from realpolitik.store.records import Record
 
 S, INT, F, B, L = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.list_(pa.string())
 
@@ -51,7 +52,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
 DATED = {"events": "dated", "claims": "published", "quantities": "date", "documents": "published", "interests": "published"}
 
 
-def _paged(fetch: Callable[..., list[dict[str, Any]]], batch: int = 5000) -> Iterator[dict[str, Any]]:
+def _paged(fetch: Callable[..., Sequence[Record]], batch: int = 5000) -> Iterator[Record]:
     offset = 0
     while True:
         rows = fetch(limit=batch, offset=offset)
@@ -76,14 +77,16 @@ def date_and_precision(value: str | None) -> tuple[date | None, str | None]:
 
 
 def table_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
-    fetch = {"events": store.events, "actors": store.actors, "claims": store.claims,
-             "quantities": store.quantities, "documents": store.documents, "interests": store.interests}[table]
+    queries: dict[str, Callable[..., Sequence[Record]]] = {
+        "events": store.events, "actors": store.actors, "claims": store.claims, "quantities": store.quantities,
+        "documents": store.documents, "interests": store.interests}
+    fetch = queries[table]
     cols = [c for c, _ in COLUMNS[table]]
     dated = DATED.get(table)
-    for row in _paged(fetch):
+    for found in _paged(fetch):
+        row = found.to_dict()
         if dated:
-            row = {**row}
-            row[f"{dated}_value"], row[f"{dated}_precision"] = date_and_precision(row.get(dated))
+            row[f"{dated}_value"], row[f"{dated}_precision"] = date_and_precision(row[dated])
         yield {c: row.get(c) for c in cols}
 
 

@@ -168,7 +168,8 @@ def _evidence(store: Store, chosen: list[tuple[Statement, Topic | None, bool, bo
     out = []
     for s, topic, names, in_head in chosen:
         if s.doc not in bounds:
-            bounds[s.doc] = sentence_bounds((store.document(s.doc) or {}).get("text") or "")
+            found = store.document(s.doc)
+            bounds[s.doc] = sentence_bounds(found.text if found else "")
         out.append(Evidence(s, _sentence(bounds[s.doc], s.span["start"], s.span["end"]),
                             topic.label if topic else None, names, in_head))
     return out

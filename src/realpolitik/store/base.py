@@ -6,8 +6,9 @@ version and never edited; analyst decisions live beside it in an append-only log
 applied when reading, so every query and export sees the corrected picture and a re-ingest
 cannot erase a correction.
 
-Query methods return plain dicts (JSON-ready apart from datetimes) so the CLI, the API and
-the exports share them.
+Query methods return typed rows (store/records.py, declared beside the views): frozen
+dataclasses the CLI, the API, the exports and `realpolitik.Corpus` share; `row.to_dict()`
+gives the JSON (apart from datetimes).
 """
 
 from __future__ import annotations
@@ -19,6 +20,19 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from realpolitik.schema import Analysis
+from realpolitik.store.records import (
+    ActorRow,
+    ClaimRow,
+    DecisionRow,
+    DocumentRow,
+    EventRow,
+    FailureRow,
+    InterestRow,
+    MentionRow,
+    QuantityRow,
+    StoredDocumentRow,
+    TimeRow,
+)
 
 # Bump when the tables change; add a migration from the previous version in store/migrations.py.
 STORE_VERSION = 2
@@ -90,8 +104,18 @@ class Store(ABC):
 
     @abstractmethod
     def interests(self, actor: str | None = None, since: str | None = None, limit: int | None = 100,
-                  offset: int = 0) -> list[dict[str, Any]]:
-        """Stated interests, ranked first, newest first, with their documents' dates."""
+                  offset: int = 0, doc: str | None = None) -> list[InterestRow]:
+        """Stated interests, ranked first, newest first, with their documents' dates; `doc`
+        keeps one document's (the page highlights them without reading the corpus)."""
+
+    @abstractmethod
+    def mentions(self, doc: str | None = None, actor: str | None = None, limit: int | None = 1000,
+                 offset: int = 0) -> list[MentionRow]:
+        """Where documents name actors, in text order; `doc` keeps one document's."""
+
+    @abstractmethod
+    def times(self, doc: str | None = None, limit: int | None = 1000, offset: int = 0) -> list[TimeRow]:
+        """Time expressions and their ISO values, in text order; `doc` keeps one document's."""
 
     @abstractmethod
     def change_stamp(self) -> tuple:
@@ -101,7 +125,7 @@ class Store(ABC):
     def record_failure(self, path: str, reason: str) -> None: ...
 
     @abstractmethod
-    def failures(self, include_resolved: bool = False) -> list[dict[str, Any]]: ...
+    def failures(self, include_resolved: bool = False) -> list[FailureRow]: ...
 
     # -- queries (corrections applied, current document versions only) -----
     @abstractmethod
@@ -110,13 +134,14 @@ class Store(ABC):
 
     @abstractmethod
     def documents(self, limit: int | None = 100, offset: int = 0, include_text: bool = False,
-                  all_versions: bool = False) -> list[dict[str, Any]]: ...
+                  all_versions: bool = False) -> list[DocumentRow]:
+        """Document versions without their text (DocumentTextRow with it, `include_text`)."""
 
     @abstractmethod
-    def document(self, doc_id: str) -> dict[str, Any] | None: ...
+    def document(self, doc_id: str) -> StoredDocumentRow | None: ...
 
     @abstractmethod
-    def actors(self, kind: str | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]: ...
+    def actors(self, kind: str | None = None, limit: int | None = 100, offset: int = 0) -> list[ActorRow]: ...
 
     @abstractmethod
     def resolve_actor(self, name: str) -> str | None:
@@ -126,7 +151,7 @@ class Store(ABC):
     def events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None, dyad: tuple[str, str] | None = None, doc: str | None = None,
                limit: int | None = 100, offset: int = 0,
-               between: tuple[Collection[str], Collection[str]] | None = None) -> list[dict[str, Any]]:
+               between: tuple[Collection[str], Collection[str]] | None = None) -> list[EventRow]:
         """Events with their evidence sentence, document date/publisher and claim status.
 
         `since`/`until` compare ISO prefixes against the event's date (else its document's
@@ -137,10 +162,10 @@ class Store(ABC):
 
     @abstractmethod
     def claims(self, status: str | None = None, source: str | None = None, doc: str | None = None,
-               limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]: ...
+               limit: int | None = 100, offset: int = 0) -> list[ClaimRow]: ...
 
     @abstractmethod
-    def quantities(self, doc: str | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]: ...
+    def quantities(self, doc: str | None = None, limit: int | None = 100, offset: int = 0) -> list[QuantityRow]: ...
 
     @abstractmethod
     def to_analysis(self) -> Analysis:
@@ -167,13 +192,13 @@ class Store(ABC):
         """
 
     @abstractmethod
-    def undo(self, decision_id: int, analyst: str) -> dict[str, Any]:
+    def undo(self, decision_id: int, analyst: str) -> DecisionRow:
         """Withdraw a decision (marked undone, never deleted); returns it."""
 
     @abstractmethod
-    def decisions(self, include_undone: bool = True) -> list[dict[str, Any]]: ...
+    def decisions(self, include_undone: bool = True) -> list[DecisionRow]: ...
 
-    def iter_events(self, batch: int = 5000, **filters: Any) -> Iterator[dict[str, Any]]:
+    def iter_events(self, batch: int = 5000, **filters: Any) -> Iterator[EventRow]:
         """All matching events, paged so a large corpus is never held at once."""
         offset = 0
         while True:

@@ -76,7 +76,7 @@ def failed_paths(store: Store) -> list[str]:
     """The files behind recorded failures ("feed.jsonl:3" -> "feed.jsonl"), once each."""
     out: list[str] = []
     for f in store.failures():
-        path = f["path"]
+        path = f.path
         if not Path(path).exists() and _INSIDE.search(path):
             path = _INSIDE.sub("", path)
         if path not in out:
@@ -98,7 +98,7 @@ def ingest(store: Store, paths: Iterable[str], pipeline: Pipeline | None = None,
     paths = list(paths)
     if retry_failures and not paths:
         paths = failed_paths(store)
-    known_failed = set() if retry_failures else {f["path"] for f in store.failures()}
+    known_failed = set() if retry_failures else {f.path for f in store.failures()}
     if max_bytes is None:
         from realpolitik.config import Config
 

@@ -1,16 +1,19 @@
 """Typed rows of the store's read side: one dataclass per query, field for field its columns.
 
 The views (store/tables.py) decide what a reader sees; these classes say it in types, so a
-notebook gets `row.goldstein` as a float, not `row["goldstein"]` from a dict that may or may
-not hold that key. The conformance suite checks, on every backend, that each class has
-exactly the columns its query returns, so the two cannot drift apart.
+caller gets `row.goldstein` as a float, not `row["goldstein"]` from a dict that may or may
+not hold that key. Every `Store` read method returns them (store/sql.py builds each row with
+`from_row`, which refuses a column too many or too few), and the conformance suite runs those
+queries on every backend, so the classes and the views cannot drift apart.
 
-`realpolitik.Corpus` returns these rows; `realpolitik.tabular.Rows` turns them into Arrow
-tables and DataFrames with a schema taken from the annotations below.
+`realpolitik.Corpus` hands them on; `realpolitik.tabular.Rows` turns them into Arrow tables
+and DataFrames with a schema taken from the annotations below; `to_dict()` gives the JSON
+the API and `--json` print.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any, Self
@@ -23,18 +26,60 @@ class RowShapeError(ValueError):
 @dataclass(frozen=True)
 class Record:
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Self:
-        """The typed row for one query result; a missing column is an error naming it."""
-        names = [f.name for f in fields(cls)]
-        missing = [n for n in names if n not in row]
-        if missing:
-            raise RowShapeError(f"{cls.__name__} needs column(s) {', '.join(missing)}; the query returned "
+    def from_row(cls, row: dict[str, Any], **more: Any) -> Self:
+        """The typed row for one query result (plus `more` fields the query does not give);
+        a missing or an undeclared column is an error naming it."""
+        names = cls.columns()
+        given = {**row, **more}
+        missing = [n for n in names if n not in given and not _has_default(cls, n)]
+        unknown = sorted(set(given) - set(names))
+        if missing or unknown:
+            problems = ([f"needs column(s) {', '.join(missing)}"] if missing else []) + (
+                [f"does not declare column(s) {', '.join(unknown)}"] if unknown else [])
+            raise RowShapeError(f"{cls.__name__} {' and '.join(problems)}; the query returned "
                                 f"{', '.join(sorted(row))}")
-        return cls(**{n: row[n] for n in names})
+        return cls(**given)
 
     @classmethod
     def columns(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
+        found = _COLUMNS.get(cls)
+        if found is None:
+            found = _COLUMNS[cls] = tuple(f.name for f in fields(cls))
+        return found
+
+    def to_dict(self) -> dict[str, Any]:
+        """The row as a plain dict (shallow: lists and dicts are the row's own), for JSON."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    # -- read-only mapping access, for callers written against the old dict rows ----------
+    # New code reads attributes; these keep `row["id"]`, `row.get(...)` and `{**row}` working
+    # while the rest of the code base (and plug-ins) move over.
+    def __getitem__(self, key: str) -> Any:
+        if not isinstance(key, str) or key not in self.columns():
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key) if key in self.columns() else default
+
+    def keys(self) -> tuple[str, ...]:
+        return self.columns()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.columns()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.columns())
+
+
+_COLUMNS: dict[type, tuple[str, ...]] = {}
+
+
+def _has_default(cls: type, name: str) -> bool:
+    from dataclasses import MISSING
+
+    f = next(f for f in fields(cls) if f.name == name)
+    return f.default is not MISSING or f.default_factory is not MISSING
 
 
 @dataclass(frozen=True)
@@ -155,6 +200,108 @@ class DocumentRow(Record):
     url: str | None
     lang: str | None
     ingested_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredDocumentRow(DocumentRow):
+    """One document version with its text, as `Store.document` reads it: every offset in
+    the other rows points into `text`."""
+
+    text: str
+    boilerplate: list[list[int]]  # [start, end] spans of the text that are not the article
+    metadata: dict[str, Any]
+    extra: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DocumentTextRow(DocumentRow):
+    """A document version as `Store.documents(include_text=True)` lists it."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class QuantityRow(Record):
+    """One figure as `Store.quantities` reads it (view v_quantities)."""
+
+    doc: str
+    id: str
+    span_start: int
+    span_end: int
+    text: str
+    value: float | None
+    value_max: float | None
+    unit: str
+    kind: str
+    bound: str
+    subject: str | None
+    date: str | None
+    extra: dict[str, Any]
+    publisher: str | None
+    published: str | None
+    title: str | None
+    url: str | None
+    path: str | None
+
+
+@dataclass(frozen=True)
+class MentionRow(Record):
+    """One place a document names an actor, as `Store.mentions` reads it (view v_mentions)."""
+
+    doc: str
+    actor: str  # after the analyst's corrections
+    machine_actor: str  # as the pipeline read it
+    char_start: int
+    char_end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TimeRow(Record):
+    """One time expression as `Store.times` reads it (view v_times)."""
+
+    doc: str
+    span_start: int
+    span_end: int
+    text: str
+    value: str | None  # its ISO value, when the text fixes one
+
+
+@dataclass(frozen=True)
+class FailureRow(Record):
+    """A file that could not be ingested, as `Store.failures` lists it."""
+
+    path: str
+    reason: str
+    attempts: int
+    first_seen: datetime
+    last_seen: datetime
+    resolved_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DecisionRow(Record):
+    """One analyst decision from the append-only log, as `Store.decisions` lists it."""
+
+    id: int
+    kind: str
+    target: str
+    value: str | None
+    scope: str
+    analyst: str
+    note: str | None
+    created_at: datetime
+    undone_at: datetime | None
+    undone_by: str | None
+
+
+@dataclass(frozen=True)
+class UnitEventRow(EventRow):
+    """An event with the unit each side is counted as at a level (analysis/rollup.py): at
+    "state" Xi Jinping's events are China's; at "actor" each side stands for itself."""
+
+    source_unit: str | None = None
+    target_unit: str | None = None
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,20 @@ from realpolitik.store.base import (
     StoreError,
     StoreVersionError,
 )
+from realpolitik.store.records import (
+    ActorRow,
+    ClaimRow,
+    DecisionRow,
+    DocumentRow,
+    DocumentTextRow,
+    EventRow,
+    FailureRow,
+    InterestRow,
+    MentionRow,
+    QuantityRow,
+    StoredDocumentRow,
+    TimeRow,
+)
 from realpolitik.store.tables import DERIVED, DERIVED_NAMES, TABLES, VIEWS, statements
 
 INSERT_CHUNK = 400  # rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters
@@ -243,16 +257,20 @@ class SQLStore(Store):
                 self._insert("failures", ("path", "reason", "attempts", "first_seen", "last_seen"),
                              [(path, reason, 1, t, t)])
 
-    def failures(self, include_resolved: bool = False) -> list[dict[str, Any]]:
+    def failures(self, include_resolved: bool = False) -> list[FailureRow]:
         where = "" if include_resolved else " WHERE resolved_at IS NULL"
-        return self._q(f"SELECT * FROM failures{where} ORDER BY path")
+        cols = ", ".join(FailureRow.columns())
+        return [FailureRow.from_row(r) for r in self._q(f"SELECT {cols} FROM failures{where} ORDER BY path")]
 
     # -- queries --------------------------------------------------------------
     def interests(self, actor: str | None = None, since: str | None = None, limit: int | None = 100,
-                  offset: int = 0) -> list[dict[str, Any]]:
+                  offset: int = 0, doc: str | None = None) -> list[InterestRow]:
         """Stated interests (corrections applied), ranked ones first, then newest document
         first; each with its document's date, publisher and title for the evidence."""
         where, params = ["TRUE"], []
+        if doc:
+            where.append("i.doc = ?")
+            params.append(doc)
         if actor:
             # a state's interests include those of its people and organs (Xi's are China's)
             where.append("(i.actor = ? OR i.actor IN (SELECT id FROM v_actors WHERE country = ? AND kind <> 'state' "
@@ -265,9 +283,30 @@ class SQLStore(Store):
                "FROM v_interests i JOIN documents d ON d.id = i.doc "
                f"WHERE {' AND '.join(where)} "
                "ORDER BY i.rank IS NULL, i.rank, d.published DESC NULLS LAST, i.doc, i.span_start")
-        if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return self._q(sql, params)
+        return [InterestRow.from_row(r) for r in self._q(sql + self._page(limit, offset), params)]
+
+    def mentions(self, doc: str | None = None, actor: str | None = None, limit: int | None = 1000,
+                 offset: int = 0) -> list[MentionRow]:
+        """Where documents name actors (corrections applied), in text order."""
+        where, params = ["TRUE"], []
+        if doc:
+            where.append("doc = ?")
+            params.append(doc)
+        if actor:
+            where.append("actor = ?")
+            params.append(actor)
+        found = self._q(f"SELECT * FROM v_mentions WHERE {' AND '.join(where)} "
+                        f"ORDER BY doc, char_start, char_end, actor{self._page(limit, offset)}", params)
+        return [MentionRow.from_row(r) for r in found]
+
+    def times(self, doc: str | None = None, limit: int | None = 1000, offset: int = 0) -> list[TimeRow]:
+        """Time expressions with their ISO values, in text order."""
+        where, params = "", []
+        if doc:
+            where, params = " WHERE doc = ?", [doc]
+        found = self._q(f"SELECT * FROM v_times{where} ORDER BY doc, span_start, span_end{self._page(limit, offset)}",
+                        params)
+        return [TimeRow.from_row(r) for r in found]
 
     def change_stamp(self) -> tuple:
         """A cheap fingerprint of what readers see: it changes with every ingest, re-analysis,
@@ -301,23 +340,23 @@ class SQLStore(Store):
         return f" LIMIT {int(limit)} OFFSET {int(offset)}"
 
     def documents(self, limit: int | None = 100, offset: int = 0, include_text: bool = False,
-                  all_versions: bool = False) -> list[dict[str, Any]]:
-        cols = "id, doc_key, version, is_current, title, author, publisher, published, path, url, lang, ingested_at"
-        cols += ", text" if include_text else ""
+                  all_versions: bool = False) -> list[DocumentRow]:
+        row_type = DocumentTextRow if include_text else DocumentRow
+        cols = ", ".join(row_type.columns())
         where = "" if all_versions else " WHERE is_current"
         found = self._q(f"SELECT {cols} FROM documents{where} ORDER BY published NULLS LAST, id{self._page(limit, offset)}")
-        return found
+        return [row_type.from_row(r) for r in found]
 
-    def document(self, doc_id: str) -> dict[str, Any] | None:
+    def document(self, doc_id: str) -> StoredDocumentRow | None:
         found = self._q("SELECT * FROM documents WHERE id = ?", [doc_id])
         if not found:
             return None
         d = found[0]
-        for k in ("boilerplate", "metadata", "extra"):
-            d[k] = rows.loads(d[k])
-        return d
+        return StoredDocumentRow.from_row({
+            **d, "boilerplate": [list(b) for b in rows.loads(d["boilerplate"]) or []],
+            "metadata": rows.loads(d["metadata"]) or {}, "extra": rows.loads(d["extra"]) or {}})
 
-    def actors(self, kind: str | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+    def actors(self, kind: str | None = None, limit: int | None = 100, offset: int = 0) -> list[ActorRow]:
         params: list[Any] = []
         where = ""
         if kind:
@@ -334,12 +373,13 @@ class SQLStore(Store):
               AND (m.mentions > 0 OR ev.events > 0 OR a.id IN (SELECT id FROM analyst_actors)){where}
             ORDER BY mentions DESC, a.id{self._page(limit, offset)}""", params)
         folded = self._folded_names([r["id"] for r in found])
+        out = []
         for r in found:
             aliases = rows.loads(r["aliases"]) or []
-            r["aliases"] = aliases + [x for x in folded.get(r["id"], []) if x not in aliases and x != r["name"]]
-            for k in ("mentions", "documents", "events"):
-                r[k] = int(r[k])
-        return found
+            out.append(ActorRow.from_row(r, aliases=aliases + [x for x in folded.get(r["id"], [])
+                                                                if x not in aliases and x != r["name"]],
+                                         **{k: int(r[k]) for k in ("mentions", "documents", "events")}))
+        return out
 
     def _folded_names(self, ids: list[str]) -> dict[str, list[str]]:
         """Names and aliases of actors merged into each of `ids`, which become its aliases."""
@@ -373,7 +413,7 @@ class SQLStore(Store):
     def events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None, dyad: tuple[str, str] | None = None, doc: str | None = None,
                limit: int | None = 100, offset: int = 0,
-               between: tuple[Collection[str], Collection[str]] | None = None) -> list[dict[str, Any]]:
+               between: tuple[Collection[str], Collection[str]] | None = None) -> list[EventRow]:
         where, params = ["TRUE"], []
         if actor:
             where.append("(source = ? OR target = ?)")
@@ -403,14 +443,11 @@ class SQLStore(Store):
             params.append(doc)
         found = self._q(f"SELECT * FROM v_events WHERE {' AND '.join(where)} "
                         f"ORDER BY dated NULLS LAST, doc, sentence_start, id{self._page(limit, offset)}", params)
-        for r in found:
-            r["contexts"] = rows.loads(r["contexts"]) or []
-            r["extra"] = rows.loads(r["extra"]) or {}
-            r["negated"], r["hypothetical"] = bool(r["negated"]), bool(r["hypothetical"])
-        return found
+        return [EventRow.from_row(r, contexts=rows.loads(r["contexts"]) or [], extra=rows.loads(r["extra"]) or {},
+                                  negated=bool(r["negated"]), hypothetical=bool(r["hypothetical"])) for r in found]
 
     def claims(self, status: str | None = None, source: str | None = None, doc: str | None = None,
-               limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+               limit: int | None = 100, offset: int = 0) -> list[ClaimRow]:
         where, params = ["TRUE"], []
         if status:
             where.append("status = ?")
@@ -424,21 +461,16 @@ class SQLStore(Store):
             params.append(doc)
         found = self._q(f"SELECT * FROM v_claims WHERE {' AND '.join(where)} "
                         f"ORDER BY published NULLS LAST, doc, span_start, id{self._page(limit, offset)}", params)
-        for r in found:
-            r["cues"] = rows.loads(r["cues"]) or []
-            r["extra"] = rows.loads(r["extra"]) or {}
-            r["quote"] = bool(r["quote"])
-        return found
+        return [ClaimRow.from_row(r, cues=rows.loads(r["cues"]) or [], extra=rows.loads(r["extra"]) or {},
+                                  quote=bool(r["quote"])) for r in found]
 
-    def quantities(self, doc: str | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+    def quantities(self, doc: str | None = None, limit: int | None = 100, offset: int = 0) -> list[QuantityRow]:
         where, params = "", []
         if doc:
             where, params = " WHERE doc = ?", [doc]
         found = self._q(f"SELECT * FROM v_quantities{where} ORDER BY published NULLS LAST, doc, span_start, id"
                         f"{self._page(limit, offset)}", params)
-        for r in found:
-            r["extra"] = rows.loads(r["extra"]) or {}
-        return found
+        return [QuantityRow.from_row(r, extra=rows.loads(r["extra"]) or {}) for r in found]
 
     def to_analysis(self) -> Analysis:
         docs = self._q("SELECT * FROM documents WHERE is_current ORDER BY published NULLS LAST, id")
@@ -446,9 +478,9 @@ class SQLStore(Store):
         for m in self._q("SELECT * FROM v_mentions ORDER BY doc, char_start, char_end, actor"):
             mentions.setdefault(m["actor"], []).append(Mention(doc=m["doc"], start=m["char_start"], end=m["char_end"],
                                                                text=m["text"]))
-        actors = [Actor(id=r["id"], name=r["name"], kind=r["kind"], country=r["country"], org=r["org"],
-                        sector=r["sector"], role=r["role"], aliases=r["aliases"], mentions=mentions.get(r["id"], []))
-                  for r in self.actors(limit=None)]
+        actors = [Actor(id=r.id, name=r.name, kind=r.kind,  # type: ignore[arg-type] # the contract's kinds only
+                        country=r.country, org=r.org, sector=r.sector, role=r.role, aliases=r.aliases,
+                        mentions=mentions.get(r.id, [])) for r in self.actors(limit=None)]
         return Analysis(
             documents=[rows.document_from(d) for d in docs],
             actors=sorted(actors, key=lambda a: a.id),
@@ -573,7 +605,7 @@ class SQLStore(Store):
             return want
         raise StoreError(f"unknown country {code!r}: give a state's ISO alpha-3 code (e.g. RUS, CHN)")
 
-    def undo(self, decision_id: int, analyst: str) -> dict[str, Any]:
+    def undo(self, decision_id: int, analyst: str) -> DecisionRow:
         with self.transaction():
             found = self._q("SELECT * FROM decisions WHERE id = ?", [decision_id])
             if not found:
@@ -582,14 +614,18 @@ class SQLStore(Store):
                 raise StoreError(f"decision {decision_id} was already undone by {found[0]['undone_by']}")
             self._x("UPDATE decisions SET undone_at = ?, undone_by = ? WHERE id = ?", [now(), analyst, decision_id])
             self._rebuild_derived()
-            return self._q("SELECT * FROM decisions WHERE id = ?", [decision_id])[0]
+            cols = ", ".join(DecisionRow.columns())
+            return DecisionRow.from_row(self._q(f"SELECT {cols} FROM decisions WHERE id = ?", [decision_id])[0])
 
-    def decisions(self, include_undone: bool = True) -> list[dict[str, Any]]:
+    def decisions(self, include_undone: bool = True) -> list[DecisionRow]:
         where = "" if include_undone else " WHERE undone_at IS NULL"
-        return self._q(f"SELECT * FROM decisions{where} ORDER BY id")
+        cols = ", ".join(DecisionRow.columns())
+        return [DecisionRow.from_row(r) for r in self._q(f"SELECT {cols} FROM decisions{where} ORDER BY id")]
 
     def _live_decisions(self) -> list[dict[str, Any]]:
-        return self.decisions(include_undone=False)
+        """The live decisions as plain dicts, for the folding helpers (store/fixes.py)."""
+        where = " WHERE undone_at IS NULL"
+        return self._q(f"SELECT * FROM decisions{where} ORDER BY id")
 
     def _rebuild_derived(self) -> None:
         """Recompute the tables the views join from the live decisions, in decision order."""

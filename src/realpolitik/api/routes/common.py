@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
@@ -10,6 +10,8 @@ from fastapi import Depends, Query, Request
 from realpolitik.api.desk import Desk
 from realpolitik.api.errors import ERROR_SCHEMA
 from realpolitik.api.models import Page
+from realpolitik.api.paths import public_row
+from realpolitik.store.records import Record
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 2**31 - 1
@@ -25,11 +27,13 @@ def desk(request: Request) -> Desk:
 DeskDep = Annotated[Desk, Depends(desk)]
 
 
-def page(fetch: Callable[[int, int], list[dict[str, Any]]], limit: int, offset: int) -> Page:
-    """Ask for one row more than the page so `next_offset` is known without a count query."""
+def page(fetch: Callable[[int, int], Sequence[Record] | Sequence[dict[str, Any]]], limit: int, offset: int) -> Page:
+    """Ask for one row more than the page so `next_offset` is known without a count query;
+    the rows as JSON-ready dicts with no server path in them (api/paths.py)."""
     rows = fetch(limit + 1, offset)
     more = len(rows) > limit
-    return Page(items=rows[:limit], limit=limit, offset=offset, next_offset=offset + limit if more else None)
+    return Page(items=[public_row(r) for r in rows[:limit]], limit=limit, offset=offset,
+                next_offset=offset + limit if more else None)
 
 
 def errors_doc(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -43,6 +43,7 @@ def list_exports() -> list[dict[str, Any]]:
 def export(d: DeskDep, fmt: str, level: Annotated[Literal["state", "actor"], Query(
         description="For graphml: nodes are states and organisations, or actors")] = "state") -> FileResponse:
     """Download the corrected corpus in one format."""
+    from realpolitik.api.paths import PublicReads
     from realpolitik.export import export as run_export
 
     found = _formats().get(fmt)
@@ -52,7 +53,7 @@ def export(d: DeskDep, fmt: str, level: Annotated[Literal["state", "actor"], Que
     try:
         media, suffix = MEDIA.get(fmt, ("application/octet-stream", ""))
         target = work / (f"realpolitik-{fmt}" + ("" if found.directory else suffix))
-        files = d.run(lambda s: run_export(s, fmt, target, level=level))
+        files = d.run(lambda s: run_export(PublicReads(s), fmt, target, level=level))  # type: ignore[arg-type]
         if found.directory:
             archive = work / f"realpolitik-{fmt}.zip"
             with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:

@@ -10,9 +10,10 @@ from realpolitik.api.access import require_reader
 from realpolitik.api.desk import Desk
 from realpolitik.api.errors import NotFound
 from realpolitik.api.models import Page
-from realpolitik.api.paths import public_document
+from realpolitik.api.paths import public_document, public_row
 from realpolitik.api.routes.common import DeskDep, Limit, Offset, errors_doc, page
 from realpolitik.schema import CLAIM_STATUSES, EVENT_TYPES
+from realpolitik.store.records import ActorRow
 
 router = APIRouter(dependencies=[Depends(require_reader)], responses=errors_doc(403, 503))
 
@@ -26,8 +27,7 @@ TextQ = Annotated[str | None, Query(min_length=1, max_length=300)]
 @router.get("/documents", response_model=Page, tags=["corpus"])
 def list_documents(d: DeskDep, limit: Limit = 50, offset: Offset = 0) -> Page:
     """Current document versions, without their text."""
-    return page(lambda n, o: [public_document(r) for r in d.run(lambda s: s.documents(limit=n, offset=o))],
-                limit, offset)
+    return page(lambda n, o: d.run(lambda s: s.documents(limit=n, offset=o)), limit, offset)
 
 
 @router.get("/documents/{doc_id}", tags=["corpus"], responses=errors_doc(404))
@@ -45,10 +45,10 @@ def document_annotations(d: DeskDep, doc_id: str) -> dict[str, Any]:
     dates, interests) with offsets, and the actor table they refer to."""
     from realpolitik.api.annotations import for_document
 
-    found = d.run(lambda s: for_document(s, d.corpus, doc_id))
+    found = d.run(lambda s: for_document(s, doc_id))
     if found is None:
         raise NotFound(f"no document {doc_id}")
-    return {**found, "document": public_document(found["document"])}
+    return found
 
 
 @router.get("/actors", response_model=Page, tags=["corpus"])
@@ -60,16 +60,16 @@ def list_actors(d: DeskDep, kind: ActorKindQ = None, limit: Limit = 50, offset: 
 @router.get("/actors/{name}", tags=["corpus"], responses=errors_doc(404))
 def get_actor(d: DeskDep, name: str) -> dict[str, Any]:
     """An actor by id, name or alias, as an analyst types it."""
-    def find(s: Any) -> dict[str, Any] | None:
+    def find(s: Any) -> ActorRow | None:
         found_id = s.resolve_actor(name)
         if found_id is None:
             return None
-        return next((a for a in s.actors(limit=None) if a["id"] == found_id), None)
+        return next((a for a in s.actors(limit=None) if a.id == found_id), None)
 
     found = d.run(find)
     if found is None:
         raise NotFound(f"no actor {name!r}")
-    return found
+    return found.to_dict()
 
 
 def actor_id(d: Desk, name: str) -> str:
@@ -129,7 +129,7 @@ def events_csv(d: DeskDep, actor: TextQ = None, type: EventTypeQ = None, since: 
 
     def build(s: Any) -> str:
         names = s.actor_names() if hasattr(s, "actor_names") else {}
-        return "".join(event_table.csv_lines((public_document(e) or e for e in event_table.rows(s, f)), names))
+        return "".join(event_table.csv_lines((public_row(e) for e in event_table.rows(s, f)), names))
 
     return Response(d.run(build), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="realpolitik-events.csv"'})

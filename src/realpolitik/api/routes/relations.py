@@ -12,6 +12,7 @@ from realpolitik.api.access import require_reader
 from realpolitik.api.models import Page
 from realpolitik.api.routes.common import DeskDep, Limit, Offset, errors_doc, page
 from realpolitik.api.routes.reads import DateQ, EventTypeQ, StatusQ, TextQ, actor_id
+from realpolitik.store.records import DyadEventRow
 
 router = APIRouter(dependencies=[Depends(require_reader)], responses=errors_doc(403, 404, 503), tags=["relations"])
 
@@ -45,15 +46,15 @@ def dyad_events(d: DeskDep, a: str, b: str, type: EventTypeQ = None, status: Sta
     ida, idb = actor_id(d, a), actor_id(d, b)
     src = actor_id(d, source) if source else None
 
-    def initiated_by(e: dict[str, Any]) -> bool:
-        return src is None or e["source"] == src or (e["source"] == e["side_a"] and src == ida) or (
-            e["source"] == e["side_b"] and src == idb)
+    def initiated_by(e: DyadEventRow) -> bool:
+        return src is None or e.source == src or (e.source == e.side_a and src == ida) or (
+            e.source == e.side_b and src == idb)
 
-    def fetch(n: int, o: int) -> list[dict[str, Any]]:
+    def fetch(n: int, o: int) -> list[DyadEventRow]:
         rows = d.run(lambda s: dyad_events(s, ida, idb, level=level, type=type, since=since, until=until))
-        kept = [e for e in rows if (status is None or e["status"] == status)
+        kept = [e for e in rows if (status is None or e.status == status)
                 and initiated_by(e)
-                and (publisher is None or (e["publisher"] or "").lower() == publisher.lower())]
+                and (publisher is None or (e.publisher or "").lower() == publisher.lower())]
         return kept[o:o + n]
 
     return page(fetch, limit, offset)

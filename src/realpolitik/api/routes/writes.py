@@ -40,7 +40,7 @@ def ingest_document(d: DeskDep, who: Writer, body: DocumentIn, response: Respons
 @router.get("/corrections", tags=["corrections"], dependencies=[Depends(require_reader)], responses=errors_doc(403))
 def list_corrections(d: DeskDep, include_undone: bool = True) -> list[dict[str, Any]]:
     """Every analyst decision, newest last; undone ones stay listed, marked undone."""
-    return d.run(lambda s: s.decisions(include_undone=include_undone))
+    return [x.to_dict() for x in d.run(lambda s: s.decisions(include_undone=include_undone))]
 
 
 @router.post("/corrections", status_code=201, tags=["corrections"])
@@ -63,13 +63,13 @@ def add_correction(d: DeskDep, who: Writer, body: CorrectionIn) -> dict[str, Any
 @router.post("/corrections/{decision_id}/undo", tags=["corrections"], responses=errors_doc(404))
 def undo_correction(d: DeskDep, who: Writer, decision_id: int) -> dict[str, Any]:
     """Withdraw a decision: it stays in the log, marked undone, and queries forget it."""
-    if not any(x["id"] == decision_id for x in d.run(lambda s: s.decisions(include_undone=True))):
+    if not any(x.id == decision_id for x in d.run(lambda s: s.decisions(include_undone=True))):
         raise NotFound(f"no correction {decision_id}")
-    return d.write(lambda s: s.undo(decision_id, who.name))
+    return d.write(lambda s: s.undo(decision_id, who.name)).to_dict()
 
 
 def _decision(d: Desk, decision_id: int) -> dict[str, Any]:
-    found = [x for x in d.run(lambda s: s.decisions(include_undone=True)) if x["id"] == decision_id]
+    found = [x for x in d.run(lambda s: s.decisions(include_undone=True)) if x.id == decision_id]
     if not found:
         raise NotFound(f"no correction {decision_id}")
-    return found[0]
+    return found[0].to_dict()
