@@ -8,9 +8,9 @@ and the Parquet loader sorts by.
 Why JSON and not pickle: an analysis travels as its contract JSON (`Analysis.to_dict`, the
 bytes the one-process writer is fed from), which is smaller to decode than a pickled tree of
 pydantic models (0.6 ms a document against 1.2 ms, bench/README.md "Ray") and is what the
-Parquet output stores as it is (tasks.output_rows). JSON through `to_dict` and `json.loads`
-keeps every value the contract can hold (NaN included, as `json.dumps` writes it), so the
-driver rebuilds the same Analysis one process would have built.
+Parquet output stores as it is (tasks.output_rows). Objects go through their contract form
+(`model_dump(mode="json")`, what the contract writer and the store write), so what the
+driver rebuilds writes the same bytes as the object one process would have kept.
 """
 
 from __future__ import annotations
