@@ -65,51 +65,69 @@ def write_corpus(words: int | None, folder: Path) -> tuple[int, int]:
 
 class TreeCPU:
     """CPU seconds (user + system) of this process and every descendant (Ray's daemons, its
-    workers and actors), sampled twice a second so processes that end mid-run still count.
-    On a shared machine it barely moves with other jobs' load, unlike wall-clock time."""
+    workers and actors), sampled twice a second so processes that end mid-run still count,
+    and split by role (`roles`: where the CPU went). On a shared machine it moves much less
+    with other jobs' load than wall-clock time does."""
 
     def __init__(self) -> None:
         import psutil
 
         self._me = psutil.Process()
         self._seen: dict[int, float] = {}
+        self._role: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
-        import psutil
-
         while True:
-            for proc in [self._me, *self._me.children(recursive=True)]:
-                try:
-                    t = proc.cpu_times()
-                    self._seen[proc.pid] = max(self._seen.get(proc.pid, 0.0), t.user + t.system)
-                except psutil.Error:
-                    continue
+            self._look(self._seen)
             if self._stop.wait(0.5):
                 return
 
-    def __enter__(self) -> TreeCPU:
-        self._base = self._snapshot()
-        self._thread.start()
-        return self
-
-    def _snapshot(self) -> dict[int, float]:
+    def _look(self, into: dict[int, float]) -> None:
         import psutil
 
-        out = {}
         for proc in [self._me, *self._me.children(recursive=True)]:
             try:
                 t = proc.cpu_times()
-                out[proc.pid] = t.user + t.system
+                into[proc.pid] = max(into.get(proc.pid, 0.0), t.user + t.system)
+                if self._role.get(proc.pid) in (None, ROLE_WORKERS):  # a Ray worker's title changes
+                    self._role[proc.pid] = role(proc, self._me.pid)
             except psutil.Error:
                 continue
-        return out
+
+    def __enter__(self) -> TreeCPU:
+        self._base: dict[int, float] = {}
+        self._look(self._base)
+        self._thread.start()
+        return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.seconds = sum(v - self._base.get(pid, 0.0) for pid, v in self._seen.items())
+        self._look(self._seen)
+        self.roles: dict[str, float] = {}
+        for pid, v in self._seen.items():
+            name = self._role.get(pid, ROLE_WORKERS)
+            self.roles[name] = round(self.roles.get(name, 0.0) + v - self._base.get(pid, 0.0), 1)
+        self.seconds = sum(self.roles.values())
+
+
+ROLE_WORKERS = "other Ray workers (Ray Data's helper actors, read tasks)"
+
+
+def role(proc: Any, me: int) -> str:
+    """What a process of the tree is: the driver, an analysis actor, a Ray daemon, ..."""
+    if proc.pid == me:
+        return "driver (this process)"
+    title = " ".join(proc.cmdline())
+    if "--one-process" in title:
+        return "one process"
+    if "MapWorker(MapBatches(Analyzer))" in title:
+        return "analysis actors"
+    if title.startswith("ray::") or "default_worker.py" in title:
+        return ROLE_WORKERS
+    return "Ray daemons (raylet, GCS, agents)"
 
 
 BURST_S = 0.05  # results this close to the first arrived with it (one batch): not "steady"
@@ -156,7 +174,7 @@ def one_process(folder: Path) -> dict[str, Any]:
                               capture_output=True, text=True)
     child = json.loads(done.stdout)
     out = rates(child["documents"], child["words"], child["first"], child["last"], cpu.seconds, child["first_docs"])
-    return {**out, "model_load_s": child["model_load_s"]}
+    return {**out, "model_load_s": child["model_load_s"], "cpu_by_role": cpu.roles}
 
 
 def one_process_child(folder: str) -> None:
@@ -181,7 +199,7 @@ def on_ray(folder: Path, workers: int) -> tuple[dict[str, Any], list[Any]]:
     engine = RayEngine(workers=workers)
     with TreeCPU() as cpu:
         found, first, last, with_first = timed(engine.results([str(folder)]), time.perf_counter())
-    return rates(len(found), words_of(found), first, last, cpu.seconds, with_first), found
+    return {**rates(len(found), words_of(found), first, last, cpu.seconds, with_first), "cpu_by_role": cpu.roles}, found
 
 
 def start_ray() -> float:
@@ -254,8 +272,13 @@ def summary(result: dict[str, Any]) -> str:
                   f"{pct(result['ray_overhead_1_worker_steady'])} steady "
                   f"({pct(result['ray_overhead_1_worker_total_with_start'])} with Ray's start); "
                   f"extra CPU per word {pct(result['ray_cpu_overhead_1_worker'])}",
-              f"efficiency, 2 workers: {result['efficiency_total']} total, {result['efficiency_steady']} steady",
-              "store write rate (docs/s): " + ", ".join(f"{k} {v['docs_per_s']}" for k, v in result["store_write"].items())]
+              f"efficiency, 2 workers: {result['efficiency_total']} total, {result['efficiency_steady']} steady, "
+              f"{result['cpu_efficiency']} in words per CPU-second",
+              "store write rate (docs/s): " + ", ".join(f"{k} {v['docs_per_s']}" for k, v in result["store_write"].items()),
+              "", "CPU seconds by process role:"]
+    for name, r in rows:
+        lines.append(f"- {name}: " + ", ".join(f"{k} {v}" for k, v in sorted(r["cpu_by_role"].items(),
+                                                                             key=lambda kv: -kv[1])))
     return "\n".join(lines)
 
 
