@@ -271,7 +271,9 @@ def summary(result: dict[str, Any]) -> str:
     lines += ["", f"Ray's overhead at 1 worker: {pct(result['ray_overhead_1_worker_total'])} total, "
                   f"{pct(result['ray_overhead_1_worker_steady'])} steady "
                   f"({pct(result['ray_overhead_1_worker_total_with_start'])} with Ray's start); "
-                  f"extra CPU per word {pct(result['ray_cpu_overhead_1_worker'])}",
+                  f"extra CPU per word {pct(result['ray_cpu_overhead_1_worker'])}; from CPU time (load-proof): "
+              f"{pct(result['ray_overhead_1_worker_cpu_bound'])} with no core to spare, "
+              f"{pct(result['ray_overhead_1_worker_critical_path'])} on the actor's critical path",
               f"efficiency, 2 workers: {result['efficiency_total']} total, {result['efficiency_steady']} steady, "
               f"{result['cpu_efficiency']} in words per CPU-second",
               "store write rate (docs/s): " + ", ".join(f"{k} {v['docs_per_s']}" for k, v in result["store_write"].items()),
@@ -359,6 +361,13 @@ def compare(local: dict[str, Any], ray1: dict[str, Any], ray2: dict[str, Any],
         "cpu_efficiency": ratio(ray2["words_per_cpu_s"], ray1["words_per_cpu_s"]),
         "ray_cpu_overhead_1_worker": (round(local["words_per_cpu_s"] / ray1["words_per_cpu_s"] - 1, 3)
                                       if ray1["words_per_cpu_s"] and local["words_per_cpu_s"] else None),
+        # the two load-proof bounds of the 1-worker overhead: with no core to spare every CPU-second
+        # of Ray's counts (words per CPU-second); with one to spare only the actor's is on the
+        # critical path (the driver, Ray's daemons and helpers run beside it)
+        "ray_overhead_1_worker_cpu_bound": overhead("words_per_cpu_s"),
+        "ray_overhead_1_worker_critical_path": (
+            round(1 - local["cpu_by_role"]["one process"] / ray1["cpu_by_role"]["analysis actors"], 3)
+            if ray1["cpu_by_role"].get("analysis actors") and local["cpu_by_role"].get("one process") else None),
         "ray_overhead_1_worker_total": overhead("docs_per_s"),
         "ray_overhead_1_worker_steady": overhead("steady_docs_per_s"),
     }
