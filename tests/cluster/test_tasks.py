@@ -79,3 +79,27 @@ def test_parquet_rows_carry_the_contract_json_and_the_month(listing):
     assert Analysis.model_validate(json.loads(out[0]["analysis"])) == Analysis(documents=[doc])
     assert (out[1]["path"], out[1]["reason"], out[1]["analysis"]) == ("w.txt", "empty", None)
     assert {r["run"] for r in out} == {"run-1"}
+
+
+def test_the_actor_reads_one_document_files_itself_with_the_same_skips(listing):
+    single = rows.table([(f, i, e) for f, i, e in rows.unpack(listing)
+                         if not tasks.holds_many_documents(e)])  # the three texts and the missing path
+    read = read_all(single)
+    grain, aid = read[1][2], read[2][2]
+    reading = {"overrides": Overrides(), "max_bytes": 1 << 20, "root": "/",
+               "known_ids": frozenset({grain.id}), "known_failed": frozenset({aid.path})}
+    out = rows.unpack(tasks.Analyzer(tasks.Config.from_env(), reading)(single))
+    assert [(f, i) for f, i, _ in out] == [(f, i) for f, i, _ in read]
+    assert [type(x).__name__ for _, _, x in out] == ["Analysis", "Known", "SkippedFailed", "IngestFailure"]
+    assert out[0][2].documents[0] == read[0][2]
+    assert out[1][2] == Known(grain) and out[2][2] == SkippedFailed(aid.path)
+    assert out[3][2].reason == "no such file or folder"
+
+
+def test_only_files_that_may_hold_many_documents_get_read_tasks(tmp_path):
+    names = ["a.txt", "b.html", "c.md", "d.jsonl", "e.NDJSON", "f.json", "g.parquet"]
+    for name in names:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    many = {e[0].rsplit("/", 1)[-1] for e in inputs([str(tmp_path)]) if tasks.holds_many_documents(e)}
+    assert many == {"d.jsonl", "e.NDJSON", "f.json", "g.parquet"}
+    assert not tasks.holds_many_documents(IngestFailure("gone.jsonl", "no such file or folder"))

@@ -4,10 +4,11 @@ Ray is an optional extra (`pip install 'realpolitik[ray]'`): nothing outside thi
 imports it, and only engine.py does, when a command asks for the Ray engine.
 
 How a run goes (engine.py): the driver lists the input files (ingest.sources.inputs, names
-only); Ray Data reads them in tasks with the project's own readers (ingest.sources.read_input,
-so folders, JSONL, HTML, text and Parquet with a text column read exactly as on one machine);
-`map_batches` runs the pipeline in an actor pool whose actors each build the spaCy pipeline
-and the models once (tasks.Analyzer); results come back to the driver in input order and go
+only); they are read with the project's own readers (ingest.sources.read_input, so folders,
+JSONL, HTML, text and Parquet with a text column read exactly as on one machine), in Ray Data
+tasks for files that may hold many documents, else by the actors themselves; `map_batches`
+runs the pipeline in an actor pool whose actors each build the spaCy pipeline and the models
+once (tasks.Analyzer); results (contract JSON) come back to the driver in input order and go
 to the store a batch per transaction (store.batches), or the workers write them to Parquet
 partitioned by publication month (parquet.py), from which `realpolitik ingest parquet://DIR`
 loads a store. Modules: rows (what travels between stages), tasks (the code that runs on the

@@ -2,7 +2,11 @@
 
 The pipeline: listing (driver) -> read tasks (tasks.read_inputs) -> actor pool
 (tasks.Analyzer, `--workers` actors of one CPU each) -> the driver, in input order
-(`preserve_order`), or -> Parquet files written by the workers.
+(`preserve_order`), or -> Parquet files written by the workers. The read tasks are there only
+when a listed file may hold many documents (JSON Lines, JSON, Parquet: its documents are then
+spread over the actors); a listing of one-document files (a folder of articles) goes straight
+to the actors, which read each file themselves: no read workers to start, no Document through
+the object store, and only the analyses' contract JSON comes back (rows.py).
 
 Back-pressure: Ray Data's streaming executor launches a read or analysis task only while the
 run's object-store budget has room, and results wait in the object store until the driver
@@ -107,15 +111,16 @@ class RayEngine:
         # built here, not by from_arrow's remote metadata tasks (which crash now and then in
         # a fresh worker with Ray 2.60 and pyarrow 26: SIGABRT "Mutex corrupt", then retried)
         listed = rows.table(listing).to_pylist()
-        blocks = -(-len(listed) // FILES_PER_READ_TASK)
-        read_args = {"overrides": overrides or Overrides(), "max_bytes": max_bytes or self.config.max_bytes,
-                     "root": str(Path.cwd()), "known_ids": known_ids, "known_failed": known_failed}
-        return (ray.data.from_items(listed, override_num_blocks=blocks)
-                .map_batches(tasks.read_inputs, batch_size=None, batch_format="pyarrow", fn_kwargs=read_args,
-                             num_cpus=0, compute=ray.data.TaskPoolStrategy(size=READ_TASKS))
-                .map_batches(tasks.Analyzer, fn_constructor_kwargs={"config": self.config},
-                             compute=ray.data.ActorPoolStrategy(size=self.workers), batch_size=self.task_texts,
-                             batch_format="pyarrow", num_cpus=1))
+        reading = {"overrides": overrides or Overrides(), "max_bytes": max_bytes or self.config.max_bytes,
+                   "root": str(Path.cwd()), "known_ids": known_ids, "known_failed": known_failed}
+        ds = ray.data.from_items(listed, override_num_blocks=-(-len(listed) // FILES_PER_READ_TASK))
+        if any(tasks.holds_many_documents(entry) for _, _, entry in listing):
+            ds = ds.map_batches(tasks.read_inputs, batch_size=None, batch_format="pyarrow", fn_kwargs=reading,
+                                num_cpus=0, compute=ray.data.TaskPoolStrategy(size=READ_TASKS))
+        # else every listed file is one document: the actors read them (tasks.Analyzer)
+        return ds.map_batches(tasks.Analyzer, fn_constructor_kwargs={"config": self.config, "reading": reading},
+                              compute=ray.data.ActorPoolStrategy(size=self.workers), batch_size=self.task_texts,
+                              batch_format="pyarrow", num_cpus=1)
 
     def results(self, paths: Iterable[str], overrides: Overrides | None = None, max_bytes: int | None = None,
                 known_ids: frozenset[str] = frozenset(), known_failed: frozenset[str] = frozenset()) -> Iterator[Result]:

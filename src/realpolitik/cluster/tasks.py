@@ -15,13 +15,14 @@ from typing import Any
 from realpolitik.cluster import rows
 from realpolitik.config import Config
 from realpolitik.ingest import IngestFailure, Overrides
-from realpolitik.ingest.sources import read_input
+from realpolitik.ingest.sources import JSONL_SUFFIXES, PARQUET_SUFFIXES, Input, read_input
 from realpolitik.schema import Analysis, Document
 from realpolitik.store.batches import Known, SkippedFailed
 
 # Rows per table a read task hands on: small, so a huge JSONL or Parquet file streams through
 # the object store instead of arriving as one block.
 READ_ROWS_PER_TABLE = 32
+MANY_DOCUMENT_SUFFIXES = JSONL_SUFFIXES | PARQUET_SUFFIXES | {".json"}
 
 
 def read_inputs(batch: Any, overrides: Overrides, max_bytes: int, root: str,
@@ -30,13 +31,8 @@ def read_inputs(batch: Any, overrides: Overrides, max_bytes: int, root: str,
     one-process ingest's two skips: a path that failed before, content the store holds."""
     out: list[tuple[int, int, Any]] = []
     for file_no, _, entry in rows.unpack(batch):
-        found = [entry] if isinstance(entry, IngestFailure) else read_input(entry, overrides, max_bytes, Path(root))
-        for n, item in enumerate(found):
-            if isinstance(item, Document) and item.path in known_failed:
-                item = SkippedFailed(item.path or item.id)
-            elif isinstance(item, Document) and item.id in known_ids:
-                item = Known(item)
-            out.append((file_no, n, item))
+        for row in read_entry(file_no, entry, overrides, max_bytes, root, known_ids, known_failed):
+            out.append(row)
             if len(out) >= READ_ROWS_PER_TABLE:
                 yield rows.table(out)
                 out = []
@@ -44,18 +40,45 @@ def read_inputs(batch: Any, overrides: Overrides, max_bytes: int, root: str,
         yield rows.table(out)
 
 
+def read_entry(file_no: int, entry: Input | IngestFailure, overrides: Overrides, max_bytes: int, root: str,
+               known_ids: frozenset[str] = frozenset(),
+               known_failed: frozenset[str] = frozenset()) -> Iterator[tuple[int, int, Any]]:
+    """The (file, item, object) rows of one listed file: its documents, a failure, or the skips."""
+    found = [entry] if isinstance(entry, IngestFailure) else read_input(entry, overrides, max_bytes, Path(root))
+    for n, item in enumerate(found):
+        if isinstance(item, Document) and item.path in known_failed:
+            item = SkippedFailed(item.path or item.id)
+        elif isinstance(item, Document) and item.id in known_ids:
+            item = Known(item)
+        yield (file_no, n, item)
+
+
+def holds_many_documents(entry: Input | IngestFailure) -> bool:
+    """Whether a listed file may hold many documents (JSON Lines, JSON, Parquet): such files
+    are read in tasks of their own, whose output is spread over the actors; a file of one
+    document is read by the actor that analyses it (engine.RayEngine.dataset)."""
+    return not isinstance(entry, IngestFailure) and entry[1].suffix.lower() in MANY_DOCUMENT_SUFFIXES
+
+
 class Analyzer:
     """One actor of the pool: builds the pipeline (spaCy and the models) once, then analyses
-    every batch it is given; rows it has nothing to do for (known, skipped) pass through."""
+    every batch it is given; rows it has nothing to do for (known, skipped) pass through.
 
-    def __init__(self, config: Config):
+    Rows of kind "input" (listed files of one document each) are read here first, with
+    `reading` (read_inputs' keyword arguments), so a plain folder needs no read tasks: no
+    worker processes besides the actors, and no Document crosses the object store.
+    """
+
+    def __init__(self, config: Config, reading: dict[str, Any] | None = None):
         from realpolitik.pipeline import Pipeline
 
+        self.reading = reading or {"overrides": Overrides(), "max_bytes": config.max_bytes, "root": str(Path.cwd())}
         self.pipeline = Pipeline(config)
         self.pipeline.warm_up()
 
     def __call__(self, batch: Any) -> Any:
-        found = rows.unpack(batch)
+        found = [row for f, i, obj in rows.unpack(batch) for row in
+                 (read_entry(f, obj, **self.reading) if isinstance(obj, tuple) else [(f, i, obj)])]
         todo = [obj for _, _, obj in found if isinstance(obj, Document | IngestFailure)]
         analysed = iter(self.pipeline.analyze_stream(todo))
         return rows.table([(f, i, next(analysed) if isinstance(obj, Document | IngestFailure) else obj)
