@@ -1,7 +1,8 @@
 """Adds the trained model's interests to what the rules found.
 
-Per body sentence, each candidate predicate is scored for the four stances; above the
-threshold chosen on dev it becomes an interest of its holder (the subject's actor, or the
+Per body sentence, each candidate predicate is scored for the four stances; the likeliest
+first, each above the threshold chosen on dev and overlapping no likelier one taken in the
+sentence, it becomes an interest of its holder (the subject's actor, or the
 document's voice for "we"/an unnamed speaker), with the governed span as its text. Where a
 rule-found interest of the same actor overlaps, the rule's stays (it carries the rank cues
 the rules read exactly); an interest whose holder cannot be named is left out.
@@ -43,7 +44,10 @@ def past_refusal(tok) -> bool:
 
 
 def holder(ctx: ExtractContext, c, voice: str | None) -> tuple[str | None, str]:
-    """(actor id, kind): the subject's actor, the voice for a first-person or absent subject."""
+    """(actor id, kind): the subject's actor, the voice for a first-person or absent subject.
+    A subject that names no actor ("A negotiated process should restore ...", "the company")
+    is offered to the voice as well, under its own kind: in a speech the speaker prescribes,
+    in a news story it is usually an unresolved actor, and the model weighs which."""
     if c.subject is not None:
         subj = ctx.doc[c.subject]
         for t in subj.subtree:
@@ -52,7 +56,7 @@ def holder(ctx: ExtractContext, c, voice: str | None) -> tuple[str | None, str]:
                 return actor_id, "actor"
         if any(t.lower_ in FIRST_PERSON for t in subj.subtree) and voice:
             return voice, "voice"
-        return None, "unresolved"
+        return (voice, "voice_unresolved") if voice else (None, "unresolved")
     return (voice, "voice") if voice else (None, "none")
 
 
@@ -74,10 +78,15 @@ def code_interests(ctx: ExtractContext) -> None:
         dense = dense_features(ctx.doc, sent, cands, vectors) if vectors is not None else None
         probs = model.probabilities([features(ctx.doc, c, kind) for c, (_, kind) in zip(cands, holders, strict=True)],
                                     dense)
-        for c, (actor, _), p in zip(cands, holders, probs, strict=True):
+        taken: list[tuple[int, int]] = []
+        ranked = sorted(zip(cands, holders, probs, strict=True), key=lambda chp: -float(chp[2].max()))
+        for c, (actor, _), p in ranked:
             if actor is None or float(p.max()) < model.thresholds[0] or past_refusal(ctx.doc[c.head]):
                 continue
             start, end = c.span
+            if any(s < end and start < e for s, e in taken):
+                continue   # a nested or listed span says once what the likelier one said
+            taken.append((start, end))
             if any(a == actor and s < end and start < e for a, s, e in have):
                 continue
             have.append((actor, start, end))
