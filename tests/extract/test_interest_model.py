@@ -101,3 +101,11 @@ def test_a_broken_candidate_cue_file_is_named(monkeypatch):
             candidates.subject_cues()
     finally:
         candidates.subject_cues.cache_clear()
+
+
+def test_what_lies_inside_a_past_refusal_is_no_interest_either(pipeline):
+    from realpolitik.extract.interest_model.coder import within_past_refusal
+
+    doc = pipeline.nlp("Mali did not sign the plan for a regional force. Mali will never sign a plan for foreign bases.")
+    plans = [t for t in doc if t.lemma_ == "plan"]
+    assert within_past_refusal(plans[0]) and not within_past_refusal(plans[1])

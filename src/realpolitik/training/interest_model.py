@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from realpolitik.extract.context import ExtractContext
 
 
-THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+THRESHOLDS = (0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

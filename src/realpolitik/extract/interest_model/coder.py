@@ -43,6 +43,14 @@ def past_refusal(tok) -> bool:
     return tok.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children)
 
 
+def within_past_refusal(tok) -> bool:
+    """The predicate itself, or the verb that governs it, is a past refusal: "Kenya did not
+    accept the proposal for a joint force" states no wish for a joint force."""
+    from realpolitik.extract import syntax
+
+    return past_refusal(tok) or past_refusal(syntax.predicate_of(tok))
+
+
 def holder(ctx: ExtractContext, c, voice: str | None) -> tuple[str | None, str]:
     """(actor id, kind): the subject's actor, the voice for a first-person or absent subject.
     A subject that names no actor ("A negotiated process should restore ...", "the company")
@@ -81,7 +89,7 @@ def code_interests(ctx: ExtractContext) -> None:
         taken: list[tuple[int, int]] = []
         ranked = sorted(zip(cands, holders, probs, strict=True), key=lambda chp: -float(chp[2].max()))
         for c, (actor, _), p in ranked:
-            if actor is None or float(p.max()) < model.thresholds[0] or past_refusal(ctx.doc[c.head]):
+            if actor is None or float(p.max()) < model.thresholds[0] or within_past_refusal(ctx.doc[c.head]):
                 continue
             start, end = c.span
             if any(s < end and start < e for s, e in taken):
