@@ -1,9 +1,10 @@
 """Trains and scores the interest model (docs/annotation.md, "Interests").
 
-Each annotated sentence's candidate predicates (extract/interest_model) are labelled with
-the stance of the gold interest whose span their complement overlaps best; candidates that
-overlap a gold interest less well are left out rather than taught as wrong. One logistic
-regression per stance (as the event model's), a threshold chosen on dev, dev scores printed.
+Each annotated sentence's candidates (extract/interest_model) are recorded with the gold
+interests their spans overlap; at training time each gold interest's stance goes to the
+overlapping candidate with its holder and the best overlap (`label`), the other candidates
+overlapping it are left out rather than taught as wrong. One logistic regression per stance
+(as the event model's), a threshold chosen on dev with the coder's decoding, dev scores printed.
 
     python -m realpolitik.training.interest_model build/interest_rows.jsonl [OUT.npz] [--build]
 """
