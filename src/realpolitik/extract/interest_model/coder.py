@@ -87,6 +87,7 @@ def code_interests(ctx: ExtractContext) -> None:
         probs = model.probabilities([features(ctx.doc, c, kind) for c, (_, kind) in zip(cands, holders, strict=True)],
                                     dense)
         taken: list[tuple[int, int]] = []
+        found: list[Interest] = []
         ranked = sorted(zip(cands, holders, probs, strict=True), key=lambda chp: -float(chp[2].max()))
         for c, (actor, _), p in ranked:
             if actor is None or float(p.max()) < model.thresholds[0] or within_past_refusal(ctx.doc[c.head]):
@@ -98,5 +99,6 @@ def code_interests(ctx: ExtractContext) -> None:
             if any(a == actor and s < end and start < e for a, s, e in have):
                 continue
             have.append((actor, start, end))
-            ctx.interests.append(Interest(actor=actor, rank=None, text=ctx.document.text[start:end], doc=ctx.doc_id,
-                                          span=Span(start=start, end=end)))
+            found.append(Interest(actor=actor, rank=None, text=ctx.document.text[start:end], doc=ctx.doc_id,
+                                  span=Span(start=start, end=end)))
+        ctx.interests.extend(sorted(found, key=lambda i: (i.span.start, i.span.end)))   # in reading order
