@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from realpolitik.extract.interest_model import coder
 from realpolitik.schema import Document, content_id
 
@@ -42,3 +44,68 @@ def test_a_past_refusal_is_an_act_but_a_red_line_is_an_interest(pipeline):
     doc = pipeline.nlp("Kenya did not accept the proposal. Kenya will never accept a divided Somalia.")
     accept = [t for t in doc if t.lemma_ == "accept"]
     assert past_refusal(accept[0]) and not past_refusal(accept[1])
+
+
+def _candidates(pipeline, text):
+    from realpolitik.extract.interest_model.candidates import candidates
+
+    doc = pipeline.nlp(text)
+    return doc, {(doc.text[c.span[0]:c.span[1]], c.complement) for s in doc.sents for c in candidates(s)}
+
+
+def test_a_governed_list_offers_each_item_and_the_whole(pipeline):
+    _, got = _candidates(pipeline, "We call for lasting peace, regional stability and fair trade.")
+    assert ("lasting peace, regional stability and fair trade", "prep:for") in got, got
+    assert {("lasting peace", "item:prep:for"), ("regional stability", "item:prep:for"),
+            ("fair trade", "item:prep:for")} <= got, got
+
+
+def test_the_subject_of_a_prescriptive_or_evaluative_clause_is_offered(pipeline):
+    _, got = _candidates(pipeline, "Dialogue between the two communities must prevail.")
+    assert ("Dialogue between the two communities", "subj:modal") in got, got
+    _, got = _candidates(pipeline, "Access to clean water is crucial for our future.")
+    assert ("Access to clean water", "subj:copula") in got, got
+    _, got = _candidates(pipeline, "The old bridge collapsed in the storm.")
+    assert not any(kind.startswith("subj:") for _, kind in got), got
+
+
+def test_an_evaluative_clause_is_held_by_its_attributes_owner(pipeline):
+    from realpolitik.extract.interest_model.candidates import candidates
+
+    doc = pipeline.nlp("Access to clean water remains our top priority.")
+    subj = [c for c in candidates(next(doc.sents)) if c.complement == "subj:copula"]
+    assert len(subj) == 1 and doc[subj[0].subject].lower_ == "our"
+
+
+def test_a_subject_naming_no_actor_is_offered_to_the_documents_voice(pipeline):
+    from realpolitik.extract.context import ExtractContext
+    from realpolitik.extract.interest_model.candidates import candidates
+
+    text = "A negotiated settlement should restore the country's institutions."
+    document = Document(id=content_id(text), text=text, published="2023-09-21", metadata={"country_iso3": "GHA"})
+    doc = pipeline.parse([document])[0]
+    ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
+    restore = next(c for c in candidates(next(doc.sents)) if c.complement == "dobj")
+    assert coder.holder(ctx, restore, "GHA") == ("GHA", "voice_unresolved")
+    assert coder.holder(ctx, restore, None) == (None, "unresolved")
+
+
+def test_a_broken_candidate_cue_file_is_named(monkeypatch):
+    from realpolitik.extract.interest_model import candidates
+    from realpolitik.knowledge import KnowledgeError
+
+    candidates.subject_cues.cache_clear()
+    monkeypatch.setattr(candidates, "load_yaml", lambda name: {"subject_interests": {"modals": "must"}})
+    try:
+        with pytest.raises(KnowledgeError, match="interest_candidates.yaml"):
+            candidates.subject_cues()
+    finally:
+        candidates.subject_cues.cache_clear()
+
+
+def test_what_lies_inside_a_past_refusal_is_no_interest_either(pipeline):
+    from realpolitik.extract.interest_model.coder import within_past_refusal
+
+    doc = pipeline.nlp("Mali did not sign the plan for a regional force. Mali will never sign a plan for foreign bases.")
+    plans = [t for t in doc if t.lemma_ == "plan"]
+    assert within_past_refusal(plans[0]) and not within_past_refusal(plans[1])

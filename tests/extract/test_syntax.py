@@ -35,3 +35,33 @@ def test_negation_and_modals(pipeline):
     protest = next(t for t in doc if t.lemma_ == "protest")
     assert syntax.modal_of(send) == "would" and syntax.is_negated(send)
     assert syntax.is_negated(protest) and syntax.modal_of(protest) is None
+
+
+def _items(doc, tok):
+    return [doc[first.i:last.i + 1].text for first, last in syntax.coordinated_items(tok)]
+
+
+def test_a_list_splits_into_its_items_and_a_single_phrase_stays_whole(pipeline):
+    doc = pipeline.nlp("Ghana seeks lasting peace, regional stability and the development of its northern districts.")
+    peace = next(t for t in doc if t.lower_ == "peace")
+    assert _items(doc, peace) == ["lasting peace", "regional stability", "the development of its northern districts"]
+    doc = pipeline.nlp("Ghana seeks the development of its northern districts.")
+    development = next(t for t in doc if t.lower_ == "development")
+    assert _items(doc, development) == ["the development of its northern districts"]
+
+
+def test_coordinated_clauses_split_too(pipeline):
+    doc = pipeline.nlp("The council urged the rebels to release the hostages and to reopen the northern road.")
+    release = next(t for t in doc if t.lemma_ == "release")
+    assert _items(doc, release) == ["to release the hostages", "to reopen the northern road"]
+
+
+def test_a_copulas_attribute_its_owner_and_a_clause_subject(pipeline):
+    doc = pipeline.nlp("Clean water remains our top priority.")
+    remains = next(t for t in doc if t.lemma_ == "remain")
+    attribute = syntax.attribute_of(remains)
+    assert attribute is not None and attribute.lemma_ == "priority"
+    assert syntax.possessor_in(attribute).lower_ == "our"
+    assert syntax.clause_subject(remains).lower_ == "water"
+    doc = pipeline.nlp("Release the hostages now.")
+    assert syntax.clause_subject(next(t for t in doc if t.lemma_ == "release")) is None

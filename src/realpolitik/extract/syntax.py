@@ -108,3 +108,55 @@ def lowest_common_ancestor(a: Token, b: Token) -> Token | None:
         if t.i in up_a:
             return t
     return None
+
+
+COORDINATION = {"conj"}
+COORDINATOR = {"cc", "preconj"}
+ATTRIBUTE = {"attr", "acomp"}   # what a copula says of its subject ("is crucial", "is a red line")
+POSSESSOR = {"poss"}
+
+
+def coordinated_items(tok: Token) -> list[tuple[Token, Token]]:
+    """The first and last token of each item of the coordination tok heads, in order:
+    "peace, stability and development" -> peace | stability | development; one item when
+    tok coordinates nothing. An item is its head's phrase without the items it coordinates
+    (and without the commas and "and" before them)."""
+    heads = [tok, *sorted(tok.conjuncts, key=lambda t: t.i)] if any(
+        c.dep_ in COORDINATION for c in tok.children) else [tok]
+    if len(heads) == 1:
+        toks = list(tok.subtree)
+        return [(toks[0], toks[-1])]
+    out = []
+    for h in heads:
+        dropped = {x.i for c in h.children if c.dep_ in COORDINATION for x in c.subtree}
+        dropped |= {c.i for c in h.children if c.dep_ in COORDINATOR or (c.is_punct and c.i > h.i)}
+        toks = [x for x in h.subtree if x.i not in dropped]
+        while toks and (toks[-1].is_punct or toks[-1].dep_ in COORDINATOR):
+            toks.pop()
+        if toks:
+            out.append((toks[0], toks[-1]))
+    return out
+
+
+def clause_subject(tok: Token) -> Token | None:
+    """The subject of the clause tok heads, if it has one of its own."""
+    for c in tok.children:
+        if c.dep_ in SUBJECT - {"expl"}:
+            return c
+    return None
+
+
+def attribute_of(tok: Token) -> Token | None:
+    """What a copula says of its subject: "is [crucial]", "remains [our top priority]"."""
+    for c in tok.children:
+        if c.dep_ in ATTRIBUTE:
+            return c
+    return None
+
+
+def possessor_in(tok: Token) -> Token | None:
+    """The possessor inside tok's phrase: "our top priority" -> our, "China's goal" -> China."""
+    for x in tok.subtree:
+        if x.dep_ in POSSESSOR:
+            return x
+    return None

@@ -1,9 +1,10 @@
 """Trains and scores the interest model (docs/annotation.md, "Interests").
 
-Each annotated sentence's candidate predicates (extract/interest_model) are labelled with
-the stance of the gold interest whose span their complement overlaps best; candidates that
-overlap a gold interest less well are left out rather than taught as wrong. One logistic
-regression per stance (as the event model's), a threshold chosen on dev, dev scores printed.
+Each annotated sentence's candidates (extract/interest_model) are recorded with the gold
+interests their spans overlap; at training time each gold interest's stance goes to the
+overlapping candidate with its holder and the best overlap (`label`), the other candidates
+overlapping it are left out rather than taught as wrong. One logistic regression per stance
+(as the event model's), a threshold chosen on dev with the coder's decoding, dev scores printed.
 
     python -m realpolitik.training.interest_model build/interest_rows.jsonl [OUT.npz] [--build]
 """
@@ -14,12 +15,22 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from realpolitik.training import corpus
-from realpolitik.training.interests import STANCES, InterestDoc, PredictedInterest, load, score_interests
+from realpolitik.training.interests import (
+    STANCES,
+    GoldInterest,
+    InterestDoc,
+    PredictedInterest,
+    holder_matches,
+    load,
+    score_interests,
+)
 from realpolitik.training.pair_model import (
     DENSE_SCALE,
     DenseScaling,
@@ -29,6 +40,14 @@ from realpolitik.training.pair_model import (
     save,
 )
 from realpolitik.training.pairs import dense_path
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from realpolitik.extract.context import ExtractContext
+
+
+THRESHOLDS = (0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -47,30 +66,39 @@ def holder_of(ctx, c, voice: str | None) -> tuple[str | None, bool, str]:
     return ((a.country or a.org or a.id) if a else actor_id), bool(a and a.kind == "state"), kind
 
 
-def build(docs: list[InterestDoc], out: Path) -> None:
+def analysed(docs: list[InterestDoc]) -> Iterator[tuple[InterestDoc, Doc, ExtractContext, str | None]]:
+    """Each annotated document parsed and run through the pipeline up to coreference (what
+    the interest model's candidates and holders read), with its voice."""
     from realpolitik.extract.context import ExtractContext
-    from realpolitik.extract.interest_model.candidates import candidates
-    from realpolitik.extract.interest_model.features import dense_features, features
-    from realpolitik.extract.word_vectors import shipped
     from realpolitik.pipeline import Pipeline
     from realpolitik.schema import Document, content_id
 
     pipeline = Pipeline()
+    for n, ann in enumerate(docs):
+        src = corpus.get(ann.doc)
+        meta = src.metadata or {}
+        document = Document(id=content_id(src.text), text=src.text,
+                            published=(src.published or "")[:10] or None, metadata=meta)
+        doc = pipeline.parse([document])[0]
+        ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
+        for ex in pipeline.extractors:
+            ex.fn(ctx)
+            if ex.name == "coref":
+                break
+        if n % 25 == 0:
+            print(f"{n}/{len(docs)} documents", file=sys.stderr)
+        yield ann, doc, ctx, meta.get("voice") or meta.get("country_iso3")
+
+
+def build(docs: list[InterestDoc], out: Path) -> None:
+    from realpolitik.extract.interest_model.candidates import candidates
+    from realpolitik.extract.interest_model.features import dense_features, features
+    from realpolitik.extract.word_vectors import shipped
+
     vectors = shipped()
     dense: list[np.ndarray] = []
     with out.open("w", encoding="utf-8") as handle:
-        for n, ann in enumerate(docs):
-            src = corpus.get(ann.doc)
-            meta = src.metadata or {}
-            voice = meta.get("voice") or meta.get("country_iso3")
-            document = Document(id=content_id(src.text), text=src.text,
-                                published=(src.published or "")[:10] or None, metadata=meta)
-            doc = pipeline.parse([document])[0]
-            ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
-            for ex in pipeline.extractors:
-                ex.fn(ctx)
-                if ex.name == "coref":
-                    break
+        for ann, doc, ctx, voice in analysed(docs):
             gold_by_sentence = defaultdict(list)
             for g in ann.interests:
                 gold_by_sentence[g.sentence].append(g)
@@ -81,27 +109,56 @@ def build(docs: list[InterestDoc], out: Path) -> None:
                 cands = candidates(sent)
                 if vectors is not None and cands:
                     dense.append(dense_features(doc, sent, cands, vectors))
-                labels: dict[int, str] = {}
-                skip: set[int] = set()
-                for g in gold_by_sentence.get(i, []):
-                    scored = [(_overlap(c.span, g.span) / max(1, max(c.span[1], g.span[1]) - min(c.span[0], g.span[0])), k)
-                              for k, c in enumerate(cands)
-                              if _overlap(c.span, g.span) and not (g.span[0] <= doc[c.head].idx < g.span[1])]
-                    if not scored:
-                        continue
-                    scored.sort(reverse=True)
-                    labels.setdefault(scored[0][1], g.stance)
-                    skip.update(k for _, k in scored[1:])
-                for k, c in enumerate(cands):
+                golds = gold_by_sentence.get(i, [])
+                for c in cands:
                     code, is_state, kind = holder_of(ctx, c, voice)
                     handle.write(json.dumps({"doc": ann.doc, "split": ann.split, "sentence": i,
-                                             "x": features(doc, c, kind), "y": labels.get(k),
-                                             "skip": k in skip and k not in labels, "span": list(c.span),
-                                             "holder": code, "holder_is_state": is_state}) + "\n")
-            if n % 25 == 0:
-                print(f"{n}/{len(docs)} documents", file=sys.stderr)
+                                             "x": features(doc, c, kind), "gold": gold_overlaps(doc, c, golds, voice,
+                                                                                                 code, is_state),
+                                             "span": list(c.span), "holder": code, "holder_is_state": is_state}) + "\n")
     if dense:
         np.save(dense_path(out), np.concatenate(dense).astype(np.float16))
+
+
+def gold_overlaps(doc: Doc, c, golds: list[GoldInterest], voice: str | None, code: str | None,
+                  is_state: bool) -> list[list]:
+    """The gold interests of the sentence a candidate's span overlaps (its predicate outside
+    them): [index in the sentence, overlap / union of the spans, holder right, stance]."""
+    out = []
+    for j, g in enumerate(golds):
+        shared = _overlap(c.span, g.span)
+        if shared and not (g.span[0] <= doc[c.head].idx < g.span[1]):
+            union = max(c.span[1], g.span[1]) - min(c.span[0], g.span[0])
+            out.append([j, round(shared / max(1, union), 4), holder_matches(g, voice, code, is_state), g.stance])
+    return out
+
+
+def label(rows: list[dict]) -> None:
+    """Each row's stance ("y", None for no interest) and whether it is left out ("skip").
+
+    Per sentence and gold interest, the overlapping candidate with the gold's holder (any
+    holder where none has it) and the best overlap carries the gold's stance; the other
+    candidates overlapping it are left out rather than taught as wrong: all but one of them
+    say the same thing in other words. A candidate that spans two or more gold interests
+    and is the best for none of them (the whole list where the items are stated one by one)
+    is taught as no interest."""
+    by_sentence: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for r in rows:
+        r["y"], r["skip"] = None, False
+        by_sentence[(r["doc"], r["sentence"])].append(r)
+    for group in by_sentence.values():
+        best: dict[int, tuple[tuple[bool, float], dict, str]] = {}
+        for r in group:
+            for j, ratio, holder_ok, stance in r["gold"]:
+                if j not in best or (holder_ok, ratio) > best[j][0]:
+                    best[j] = ((holder_ok, ratio), r, stance)
+        chosen = {id(r) for _, r, _ in best.values()}
+        for _, r, stance in sorted(best.values(), key=lambda b: b[0], reverse=True):
+            if r["y"] is None:
+                r["y"] = stance
+        for r in group:
+            if id(r) not in chosen and r["gold"]:
+                r["skip"] = len(r["gold"]) < 2
 
 
 def train(rows: list[dict], dense: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -110,12 +167,30 @@ def train(rows: list[dict], dense: np.ndarray | None = None) -> tuple[np.ndarray
                          dense=None if dense is None else dense[keep])
 
 
+def decode(rows: list[dict], probs: np.ndarray, threshold: float) -> list[tuple[dict, np.ndarray]]:
+    """The candidates taken as interests, as the coder takes them: per sentence, most
+    probable first, each with a holder, above the threshold and overlapping none taken before it (nested and listed spans say one thing
+    once)."""
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for k, r in enumerate(rows):
+        if probs[k].max() >= threshold and r["holder"] is not None:   # the coder names every holder
+            by_sentence[(r["doc"], r["sentence"])].append(k)
+    out = []
+    for ks in by_sentence.values():
+        taken: list[tuple[int, int]] = []
+        for k in sorted(ks, key=lambda k: -float(probs[k].max())):
+            span = tuple(rows[k]["span"])
+            if not any(_overlap(span, t) for t in taken):
+                taken.append(span)
+                out.append((rows[k], probs[k]))
+    return out
+
+
 def evaluate(rows: list[dict], probs: np.ndarray, threshold: float, split: str) -> dict:
     predicted: dict[str, list[PredictedInterest]] = defaultdict(list)
-    for r, p in zip(rows, probs, strict=True):
-        if p.max() >= threshold:
-            predicted[r["doc"]].append(PredictedInterest(r["sentence"], tuple(r["span"]), STANCES[int(p.argmax())],
-                                                         r["holder"], r["holder_is_state"]))
+    for r, p in decode(rows, probs, threshold):
+        predicted[r["doc"]].append(PredictedInterest(r["sentence"], tuple(r["span"]), STANCES[int(p.argmax())],
+                                                     r["holder"], r["holder_is_state"]))
     return {"threshold": threshold, **score_interests(list(load(split=split)), predicted)}
 
 
@@ -131,6 +206,7 @@ def main(argv: list[str] | None = None) -> None:
         args.rows.parent.mkdir(parents=True, exist_ok=True)
         build(sorted(load(), key=lambda d: d.doc), args.rows)
     rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines()]
+    label(rows)
     scaling = dense = None
     if not args.no_dense and dense_path(args.rows).exists():
         raw = np.load(dense_path(args.rows))
@@ -143,7 +219,7 @@ def main(argv: list[str] | None = None) -> None:
     columns = {int(h): i for i, h in enumerate(ids)}
     x = design(dev, columns, None if dense is None else dense[dev_at])
     probs = 1.0 / (1.0 + np.exp(-(x @ weights + biases)))
-    results = [evaluate(dev, probs, th, "dev") for th in (0.2, 0.3, 0.4, 0.5, 0.6)]
+    results = [evaluate(dev, probs, th, "dev") for th in THRESHOLDS]
     best = max(results, key=lambda r: r["holder+span"]["f1"])
     print(json.dumps({"features": len(ids), "dev": best, "all_thresholds": results}, indent=1))
     if args.out:

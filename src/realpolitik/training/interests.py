@@ -29,6 +29,7 @@ class GoldInterest:
     stance: str
     stated: bool
     salience: tuple[int, int] | None
+    cue: tuple[int, int] | None = None   # the words that mark it as an interest
 
 
 @dataclass
@@ -47,7 +48,8 @@ def parse_line(row: dict) -> InterestDoc:
     items = [GoldInterest(sentence=i["sentence"], holder=tuple(sorted({m["code"] for m in i["holder"]})),
                           span=(i["interest"]["start"], i["interest"]["end"]), stance=i["stance"],
                           stated=bool(i["stated"]),
-                          salience=(i["salience"]["start"], i["salience"]["end"]) if i.get("salience") else None)
+                          salience=(i["salience"]["start"], i["salience"]["end"]) if i.get("salience") else None,
+                          cue=(i["cue"]["start"], i["cue"]["end"]) if i.get("cue") else None)
              for i in row["interests"]]
     return InterestDoc(row["doc"], row.get("annotator", "?"), [tuple(s) for s in row["sentences"]], items)
 
@@ -112,10 +114,17 @@ def voice_of(doc_id: str) -> str | None:
     return meta.get("voice") or meta.get("country_iso3")
 
 
-def score_interests(gold: list[InterestDoc], predicted: dict[str, list[PredictedInterest]]) -> dict:
-    """Span and holder+span P/R/F1, holder and stance accuracy over span matches."""
+def holder_matches(gold: GoldInterest, voice: str | None, code: str | None, is_state: bool) -> bool:
+    """A predicted holder (code, is_state) is the gold's: one of its codes (the document's
+    voice for an empty gold holder), or a non-state actor where the gold names a generic kind."""
     from realpolitik.training.evaluate import GENERIC
 
+    holders = set(gold.holder) or ({voice} if voice else set())
+    return code in holders or bool(code and not is_state and holders & GENERIC)
+
+
+def score_interests(gold: list[InterestDoc], predicted: dict[str, list[PredictedInterest]]) -> dict:
+    """Span and holder+span P/R/F1, holder and stance accuracy over span matches."""
     gold_n = sum(len(d.interests) for d in gold)
     pred_n = sum(len(predicted.get(d.doc, [])) for d in gold)
     span_hit = full_hit = stance_hit = 0
@@ -125,7 +134,6 @@ def score_interests(gold: list[InterestDoc], predicted: dict[str, list[Predicted
         used_span: set[int] = set()
         used_full: set[int] = set()
         for g in ann.interests:
-            holders = set(g.holder) or ({voice} if voice else set())
             near = [k for k, p in enumerate(preds)
                     if (p.sentence is None or p.sentence == g.sentence) and _overlap(p.span, g.span)]
             first = next((k for k in near if k not in used_span), None)
@@ -135,8 +143,7 @@ def score_interests(gold: list[InterestDoc], predicted: dict[str, list[Predicted
                 stance_hit += preds[first].stance == g.stance
             for k in near:
                 p = preds[k]
-                if k not in used_full and (p.holder in holders or (p.holder and not p.holder_is_state
-                                                                   and holders & GENERIC)):
+                if k not in used_full and holder_matches(g, voice, p.holder, p.holder_is_state):
                     used_full.add(k)
                     full_hit += 1
                     break

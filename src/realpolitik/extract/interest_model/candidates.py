@@ -1,22 +1,35 @@
-"""Candidate interest statements of a sentence: predicates that govern a complement.
+"""Candidate interest statements of a sentence: what a predicate governs, and the subjects
+of prescriptive and evaluative clauses.
 
 "We call for an immediate ceasefire": the candidate is "call", its span "an immediate
 ceasefire" (what it governs), its holder the subject "We". "Our top priority is ending the
 war": the candidate is "is", its span "ending the war", its subject "Our top priority".
+A governed list ("call for peace, stability and development") offers each item as well
+("peace" | "stability" | "development"), so that the model may take the items one by one
+or the list as one. "Diplomacy must prevail", "Peace is crucial for our future": the
+subject is the span (cue words in knowledge/interest_candidates.yaml), held by the
+attribute's owner ("Reform remains *our* top priority") or else the document's voice.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from realpolitik.extract import syntax
+from realpolitik.knowledge import KnowledgeError, load_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 PREDICATE_POS = {"VERB", "AUX", "ADJ", "NOUN"}
+CLAUSE_POS = {"VERB", "AUX"}
 # what a predicate governs, in the order it is taken as the interest
 COMPLEMENTS = ("xcomp", "ccomp", "dobj", "attr", "acomp", "oprd", "acl")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+ITEM = "item:"          # prefix of the complement kind of one item of a governed list
+SUBJECT_KIND = "subj:"  # prefix of the complement kind of a clause's subject taken as the span
 
 
 @dataclass(frozen=True)
@@ -27,9 +40,31 @@ class Candidate:
     subject: int | None         # token index of the subject's head, if any
 
 
+@dataclass(frozen=True)
+class SubjectCues:
+    """Where a clause's subject is what is wanted: lemmas of prescriptive modals and copulas."""
+
+    modals: frozenset[str]
+    copulas: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def subject_cues() -> SubjectCues:
+    d: dict[str, Any] = load_yaml("interest_candidates.yaml")
+    section = d.get("subject_interests") if isinstance(d, dict) else None
+    if not isinstance(section, dict) or not all(isinstance(section.get(k), list) for k in ("modals", "copulas")):
+        raise KnowledgeError("interest_candidates.yaml: subject_interests needs lists 'modals' and 'copulas'")
+    return SubjectCues(frozenset(str(w).lower() for w in section["modals"]),
+                       frozenset(str(w).lower() for w in section["copulas"]))
+
+
 def _subtree_chars(tok: Token) -> tuple[int, int]:
     toks = list(tok.subtree)
     return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _chars(first: Token, last: Token) -> tuple[int, int]:
+    return first.idx, last.idx + len(last)
 
 
 def complement_of(tok: Token) -> tuple[str, Token] | None:
@@ -59,18 +94,49 @@ def subject_of(tok: Token) -> Token | None:
     return None
 
 
+def _inside(span: tuple[int, int], sent: Span) -> bool:
+    return span[1] > span[0] and span[0] >= sent.start_char and span[1] <= sent.end_char
+
+
+def subject_candidate(tok: Token, cues: SubjectCues) -> Candidate | None:
+    """A prescriptive or evaluative clause's subject as the span ("Diplomacy must prevail"),
+    its holder the owner named in the attribute ("our top priority"), if any."""
+    if tok.pos_ not in CLAUSE_POS:
+        return None
+    subj = syntax.clause_subject(tok)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    modal = syntax.modal_of(tok)
+    attribute = syntax.attribute_of(tok)
+    if modal in cues.modals:
+        kind, owner = f"{SUBJECT_KIND}modal", None
+    elif tok.lemma_.lower() in cues.copulas and attribute is not None:
+        kind, owner = f"{SUBJECT_KIND}copula", syntax.possessor_in(attribute)
+    else:
+        return None
+    return Candidate(tok.i, _subtree_chars(subj), kind, owner.i if owner is not None else None)
+
+
 def candidates(sent: Span) -> list[Candidate]:
+    cues = subject_cues()
     out = []
     for tok in sent:
+        own = subject_candidate(tok, cues)
+        if own is not None and _inside(own.span, sent):
+            out.append(own)
         if tok.pos_ not in PREDICATE_POS:
             continue
         found = complement_of(tok)
         if found is None:
             continue
         dep, comp = found
-        start, end = _subtree_chars(comp)
-        if end <= start or start < sent.start_char or end > sent.end_char:
+        span = _subtree_chars(comp)
+        if not _inside(span, sent):
             continue
         subject = subject_of(tok)
-        out.append(Candidate(tok.i, (start, end), dep, subject.i if subject is not None else None))
+        subject_i = subject.i if subject is not None else None
+        out.append(Candidate(tok.i, span, dep, subject_i))
+        items = syntax.coordinated_items(comp)
+        if len(items) > 1:
+            out.extend(Candidate(tok.i, _chars(first, last), f"{ITEM}{dep}", subject_i) for first, last in items)
     return out

@@ -1,7 +1,8 @@
 """Adds the trained model's interests to what the rules found.
 
-Per body sentence, each candidate predicate is scored for the four stances; above the
-threshold chosen on dev it becomes an interest of its holder (the subject's actor, or the
+Per body sentence, each candidate predicate is scored for the four stances; the likeliest
+first, each above the threshold chosen on dev and overlapping no likelier one taken in the
+sentence, it becomes an interest of its holder (the subject's actor, or the
 document's voice for "we"/an unnamed speaker), with the governed span as its text. Where a
 rule-found interest of the same actor overlaps, the rule's stays (it carries the rank cues
 the rules read exactly); an interest whose holder cannot be named is left out.
@@ -42,8 +43,19 @@ def past_refusal(tok) -> bool:
     return tok.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children)
 
 
+def within_past_refusal(tok) -> bool:
+    """The predicate itself, or the verb that governs it, is a past refusal: "Kenya did not
+    accept the proposal for a joint force" states no wish for a joint force."""
+    from realpolitik.extract import syntax
+
+    return past_refusal(tok) or past_refusal(syntax.predicate_of(tok))
+
+
 def holder(ctx: ExtractContext, c, voice: str | None) -> tuple[str | None, str]:
-    """(actor id, kind): the subject's actor, the voice for a first-person or absent subject."""
+    """(actor id, kind): the subject's actor, the voice for a first-person or absent subject.
+    A subject that names no actor ("A negotiated process should restore ...", "the company")
+    is offered to the voice as well, under its own kind: in a speech the speaker prescribes,
+    in a news story it is usually an unresolved actor, and the model weighs which."""
     if c.subject is not None:
         subj = ctx.doc[c.subject]
         for t in subj.subtree:
@@ -52,7 +64,7 @@ def holder(ctx: ExtractContext, c, voice: str | None) -> tuple[str | None, str]:
                 return actor_id, "actor"
         if any(t.lower_ in FIRST_PERSON for t in subj.subtree) and voice:
             return voice, "voice"
-        return None, "unresolved"
+        return (voice, "voice_unresolved") if voice else (None, "unresolved")
     return (voice, "voice") if voice else (None, "none")
 
 
@@ -74,12 +86,19 @@ def code_interests(ctx: ExtractContext) -> None:
         dense = dense_features(ctx.doc, sent, cands, vectors) if vectors is not None else None
         probs = model.probabilities([features(ctx.doc, c, kind) for c, (_, kind) in zip(cands, holders, strict=True)],
                                     dense)
-        for c, (actor, _), p in zip(cands, holders, probs, strict=True):
-            if actor is None or float(p.max()) < model.thresholds[0] or past_refusal(ctx.doc[c.head]):
+        taken: list[tuple[int, int]] = []
+        found: list[Interest] = []
+        ranked = sorted(zip(cands, holders, probs, strict=True), key=lambda chp: -float(chp[2].max()))
+        for c, (actor, _), p in ranked:
+            if actor is None or float(p.max()) < model.thresholds[0] or within_past_refusal(ctx.doc[c.head]):
                 continue
             start, end = c.span
+            if any(s < end and start < e for s, e in taken):
+                continue   # a nested or listed span says once what the likelier one said
+            taken.append((start, end))
             if any(a == actor and s < end and start < e for a, s, e in have):
                 continue
             have.append((actor, start, end))
-            ctx.interests.append(Interest(actor=actor, rank=None, text=ctx.document.text[start:end], doc=ctx.doc_id,
-                                          span=Span(start=start, end=end)))
+            found.append(Interest(actor=actor, rank=None, text=ctx.document.text[start:end], doc=ctx.doc_id,
+                                  span=Span(start=start, end=end)))
+        ctx.interests.extend(sorted(found, key=lambda i: (i.span.start, i.span.end)))   # in reading order

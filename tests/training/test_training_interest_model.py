@@ -1,0 +1,49 @@
+"""Training the interest model: which candidates are taught as interests, which are left
+out, and how the coder's way of taking them (likeliest first, no overlaps) is scored."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from realpolitik.training.interest_model import decode, label
+
+
+def _row(span, gold, sentence=0, holder="GHA"):
+    return {"doc": "own-1", "split": "train", "sentence": sentence, "x": [], "span": list(span), "gold": gold,
+            "holder": holder, "holder_is_state": True}
+
+
+def test_the_best_overlap_with_the_right_holder_carries_the_stance():
+    wrong_holder = _row((10, 30), [[0, 1.0, False, "wants"]])
+    right_holder = _row((10, 25), [[0, 0.75, True, "wants"]])
+    nested = _row((12, 20), [[0, 0.4, True, "wants"]])
+    unrelated = _row((40, 50), [])
+    label([wrong_holder, right_holder, nested, unrelated])
+    assert right_holder["y"] == "wants" and not right_holder["skip"]
+    assert wrong_holder["skip"] and nested["skip"]           # another wording of the same statement
+    assert unrelated["y"] is None and not unrelated["skip"]  # taught as no interest
+
+
+def test_a_whole_list_whose_items_are_stated_one_by_one_is_no_interest():
+    whole = _row((0, 40), [[0, 0.3, True, "wants"], [1, 0.3, True, "wants"]])
+    first = _row((0, 12), [[0, 1.0, True, "wants"]])
+    second = _row((20, 40), [[1, 1.0, True, "fears"]])
+    label([whole, first, second])
+    assert (first["y"], second["y"]) == ("wants", "fears")
+    assert whole["y"] is None and not whole["skip"]
+
+
+def test_a_list_stated_as_one_interest_is_taught_whole():
+    whole = _row((0, 40), [[0, 1.0, True, "commits"]])
+    item = _row((0, 12), [[0, 0.3, True, "commits"]])
+    label([whole, item])
+    assert whole["y"] == "commits" and item["skip"]
+
+
+def test_decoding_takes_the_likeliest_and_drops_what_overlaps_it():
+    rows = [_row((0, 40), []), _row((0, 12), []), _row((20, 40), []), _row((50, 60), [], holder=None),
+            _row((0, 40), [], sentence=1)]
+    probs = np.array([[0.5, 0.1, 0.1, 0.1], [0.7, 0, 0, 0], [0.1, 0.6, 0, 0], [0.9, 0, 0, 0], [0.2, 0, 0, 0]])
+    taken = decode(rows, probs, threshold=0.3)
+    assert [tuple(r["span"]) for r, _ in taken] == [(0, 12), (20, 40)]   # the whole list is said by its items
+    assert [int(p.argmax()) for _, p in taken] == [0, 1]
