@@ -46,6 +46,9 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pairs", type=Path)
     ap.add_argument("--model", type=Path, default=DIRECTORY)
+    ap.add_argument("--retune", action="store_true",
+                    help="pick the threshold again on dev (int8 weights shift the probabilities) and write it "
+                         "into the model's encoder.json")
     args = ap.parse_args(argv)
     rows = [r for r in read(args.pairs) if r["split"] == "dev"]
     model = EncoderModel(args.model, threads=1)
@@ -57,8 +60,18 @@ def main(argv: list[str] | None = None) -> None:
     for at, p in zip(members, per_sentence, strict=True):
         probs[at] = p
     words = sum(len(text.split()) for text, _ in queries)
+    if args.retune:   # as in training: the one threshold with the best dev full F1
+        from realpolitik.training.finetune_events import THRESHOLDS
+
+        scores = {th: evaluate_rows(rows, decode(rows, probs, np.full(len(TYPES), th)), "dev")["full"]["f1"]
+                  for th in THRESHOLDS}
+        model.threshold = max(THRESHOLDS, key=lambda th: (scores[th], -th))
+        settings_path = args.model / "encoder.json"
+        settings = json.loads(settings_path.read_text(encoding="utf-8"))
+        settings["threshold"] = model.threshold
+        settings_path.write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
     result = evaluate_rows(rows, decode(rows, probs, np.full(len(TYPES), model.threshold)), "dev")
-    print(json.dumps({"threshold": model.threshold, "sentences": len(queries), "pairs": len(rows), "words": words,
+    print(json.dumps({"threshold": model.threshold, "encoded_sentences": len(queries), "pairs": len(rows), "words": words,
                       "seconds": round(seconds, 2), "words_per_s": round(words / seconds), **result}, indent=1))
 
 

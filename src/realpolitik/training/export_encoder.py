@@ -32,7 +32,8 @@ vocab.txt is the model's own vocabulary file, unchanged.
 """
 
 
-def export(trained: Path, out: Path, quantise: bool = True) -> str:
+def export(trained: Path, out: Path, quantise: bool = True, per_channel: bool = False,
+           op_types: tuple[str, ...] = ("MatMul", "Gemm", "Gather")) -> str:
     """Writes the model files into out; returns the sha256 of encoder.onnx."""
     import torch
 
@@ -58,8 +59,8 @@ def export(trained: Path, out: Path, quantise: bool = True) -> str:
     if quantise:
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        quantize_dynamic(str(plain), str(target), weight_type=QuantType.QInt8,
-                         op_types_to_quantize=["MatMul", "Gemm", "Gather"])
+        quantize_dynamic(str(plain), str(target), weight_type=QuantType.QInt8, per_channel=per_channel,
+                         op_types_to_quantize=list(op_types))
         plain.unlink()
     else:
         plain.replace(target)
@@ -78,8 +79,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("trained", type=Path, help="the directory finetune_events wrote")
     ap.add_argument("out", type=Path)
     ap.add_argument("--float", action="store_true", help="keep float32 weights (no quantisation)")
+    ap.add_argument("--per-channel", action="store_true", help="one int8 scale per output channel")
+    ap.add_argument("--ops", default="MatMul,Gemm,Gather", help="operator types whose weights become int8")
     args = ap.parse_args(argv)
-    digest = export(args.trained, args.out, quantise=not args.float)
+    digest = export(args.trained, args.out, quantise=not args.float, per_channel=args.per_channel,
+                    op_types=tuple(args.ops.split(",")))
     size = (args.out / "encoder.onnx").stat().st_size / 1e6
     print(f"wrote {args.out / 'encoder.onnx'} ({size:.1f} MB, sha256 {digest})", file=sys.stderr)
 

@@ -195,7 +195,7 @@ def dev_score(rows: list[dict], dev: list[SentenceExample], probs: np.ndarray) -
     return best
 
 
-def train(rows: list[dict], layers: int = 3, epochs: int = 4, batch: int = 16, lr: float = 5e-5,
+def train(rows: list[dict], layers: int = 3, epochs: int = 3, batch: int = 16, lr: float = 5e-5,
           head_lr: float = 1e-3, pos_weight: float = 3.0, seed: int = 0, max_pieces: int = 126,
           threads: int = 2, fraction: float = 1.0, log=print):
     """Fits on the train split, scores dev after each epoch; returns the best epoch's model,
@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("pairs", type=Path)
     ap.add_argument("out", type=Path, nargs="?", help="directory for the fitted model (torch state, scores)")
     ap.add_argument("--layers", type=int, default=3)
-    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--head-lr", type=float, default=1e-3)
     ap.add_argument("--pos-weight", type=float, default=3.0)
