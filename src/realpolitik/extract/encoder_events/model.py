@@ -56,6 +56,7 @@ class EncoderModel:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        options.enable_cpu_mem_arena = False   # batches vary in shape: an arena keeps every size it saw
         self.session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
     def probabilities(self, sentences: list[tuple[str, list[PairQuery]]], batch: int = 32) -> list[np.ndarray]:
