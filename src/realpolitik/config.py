@@ -31,7 +31,13 @@ SETTINGS: tuple[Setting, ...] = (
             "before giving up with a message."),
     Setting("min_event_confidence", "REALPOLITIK_MIN_EVENT_CONFIDENCE", "0.55",
             "Events below this confidence are not reported (0 keeps every candidate with a source)."),
+    Setting("events_model", "REALPOLITIK_EVENTS_MODEL", "pairs",
+            "The learned event coder after the rules: pairs (linear model, fast) or encoder (fine-tuned "
+            "MiniLM run with onnxruntime; pip install 'realpolitik[encoder]')."),
 )
+
+
+EVENTS_MODELS = ("pairs", "encoder")
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,12 @@ class Config:
     db: str
     lock_wait: float
     min_event_confidence: float
+    events_model: str
+
+    def __post_init__(self) -> None:
+        if self.events_model not in EVENTS_MODELS:
+            raise ValueError(f"events_model (REALPOLITIK_EVENTS_MODEL) is {self.events_model!r}: "
+                             f"use one of {', '.join(EVENTS_MODELS)}")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Config:

@@ -1,0 +1,55 @@
+"""Scores a document's candidate pairs with the encoder coder: one batch of encoder passes
+per document (every body sentence with an actor mention), then per type and source the best
+target (or none) over the threshold, as the pair model decides (event_model.coder)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from realpolitik.extract import syntax
+from realpolitik.extract.encoder_events.inputs import word_at
+from realpolitik.extract.encoder_events.model import EncoderModel, PairQuery
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from realpolitik.extract.context import ExtractContext
+    from realpolitik.extract.event_model.candidates import Pair
+
+
+def _query(ctx: ExtractContext, sent: Span, pair: Pair) -> PairQuery:
+    """The pair's source, target and trigger word as character spans within the sentence
+    (the trigger is the source's governing predicate, as training.pairs records it)."""
+    offset = sent.start_char
+    predicate = ctx.doc[syntax.role_of(ctx.doc, pair.source.token_start, pair.source.token_end).predicate]
+    target = (pair.target.start - offset, pair.target.end - offset) if pair.target is not None else None
+    return PairQuery((pair.source.start - offset, pair.source.end - offset), target,
+                     word_at(sent.text, predicate.idx - offset))
+
+
+def best_per_source(labels: tuple[str, ...], pairs: list[Pair], probs, threshold: float) -> list[tuple[str, Pair, float]]:
+    """(type, pair, probability): per type and source actor, the most probable pair over threshold."""
+    best: dict[tuple[str, str], tuple[float, Pair]] = {}
+    for pair, row in zip(pairs, probs, strict=True):
+        for k, t in enumerate(labels):
+            p = float(row[k])
+            if p >= threshold and p > best.get((t, pair.source.actor_id), (0.0, None))[0]:
+                best[(t, pair.source.actor_id)] = (p, pair)
+    return [(t, pair, p) for (t, _), (p, pair) in best.items()]
+
+
+def code_document(ctx: ExtractContext, model: EncoderModel, floor: float = 0.0) -> list[tuple[Span, str, Pair, float]]:
+    """(sentence, type, pair, probability) for every event the encoder coder finds."""
+    from realpolitik.extract.event_model.candidates import pairs, sentence_mentions
+
+    work: list[tuple[Span, list[Pair]]] = []
+    for sent in ctx.body_sentences():
+        mentions = sentence_mentions(ctx, sent.start_char, sent.end_char)
+        if mentions:
+            work.append((sent, pairs(mentions)))
+    if not work:
+        return []
+    probs = model.probabilities([(sent.text, [_query(ctx, sent, p) for p in ps]) for sent, ps in work])
+    threshold = max(model.threshold, floor)
+    return [(sent, t, pair, p) for (sent, ps), pr in zip(work, probs, strict=True)
+            for t, pair, p in best_per_source(model.types, ps, pr, threshold)]

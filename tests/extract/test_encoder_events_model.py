@@ -1,0 +1,64 @@
+"""The encoder coder as the pipeline runs it (onnxruntime; skipped where it or the model is
+not installed): the shipped file is the recorded one, a changed file is refused, and with
+events_model: encoder the pipeline codes sentences of our own."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from realpolitik.config import Config
+from realpolitik.extract.encoder_events import model as encoder_model
+from realpolitik.schema import Document, content_id
+
+pytest.importorskip("onnxruntime")
+if not (encoder_model.DIRECTORY / "encoder.onnx").exists():
+    pytest.skip("encoder.onnx is not installed (make train-encoder)", allow_module_level=True)
+
+
+def test_the_shipped_model_loads_with_its_types_and_threshold():
+    model = encoder_model.load()
+    assert len(model.types) == 16 and 0 < model.threshold < 1
+
+
+def test_a_model_whose_bytes_changed_is_refused(tmp_path):
+    for name in ("encoder.onnx", "encoder.sha256", "encoder.json", "vocab.txt"):
+        shutil.copy(encoder_model.DIRECTORY / name, tmp_path / name)
+    with (tmp_path / "encoder.onnx").open("ab") as handle:
+        handle.write(b"\0")
+    with pytest.raises(encoder_model.EncoderUnavailable, match="does not match"):
+        encoder_model.EncoderModel(tmp_path)
+
+
+def test_an_unknown_events_model_is_named_in_the_error():
+    with pytest.raises(ValueError, match="REALPOLITIK_EVENTS_MODEL.*'bert'"):
+        Config.from_env(events_model="bert")
+
+
+@pytest.fixture(scope="module")
+def encoder_pipeline():
+    from realpolitik.pipeline import Pipeline
+
+    return Pipeline(config=Config.from_env(events_model="encoder"))
+
+
+def _events(pipeline, text: str, **meta):
+    doc = Document(id=content_id(text), text=text, published="2023-03-14", metadata=meta)
+    return next(iter(pipeline.analyze_documents([doc]))).events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sentences written for this test; each names its doer and the act
+    ("We welcome the decision of the Government of Colombia to extend the ceasefire.", ("SUPPORT", "KEN", "COL")),
+    ("We are deeply concerned by the Kremlin's detention of journalists.", ("ACCUSE", "KEN", "RUS")),
+])
+def test_the_encoder_codes_what_the_rules_miss(encoder_pipeline, text, expected):
+    got = _events(encoder_pipeline, text, country_iso3="KEN")
+    assert (expected[0], expected[1], expected[2]) in [(e.type, e.source, e.target) for e in got]
+    event = next(e for e in got if e.type == expected[0])
+    assert event.pattern == "model" and text[event.trigger.start:event.trigger.end] == event.trigger.text
+
+
+def test_a_sentence_with_no_act_gets_no_event(encoder_pipeline):
+    assert _events(encoder_pipeline, "Germany has a population of about 84 million people.") == []
