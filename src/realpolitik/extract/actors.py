@@ -55,6 +55,21 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
 
 
+def sector_actor(ctx: ExtractContext, kb: Knowledge, owner: str, sector: str) -> str:
+    """Register a state's or bloc's sector (RUS-MIL, WST-MED) and return its id."""
+    actor_id = f"{owner}-{sector}"
+    label = SECTOR_NAMES.get(sector, sector.lower())
+    if owner in kb.states:
+        name = f"{kb.states[owner].name} ({label})"
+        actor = Actor(id=actor_id, name=name, kind="organization", country=owner, sector=sector)
+    else:
+        o = kb.organizations[owner]
+        kind = "group" if o.kind == "group" else "organization"
+        actor = Actor(id=actor_id, name=f"{o.name} ({label})", kind=kind, org=owner, sector=sector)
+    ctx.add_actor(actor)
+    return actor_id
+
+
 _TITLE_WORDS: set[str] = set()
 
 
@@ -93,17 +108,7 @@ class _Resolver:
 
     def sector_actor(self, owner: str, sector: str) -> str:
         """A state's or bloc's sector: RUS-MIL, WST-MED."""
-        actor_id = f"{owner}-{sector}"
-        label = SECTOR_NAMES.get(sector, sector.lower())
-        if owner in self.kb.states:
-            name = f"{self.kb.states[owner].name} ({label})"
-            actor = Actor(id=actor_id, name=name, kind="organization", country=owner, sector=sector)
-        else:
-            o = self.kb.organizations[owner]
-            kind = "group" if o.kind == "group" else "organization"
-            actor = Actor(id=actor_id, name=f"{o.name} ({label})", kind=kind, org=owner, sector=sector)
-        self.ctx.add_actor(actor)
-        return actor_id
+        return sector_actor(self.ctx, self.kb, owner, sector)
 
     def location(self, name: str, country: str | None) -> str:
         actor_id = f"loc:{slug(name)}"
