@@ -124,3 +124,20 @@ def test_a_malformed_word_list_names_the_file():
 
     with pytest.raises(KnowledgeError, match="implied_actors.yaml: state_nouns"):
         _words({"state_nouns": "government"}, "state_nouns")
+
+
+def test_they_after_a_pair_is_one_mention_per_member(pipeline):
+    ctx = _context(pipeline, "Kenya and Ethiopia held talks in Nairobi on Monday. "
+                             "They agreed to open a second border crossing.")
+    assert _actors_of(ctx, "They") == {"KEN", "ETH"}
+    assert all(m.member for m in ctx.mentions if m.start == ctx.document.text.index("They"))
+
+
+def test_they_after_a_plural_actor_is_that_actor(pipeline):
+    ctx = _context(pipeline, "Police in Senegal dispersed a march in Dakar. They detained several organisers.")
+    assert _actors_of(ctx, "They") == {"SEN-COP"}
+
+
+def test_they_after_a_plural_thing_is_no_one(pipeline):
+    ctx = _context(pipeline, "The drones crossed into Latvia's airspace. Riga said they carried no explosives.")
+    assert not _actors_of(ctx, "they")

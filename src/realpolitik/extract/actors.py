@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ActorMention, ExtractContext
 from realpolitik.extract.gazetteer import Entry, Gazetteer, for_vocab
-from realpolitik.extract.parties import organisation_mentions
+from realpolitik.extract.parties import organisation_mentions, state_in_view
 from realpolitik.knowledge import Knowledge, load_yaml
 from realpolitik.schema import Actor
 
@@ -61,7 +61,9 @@ def sector_actor(ctx: ExtractContext, kb: Knowledge, owner: str, sector: str) ->
     label = SECTOR_NAMES.get(sector, sector.lower())
     if owner in kb.states:
         name = f"{kb.states[owner].name} ({label})"
-        actor = Actor(id=actor_id, name=name, kind="organization", country=owner, sector=sector)
+        # a state's rebels, protesters or workers are a group in it, not an organ acting for it
+        kind = "group" if sector in kb.group_sectors else "organization"
+        actor = Actor(id=actor_id, name=name, kind=kind, country=owner, sector=sector)
     else:
         o = kb.organizations[owner]
         kind = "group" if o.kind == "group" else "organization"
@@ -551,9 +553,12 @@ class _Resolver:
         return found
 
     def generic_groups(self) -> None:
-        """Groups that act with no state named: "rebels seized the town", "workers walked out"."""
+        """Groups that act with no state named: "rebels seized the town", "workers walked out".
+        Where the passage names a place, they are that place's state's ("protesters in Lima"
+        are Peru's, CAMEO PEROPP), a group in it, not the state."""
         for t in self.doc:
-            if t.i in self.taken or t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+            noun = t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_sent_start and t.lower_ in self.kb.sectors
+            if t.i in self.taken or not noun or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
                 continue
             sector = self.sector_of(t)
             if sector not in self.kb.group_sectors:
@@ -567,6 +572,10 @@ class _Resolver:
                 if actor.kind == "state" and actor.country:
                     named = self.sector_actor(actor.country, sector)
                 self.mention(t.i, t.i + 1, named, "sector")
+                continue
+            where = state_in_view(self.ctx, t, places_only=True)   # "rebels in Darfur": Sudan's
+            if where is not None:
+                self.mention(t.i, t.i + 1, self.sector_actor(self.state(where), sector), "sector")
                 continue
             actor_id = f"grp:{sector}"
             self.ctx.add_actor(Actor(id=actor_id, name=SECTOR_NAMES.get(sector, sector.lower()), kind="group",

@@ -55,6 +55,9 @@ class ImpliedActors:
     collective_people: frozenset[str]
     collective_alone: frozenset[str]
     collective_numbers: frozenset[str]
+    plural_pronouns: frozenset[str]
+    antecedent_deps: frozenset[str]
+    max_members: int
 
     @property
     def title_heads(self) -> frozenset[str]:
@@ -82,7 +85,16 @@ def load() -> ImpliedActors:
         sectors_in_view=frozenset(s.upper() for s in _words(data, "sectors_in_view")), offices=offices,
         generic_modifiers=_words(data, "generic_modifiers"), rank_words=_words(data, "rank_words"),
         collective_nouns=_words(data, "collective_nouns"), collective_people=_words(data, "collective_people"),
-        collective_alone=_words(data, "collective_alone"), collective_numbers=_words(data, "collective_numbers"))
+        collective_alone=_words(data, "collective_alone"), collective_numbers=_words(data, "collective_numbers"),
+        plural_pronouns=_words(data, "plural_pronouns"), antecedent_deps=_words(data, "antecedent_deps"),
+        max_members=_count(data, "max_members"))
+
+
+def _count(data: dict, key: str) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise KnowledgeError(f"{FILE}: {key} must be a positive whole number, got {value!r:.60}")
+    return value
 
 
 class _Implied:
@@ -141,6 +153,9 @@ class _Implied:
     # -- passes ----------------------------------------------------------------
     def run(self) -> None:
         for t in self.doc:
+            if t.lower_ in self.know.plural_pronouns and self.free(t):
+                self.plural_pronoun(t)
+                continue
             if t.pos_ not in ("NOUN", "PROPN") or not self.free(t):
                 continue
             if self.collective(t) or self.office(t):
@@ -167,6 +182,49 @@ class _Implied:
         for actor_id in members:
             self.add(start, t.i + 1, actor_id, "group")
         return True
+
+    def members_at(self, t: Token) -> list[str]:
+        """The members of a collective mention over this token ("both sides", an earlier "they")."""
+        return list(dict.fromkeys(m.actor_id for m in self.ctx.mentions
+                                  if m.member and m.token_start <= t.i < m.token_end))
+
+    def plural_pronoun(self, t: Token) -> None:
+        """ "they", "them", "their": the actors of the nearest plural phrase before them."""
+        members = self.antecedent(t)
+        if len(members) == 1:
+            self.add(t.i, t.i + 1, members[0], "coref")
+        elif 1 < len(members) <= self.know.max_members:
+            for actor_id in members:
+                self.add(t.i, t.i + 1, actor_id, "group")
+
+    def antecedent(self, t: Token) -> list[str]:
+        """The nearest plural phrase before `t` in its sentence, else the plural subject of the
+        sentence before ("China and Russia held talks. They agreed": not the talks)."""
+        sent = t.sent
+        before = [x for x in reversed(self.doc[sent.start:t.i]) if x.dep_ in self.know.antecedent_deps]
+        if sent.start > 0:
+            before += [x for x in self.doc[sent.start - 1].sent if x.dep_ in ("nsubj", "nsubjpass")]
+        for x in before:
+            coordinated = any(c.dep_ == "conj" for c in x.children)
+            if x.lower_ in self.know.plural_pronouns or x.tag_ in ("NNS", "NNPS") or coordinated:
+                return self.members_at(x) or self.phrase_actors(x)
+        return []
+
+    def phrase_actors(self, x: Token) -> list[str]:
+        """The actors a plural phrase names: each conjunct's ("China and Russia"), else the
+        head's own ("security forces"), else its modifiers' ("Indian and Chinese troops")."""
+        out: list[str] = []
+        stack = [x]
+        while stack:
+            y = stack.pop(0)
+            a = self.ctx.actor_of_token(y)
+            if a is None and self.sector_of(y):   # "Indian and Chinese troops", not "Lithuania's waters"
+                a = next((b for c in y.children if c.dep_ in OWNER_DEPS and c.i < y.i
+                          for b in [self.ctx.actor_of_token(c)] if b), None)
+            if a is not None and a not in out:
+                out.append(a)
+            stack += [c for c in y.children if c.dep_ == "conj"]
+        return out
 
     def office(self, t: Token) -> bool:
         """ "the Secretary", "the Deputy Secretary", "the President": a title with no name."""

@@ -88,12 +88,13 @@ def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_t
     return [actor_for(ctx, k, named[k]) for k in two]
 
 
-def state_in_view(ctx: ExtractContext, tok: Token, sentences_back: int = 2) -> str | None:
+def state_in_view(ctx: ExtractContext, tok: Token, sentences_back: int = 2, places_only: bool = False) -> str | None:
     """The state a passage is about, for a noun that names one only through it ("the
     government", "security forces", "the President"): the state named most in `tok`'s sentence
     (after it too: "security forces in Lima") and the `sentences_back` before it, the latest
     on a tie; places count for their state ("protests in Lima"), the document's own voice
-    ("we" in a release) does not. With none named there, the
+    ("we" in a release) does not; with `places_only` only places count (where a group is,
+    not whom the passage talks about: "rebels in Darfur"). With none named there, the
     state the document names most, if it names it at least PROMINENT times. None otherwise."""
     lo = _window_start(ctx, tok, sentences_back)
     if lo is None:
@@ -107,6 +108,8 @@ def state_in_view(ctx: ExtractContext, tok: Token, sentences_back: int = 2) -> s
         actor = ctx.actors.get(m.actor_id)
         if actor is None or m.member or m.via == "voice" or actor.kind == "group" or actor.country not in _states(ctx):
             continue   # the publisher's own "we" is not what its "the regime", "the police" are
+        if places_only and not (m.locative or actor.kind == "location"):
+            continue
         anywhere[actor.country] += 1
         if lo <= m.start < hi and not (m.start <= tok.idx < m.end):
             in_view[actor.country] += 1

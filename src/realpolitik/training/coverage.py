@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from realpolitik.training import corpus
 from realpolitik.training.annotations import AnnotatedDoc, Mention, load
-from realpolitik.training.evaluate import GENERIC
+from realpolitik.training.evaluate import GENERIC, actor_code
 
 EXPLORABLE = ("train", "dev")
 
@@ -57,9 +57,7 @@ def _compatible(gold: Mention, code: str | None, is_state: bool) -> bool:
 
 def _actor_code(ctx, actor_id: str) -> tuple[str | None, bool]:
     a = ctx.actors.get(actor_id)
-    if a is None:
-        return None, False
-    return a.country or a.org or a.id, a.kind == "state" or (a.country is not None and not a.org)
+    return (None, False) if a is None else actor_code(a)
 
 
 def _side(ctx, doc, text: str, gold: tuple[Mention, ...], mentions, side: str, cov: Coverage) -> None:
