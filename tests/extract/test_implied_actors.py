@@ -141,3 +141,13 @@ def test_they_after_a_plural_actor_is_that_actor(pipeline):
 def test_they_after_a_plural_thing_is_no_one(pipeline):
     ctx = _context(pipeline, "The drones crossed into Latvia's airspace. Riga said they carried no explosives.")
     assert not _actors_of(ctx, "they")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Kyiv said the occupying forces shelled Kherson again on Monday, and Ukraine's army answered.", "forces"),
+    ("Japan exports chips essential to military industry across Asia.", "industry"),
+    ("Norway joined the group of intelligence partners in 2019.", "intelligence"),
+])
+def test_a_role_or_modifier_is_not_the_state_in_views_sector(pipeline, text, words):
+    ctx = _context(pipeline, text)
+    assert not _actors_of(ctx, words)

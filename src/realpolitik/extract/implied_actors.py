@@ -49,6 +49,7 @@ class ImpliedActors:
     state_plurals: frozenset[str]
     sectors_in_view: frozenset[str]
     generic_modifiers: frozenset[str]
+    bare_sector_nouns: frozenset[str]
     offices: dict[str, str]   # title phrase -> "publisher" | "state"
     rank_words: frozenset[str]
     collective_nouns: frozenset[str]
@@ -84,6 +85,7 @@ def load() -> ImpliedActors:
         state_nouns=_words(data, "state_nouns"), state_plurals=_words(data, "state_plurals"),
         sectors_in_view=frozenset(s.upper() for s in _words(data, "sectors_in_view")), offices=offices,
         generic_modifiers=_words(data, "generic_modifiers"), rank_words=_words(data, "rank_words"),
+        bare_sector_nouns=_words(data, "bare_sector_nouns"),
         collective_nouns=_words(data, "collective_nouns"), collective_people=_words(data, "collective_people"),
         collective_alone=_words(data, "collective_alone"), collective_numbers=_words(data, "collective_numbers"),
         plural_pronouns=_words(data, "plural_pronouns"), antecedent_deps=_words(data, "antecedent_deps"),
@@ -293,6 +295,8 @@ class _Implied:
 
     def state_or_sector(self, t: Token) -> None:
         """ "the government", "authorities", "security forces": the state in view, or its sector."""
+        if t.dep_ in ("compound", "amod", "nmod", "poss"):
+            return   # a modifier ("government officials", "intelligence partners"), not who acts
         lemma = t.lemma_.lower()
         plural = t.tag_ in ("NNS", "NNPS")
         sector = None
@@ -300,7 +304,7 @@ class _Implied:
             sector = "GOV"
         else:
             found = self.sector_of(t)
-            if found in self.know.sectors_in_view:
+            if found in self.know.sectors_in_view and (plural or self.definite(t) or t.lower_ in self.know.bare_sector_nouns):
                 sector = found
         if sector is None or self.named_by_itself(t):
             return
