@@ -321,3 +321,16 @@ def test_a_short_name_tagged_as_an_organisation_is_still_the_person(analyze):
     analysis = analyze(text, published="2023-08-24")
     assert not [a for a in analysis.actors if a.id == "org:sun"]
     assert "sun-weidong" in mentioned(analysis, "Sun")
+
+
+@pytest.mark.parametrize("text", ["Rebels in Darfur attacked a convoy on Monday.",
+                                  "On Monday, rebels in Darfur attacked a convoy."])
+def test_a_group_where_a_place_is_named_is_that_states_group(analyze, text):
+    rebels = next(a for a in analyze(text).actors if a.sector == "REB")
+    assert (rebels.id, rebels.kind, rebels.country) == ("SDN-REB", "group", "SDN")
+
+
+def test_a_group_with_no_place_named_has_no_state(analyze):
+    text = "Kenya's president spoke in Parliament on Monday. Protesters marched to the stadium."
+    protesters = next(a for a in analyze(text).actors if a.sector == "OPP")
+    assert protesters.id == "grp:OPP" and protesters.country is None

@@ -101,3 +101,20 @@ def test_the_leaders_are_the_forum_the_lede_names_not_the_body_named_most(analyz
     analysis = analyze(text, published="2024-10-24")
     demanded = [e for e in analysis.events if e.trigger.text == "demanded"]
     assert demanded and demanded[0].source == "BRICS"
+
+
+def test_the_state_in_view_is_the_one_the_passage_names_most(pipeline):
+    from realpolitik.extract.context import ExtractContext
+    from realpolitik.extract.parties import state_in_view
+    from realpolitik.schema import Document
+
+    text = ("Brazil sent a trade mission to Angola on Monday. Angola's oil minister met the delegation in "
+            "Luanda. The government promised new licences.")
+    document = Document(id="doc-state-in-view", text=text)
+    ctx = ExtractContext(document=document, doc=pipeline.parse([document])[0], config=pipeline.config)
+    for ex in pipeline.extractors:
+        ex.fn(ctx)
+        if ex.name == "coref":
+            break
+    government = next(t for t in ctx.doc if t.lower_ == "government")
+    assert state_in_view(ctx, government) == "AGO"

@@ -19,6 +19,7 @@ ExtractFn = Callable[[ExtractContext], None]
 DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "realpolitik.extract.actors",
     "realpolitik.extract.coref",
+    "realpolitik.extract.implied_actors",
     "realpolitik.extract.times",
     "realpolitik.extract.quantities",
     "realpolitik.extract.events",

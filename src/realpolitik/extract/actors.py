@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ActorMention, ExtractContext
 from realpolitik.extract.gazetteer import Entry, Gazetteer, for_vocab
-from realpolitik.extract.parties import organisation_mentions
+from realpolitik.extract.parties import organisation_mentions, state_in_view
 from realpolitik.knowledge import Knowledge, load_yaml
 from realpolitik.schema import Actor
 
@@ -53,6 +53,23 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
+
+
+def sector_actor(ctx: ExtractContext, kb: Knowledge, owner: str, sector: str) -> str:
+    """Register a state's or bloc's sector (RUS-MIL, WST-MED) and return its id."""
+    actor_id = f"{owner}-{sector}"
+    label = SECTOR_NAMES.get(sector, sector.lower())
+    if owner in kb.states:
+        name = f"{kb.states[owner].name} ({label})"
+        # a state's rebels, protesters or workers are a group in it, not an organ acting for it
+        kind = "group" if sector in kb.group_sectors else "organization"
+        actor = Actor(id=actor_id, name=name, kind=kind, country=owner, sector=sector)
+    else:
+        o = kb.organizations[owner]
+        kind = "group" if o.kind == "group" else "organization"
+        actor = Actor(id=actor_id, name=f"{o.name} ({label})", kind=kind, org=owner, sector=sector)
+    ctx.add_actor(actor)
+    return actor_id
 
 
 _TITLE_WORDS: set[str] = set()
@@ -93,17 +110,7 @@ class _Resolver:
 
     def sector_actor(self, owner: str, sector: str) -> str:
         """A state's or bloc's sector: RUS-MIL, WST-MED."""
-        actor_id = f"{owner}-{sector}"
-        label = SECTOR_NAMES.get(sector, sector.lower())
-        if owner in self.kb.states:
-            name = f"{self.kb.states[owner].name} ({label})"
-            actor = Actor(id=actor_id, name=name, kind="organization", country=owner, sector=sector)
-        else:
-            o = self.kb.organizations[owner]
-            kind = "group" if o.kind == "group" else "organization"
-            actor = Actor(id=actor_id, name=f"{o.name} ({label})", kind=kind, org=owner, sector=sector)
-        self.ctx.add_actor(actor)
-        return actor_id
+        return sector_actor(self.ctx, self.kb, owner, sector)
 
     def location(self, name: str, country: str | None) -> str:
         actor_id = f"loc:{slug(name)}"
@@ -546,9 +553,12 @@ class _Resolver:
         return found
 
     def generic_groups(self) -> None:
-        """Groups that act with no state named: "rebels seized the town", "workers walked out"."""
+        """Groups that act with no state named: "rebels seized the town", "workers walked out".
+        Where the passage names a place, they are that place's state's ("protesters in Lima"
+        are Peru's, CAMEO PEROPP), a group in it, not the state."""
         for t in self.doc:
-            if t.i in self.taken or t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+            noun = t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_sent_start and t.lower_ in self.kb.sectors
+            if t.i in self.taken or not noun or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
                 continue
             sector = self.sector_of(t)
             if sector not in self.kb.group_sectors:
@@ -562,6 +572,10 @@ class _Resolver:
                 if actor.kind == "state" and actor.country:
                     named = self.sector_actor(actor.country, sector)
                 self.mention(t.i, t.i + 1, named, "sector")
+                continue
+            where = state_in_view(self.ctx, t, places_only=True)   # "rebels in Darfur": Sudan's
+            if where is not None:
+                self.mention(t.i, t.i + 1, self.sector_actor(self.state(where), sector), "sector")
                 continue
             actor_id = f"grp:{sector}"
             self.ctx.add_actor(Actor(id=actor_id, name=SECTOR_NAMES.get(sector, sector.lower()), kind="group",

@@ -35,10 +35,16 @@ class ActorMention:
     start: int  # char offsets into the document text
     end: int
     actor_id: str
-    via: str = "gazetteer"  # gazetteer | ner | role | coref | sector | voice
+    via: str = "gazetteer"  # gazetteer | ner | role | coref | sector | voice | implied | group
     token_start: int = -1  # spaCy token indices, end exclusive
     token_end: int = -1
     locative: bool = False  # named as a place ("in Ukraine"): weaker evidence of agency
+
+    @property
+    def member(self) -> bool:
+        """One member of a collective phrase ("both sides"): the phrase has one mention per
+        member over the same words, so no single one of them is the token's actor."""
+        return self.via == "group"
 
 
 @dataclass
@@ -127,7 +133,7 @@ class ExtractContext:
                 text=self.document.text[mention.start : mention.end],
             )
         )
-        if self._token_actor is not None:  # keep the index current instead of rebuilding it
+        if self._token_actor is not None and not mention.member:  # keep the index current
             for i in range(mention.token_start, mention.token_end):
                 self._token_actor[i] = mention
 
@@ -140,6 +146,8 @@ class ExtractContext:
         if self._token_actor is None:
             index: dict[int, ActorMention] = {}
             for m in self.mentions:
+                if m.member:
+                    continue   # a collective's members are read from the mentions, not per token
                 for i in range(m.token_start, m.token_end):
                     index[i] = m
             self._token_actor = index

@@ -62,8 +62,8 @@ def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_t
     for m in sorted(ctx.mentions, key=lambda m: m.start):
         actor = ctx.actors.get(m.actor_id)
         key = party_key(actor)
-        if key is None or m.locative:
-            continue
+        if key is None or m.locative or m.member:
+            continue   # a collective's members were named before it: they count there
         counts[key] += 1
         anywhere.setdefault(key, m.actor_id)
         if lo <= m.start < tok.idx and key not in named:
@@ -86,6 +86,46 @@ def pair_in_view(ctx: ExtractContext, tok: Token, sentences_back: int, exactly_t
     two = sorted(order, key=lambda k: (-counts[k], -recency[k]))[:2]
     two.sort(key=lambda k: recency[k])  # in the order the text named them
     return [actor_for(ctx, k, named[k]) for k in two]
+
+
+def state_in_view(ctx: ExtractContext, tok: Token, sentences_back: int = 2, places_only: bool = False) -> str | None:
+    """The state a passage is about, for a noun that names one only through it ("the
+    government", "security forces", "the President"): the state named most in `tok`'s sentence
+    (after it too: "security forces in Lima") and the `sentences_back` before it, the latest
+    on a tie; places count for their state ("protests in Lima"), the document's own voice
+    ("we" in a release) does not; with `places_only` only places count (where a group is,
+    not whom the passage talks about: "rebels in Darfur"). With none named there, the
+    state the document names most, if it names it at least PROMINENT times. None otherwise."""
+    lo = _window_start(ctx, tok, sentences_back)
+    if lo is None:
+        return None
+    here = ctx.body_sentence_at(tok.idx)
+    hi = ctx.body_sentences()[here].end_char if here is not None else tok.idx
+    in_view: Counter[str] = Counter()
+    anywhere: Counter[str] = Counter()
+    latest: dict[str, int] = {}
+    for m in ctx.mentions:
+        actor = ctx.actors.get(m.actor_id)
+        if actor is None or m.member or m.via == "voice" or actor.kind == "group" or actor.country not in _states(ctx):
+            continue   # the publisher's own "we" is not what its "the regime", "the police" are
+        if places_only and not (m.locative or actor.kind == "location"):
+            continue
+        anywhere[actor.country] += 1
+        if lo <= m.start < hi and not (m.start <= tok.idx < m.end):
+            in_view[actor.country] += 1
+            latest[actor.country] = max(latest.get(actor.country, -1), m.start if m.start < tok.idx else -1)
+    if in_view:
+        return max(sorted(in_view), key=lambda k: (in_view[k], latest[k]))
+    if anywhere:
+        best = max(sorted(anywhere), key=anywhere.__getitem__)
+        return best if anywhere[best] >= PROMINENT else None
+    return None
+
+
+def _states(ctx: ExtractContext) -> dict:
+    from realpolitik.extract.gazetteer import for_vocab
+
+    return for_vocab(ctx.doc.vocab).knowledge.states
 
 
 def _window_start(ctx: ExtractContext, tok: Token, sentences_back: int) -> int | None:

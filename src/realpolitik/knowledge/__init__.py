@@ -13,6 +13,8 @@ Files and their entries (see each file's header for the full field list):
 - places.yaml         cities, regions and disputed territories with their state (de jure)
 - ambiguity.yaml      context words that settle ambiguous names (Georgia, Washington, places)
 - cameo_actors.yaml   CAMEO actor codes of our organisations and regions (read by the GDELT export)
+- implied_actors.yaml nouns that name an actor only through context ("the government", "both
+                      sides", "the Secretary"; read by extract/implied_actors.py)
 """
 
 from __future__ import annotations

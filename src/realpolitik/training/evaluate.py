@@ -47,12 +47,18 @@ def _sentence_of(spans: list[tuple[int, int]], offset: int) -> int | None:
     return None
 
 
+def actor_code(a) -> tuple[str, bool]:
+    """(code, is_state) of an actor in the gold's code space: a state's organs and people act for
+    it; a group in it (its rebels, protesters) is not the state, so it matches generic codes."""
+    return a.country or a.org or a.id, a.kind == "state" or (a.country is not None and not a.org and a.kind != "group")
+
+
 def _codes(actors: dict, actor_id: str | None) -> tuple[tuple[str, bool], ...]:
     """(code, is_state) of a predicted actor, in the gold's code space."""
     a = actors.get(actor_id) if actor_id else None
     if a is None:
         return ()
-    return ((a.country or a.org or a.id, a.kind == "state" or (a.country is not None and not a.org)),)
+    return (actor_code(a),)
 
 
 def rules_coder(with_model: bool = True) -> Callable[[list[tuple[str, str | None, dict]]],

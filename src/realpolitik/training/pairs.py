@@ -111,10 +111,12 @@ def _spans(pair, offset: int) -> list:
 
 
 def _code(ctx, actor_id: str) -> list:
+    from realpolitik.training.evaluate import actor_code
+
     a = ctx.actors.get(actor_id)
     if a is None:
         return [actor_id, False]
-    return [a.country or a.org or a.id, a.kind == "state" or (a.country is not None and not a.org)]
+    return list(actor_code(a))
 
 
 def _predicate(ctx, pair) -> int:

@@ -16,24 +16,34 @@ class Pair:
 def sentence_mentions(ctx: ExtractContext, start_char: int, end_char: int) -> list[ActorMention]:
     """Actor mentions inside [start_char, end_char), one per stretch of text, in order.
 
-    Places named as places ("in Ukraine") stay: the model weighs them (locative feature).
+    Places named as places ("in Ukraine") stay: the model weighs them (locative feature). A
+    collective phrase ("both sides") gives one mention per member over the same words.
     """
     seen: set[tuple[int, int]] = set()
+    members: set[tuple[int, int, str]] = set()
     out = []
     for m in sorted(ctx.mentions, key=lambda m: (m.start, m.end)):
-        if start_char <= m.start and m.end <= end_char and (m.start, m.end) not in seen and m.token_start >= 0:
+        if not (start_char <= m.start and m.end <= end_char and m.token_start >= 0):
+            continue
+        if m.member:
+            if (m.start, m.end, m.actor_id) not in members:
+                members.add((m.start, m.end, m.actor_id))
+                out.append(m)
+        elif (m.start, m.end) not in seen:
             seen.add((m.start, m.end))
             out.append(m)
     return out
 
 
 def pairs(mentions: list[ActorMention], max_mentions: int = 12) -> list[Pair]:
-    """Every ordered pair of different actors, and every mention with no target.
+    """Every ordered pair of different actors, and every mention with no target (never two
+    members of one collective phrase: "both sides agreed" is not one side acting on the other).
 
     A sentence naming more than max_mentions actors keeps its first max_mentions (lists of
     signatories would otherwise make pairs by the hundred).
     """
     ms = mentions[:max_mentions]
     out = [Pair(m, None) for m in ms]
-    out += [Pair(s, t) for s in ms for t in ms if s is not t and s.actor_id != t.actor_id]
+    out += [Pair(s, t) for s in ms for t in ms
+            if s is not t and s.actor_id != t.actor_id and (s.start, s.end) != (t.start, t.end)]
     return out

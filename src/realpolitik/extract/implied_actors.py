@@ -1,0 +1,335 @@
+"""Actors named only through their context: "the government", "security forces", "the
+Secretary", "both sides".
+
+Runs after the gazetteer, NER and pronoun coreference, over the words none of them resolved,
+with what it knows in knowledge/implied_actors.yaml:
+- a state noun ("the government", "the regime", "the authorities", "the country") is the state
+  its own phrase names ("its government", "the government of Peru"), else the state the
+  passage is about (parties.state_in_view);
+- a sector noun with no state named ("security forces", "the police", "troops") is that
+  sector of the state in view;
+- a title with no name ("the Secretary", "the President") is the person with that role named
+  before, else the publisher's state or the state in view;
+- a collective ("both sides", "the two countries", "the parties") is the pair of parties the
+  passage names. The contract has no actor for a set of actors, so the phrase gets one
+  mention per member over the same words (via "group", as the annotation codebook repeats
+  the mention once per code); an event it does becomes one event per member.
+Each new mention says how it was found (via "implied", "coref" or "group").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from realpolitik.extract import extractor
+from realpolitik.extract.actors import sector_actor
+from realpolitik.extract.context import ActorMention, ExtractContext
+from realpolitik.extract.coref import document_voice
+from realpolitik.extract.gazetteer import for_vocab
+from realpolitik.extract.parties import pair_in_view, state_in_view
+from realpolitik.knowledge import KnowledgeError, load_yaml
+from realpolitik.schema import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from realpolitik.knowledge import Knowledge
+
+FILE = "implied_actors.yaml"
+OWNER_DEPS = ("poss", "compound", "amod", "nmod")
+
+
+@dataclass(frozen=True)
+class ImpliedActors:
+    """implied_actors.yaml, checked."""
+
+    state_nouns: frozenset[str]
+    state_plurals: frozenset[str]
+    sectors_in_view: frozenset[str]
+    generic_modifiers: frozenset[str]
+    bare_sector_nouns: frozenset[str]
+    offices: dict[str, str]   # title phrase -> "publisher" | "state"
+    rank_words: frozenset[str]
+    collective_nouns: frozenset[str]
+    collective_people: frozenset[str]
+    collective_alone: frozenset[str]
+    collective_numbers: frozenset[str]
+    plural_pronouns: frozenset[str]
+    antecedent_deps: frozenset[str]
+    max_members: int
+
+    @property
+    def title_heads(self) -> frozenset[str]:
+        """The last word of every title, where a title phrase ends."""
+        return frozenset(phrase.split()[-1] for phrase in self.offices)
+
+
+def _words(data: dict, key: str) -> frozenset[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeError(f"{FILE}: {key} must be a list of words, got {value!r:.60}")
+    return frozenset(v.lower() for v in value)
+
+
+@cache
+def load() -> ImpliedActors:
+    data = load_yaml(FILE) or {}
+    offices: dict[str, str] = {}
+    for holder, titles in (data.get("offices") or {}).items():
+        if holder not in ("publisher", "state"):
+            raise KnowledgeError(f"{FILE}: offices.{holder} is not 'publisher' or 'state'")
+        offices.update({t.lower(): holder for t in _words({"t": titles}, "t")})
+    return ImpliedActors(
+        state_nouns=_words(data, "state_nouns"), state_plurals=_words(data, "state_plurals"),
+        sectors_in_view=frozenset(s.upper() for s in _words(data, "sectors_in_view")), offices=offices,
+        generic_modifiers=_words(data, "generic_modifiers"), rank_words=_words(data, "rank_words"),
+        bare_sector_nouns=_words(data, "bare_sector_nouns"),
+        collective_nouns=_words(data, "collective_nouns"), collective_people=_words(data, "collective_people"),
+        collective_alone=_words(data, "collective_alone"), collective_numbers=_words(data, "collective_numbers"),
+        plural_pronouns=_words(data, "plural_pronouns"), antecedent_deps=_words(data, "antecedent_deps"),
+        max_members=_count(data, "max_members"))
+
+
+def _count(data: dict, key: str) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise KnowledgeError(f"{FILE}: {key} must be a positive whole number, got {value!r:.60}")
+    return value
+
+
+class _Implied:
+    """One document's pass over the nouns nothing else resolved."""
+
+    def __init__(self, ctx: ExtractContext):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.kb: Knowledge = for_vocab(ctx.doc.vocab).knowledge
+        self.know = load()
+
+    # -- helpers -------------------------------------------------------------
+    def free(self, t: Token) -> bool:
+        return self.ctx.mention_of_token(t) is None and not self.ctx.in_boilerplate(t.idx, t.idx + len(t))
+
+    def add(self, start: int, end: int, actor_id: str, via: str) -> None:
+        first, last = self.doc[start], self.doc[end - 1]
+        self.ctx.add_mention(ActorMention(first.idx, last.idx + len(last), actor_id, via, start, end))
+
+    def state(self, code: str) -> str:
+        self.ctx.add_actor(Actor(id=code, name=self.kb.states[code].name, kind="state", country=code))
+        return code
+
+    def owner(self, noun: Token) -> str | None:
+        """The party the noun's own phrase names: "its government", "Peru's police", "the
+        government of Peru" (a state's code, else an organisation's id)."""
+        for c in noun.children:
+            if c.dep_ in OWNER_DEPS and c.i < noun.i or c.dep_ == "prep" and c.lower_ == "of":
+                tokens = [c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]
+                for t in tokens:
+                    a = self.ctx.actors.get(self.ctx.actor_of_token(t) or "")
+                    if a is not None and a.kind != "location" and (a.country or a.org):
+                        return a.country if a.country in self.kb.states else a.org
+        return None
+
+    def named_by_itself(self, noun: Token) -> bool:
+        """A phrase that names a thing of its own ("the Tigrayan side", "the Government of
+        National Unity", "world leaders") or a generic one, not the state in view."""
+        for c in noun.children:
+            if c.i < noun.i and c.lower_ in self.know.generic_modifiers:
+                return True
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and c.pos_ in ("PROPN", "ADJ") \
+                    and c.is_title and not c.is_sent_start and self.ctx.mention_of_token(c) is None \
+                    and noun.pos_ == "NOUN":
+                return True   # "the Tigrayan side": an adjective of its own the gazetteer lacks
+            if c.dep_ == "prep" and c.lower_ == "of" and not any(
+                    self.ctx.mention_of_token(o) for o in c.children if o.dep_ == "pobj"):
+                return True   # "the state of emergency", "the Government of National Unity"
+        return False
+
+    @staticmethod
+    def definite(noun: Token) -> bool:
+        return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their") or c.dep_ == "poss"
+                   for c in noun.children)
+
+    # -- passes ----------------------------------------------------------------
+    def run(self) -> None:
+        for t in self.doc:
+            if t.lower_ in self.know.plural_pronouns and self.free(t):
+                self.plural_pronoun(t)
+                continue
+            if t.pos_ not in ("NOUN", "PROPN") or not self.free(t):
+                continue
+            if self.collective(t) or self.office(t):
+                continue
+            self.state_or_sector(t)
+
+    def collective(self, t: Token) -> bool:
+        """ "both sides", "the two countries", "the parties": one mention per member."""
+        lemma = t.lemma_.lower()
+        if t.tag_ not in ("NNS", "NNPS") or lemma not in self.know.collective_nouns:
+            return False
+        numbered = any(c.i < t.i and c.lower_ in self.know.collective_numbers for c in t.children)
+        alone = lemma in self.know.collective_alone and any(c.dep_ == "det" and c.lower_ == "the"
+                                                            for c in t.children)
+        if not numbered and not alone:
+            return False
+        if any(c.dep_ in OWNER_DEPS and c.i < t.i and self.ctx.mention_of_token(c) for c in t.children):
+            return False   # "the two Korean governments": their own words name them
+        members = pair_in_view(self.ctx, t, sentences_back=3, exactly_two=not numbered,
+                               people=lemma in self.know.collective_people)
+        if len(members) != 2:
+            return False
+        start = min([t.i, *(c.i for c in t.children if c.i < t.i and c.dep_ in ("det", "nummod", "predet"))])
+        for actor_id in members:
+            self.add(start, t.i + 1, actor_id, "group")
+        return True
+
+    def members_at(self, t: Token) -> list[str]:
+        """The members of a collective mention over this token ("both sides", an earlier "they")."""
+        return list(dict.fromkeys(m.actor_id for m in self.ctx.mentions
+                                  if m.member and m.token_start <= t.i < m.token_end))
+
+    def plural_pronoun(self, t: Token) -> None:
+        """ "they", "them", "their": the actors of the nearest plural phrase before them."""
+        members = self.antecedent(t)
+        if len(members) == 1:
+            self.add(t.i, t.i + 1, members[0], "coref")
+        elif 1 < len(members) <= self.know.max_members:
+            for actor_id in members:
+                self.add(t.i, t.i + 1, actor_id, "group")
+
+    def antecedent(self, t: Token) -> list[str]:
+        """The nearest plural phrase before `t` in its sentence, else the plural subject of the
+        sentence before ("China and Russia held talks. They agreed": not the talks)."""
+        sent = t.sent
+        before = [x for x in reversed(self.doc[sent.start:t.i]) if x.dep_ in self.know.antecedent_deps]
+        if sent.start > 0:
+            before += [x for x in self.doc[sent.start - 1].sent if x.dep_ in ("nsubj", "nsubjpass")]
+        for x in before:
+            coordinated = any(c.dep_ == "conj" for c in x.children)
+            if x.lower_ in self.know.plural_pronouns or x.tag_ in ("NNS", "NNPS") or coordinated:
+                return self.members_at(x) or self.phrase_actors(x)
+        return []
+
+    def phrase_actors(self, x: Token) -> list[str]:
+        """The actors a plural phrase names: each conjunct's ("China and Russia"), else the
+        head's own ("security forces"), else its modifiers' ("Indian and Chinese troops")."""
+        out: list[str] = []
+        stack = [x]
+        while stack:
+            y = stack.pop(0)
+            a = self.ctx.actor_of_token(y)
+            if a is None and self.sector_of(y):   # "Indian and Chinese troops", not "Lithuania's waters"
+                a = next((b for c in y.children if c.dep_ in OWNER_DEPS and c.i < y.i
+                          for b in [self.ctx.actor_of_token(c)] if b), None)
+            if a is not None and a not in out:
+                out.append(a)
+            stack += [c for c in y.children if c.dep_ == "conj"]
+        return out
+
+    def office(self, t: Token) -> bool:
+        """ "the Secretary", "the Deputy Secretary", "the President": a title with no name."""
+        if t.lower_ not in self.know.title_heads or t.tag_ in ("NNS", "NNPS"):
+            return False
+        nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+        if nxt is not None and (nxt.text in ("-", "\u2011") or nxt.pos_ == "PROPN" and nxt.is_title):
+            return False   # "Secretary-General", "the President Xi": a name or another office
+        words, start, ranked = [t.lower_], t.i, False
+        i = t.i - 1
+        while i >= 0 and (w := self.doc[i]).pos_ in ("NOUN", "PROPN", "ADJ") and self.free(w):
+            if w.lower_ in self.know.rank_words:
+                ranked = True
+            else:
+                words.insert(0, w.lower_)
+            start, i = w.i, i - 1
+        if i < 0 or self.doc[i].lower_ != "the":
+            return False   # "the Secretary", not "a senior minister"
+        phrase = " ".join(words)
+        if nxt is not None and nxt.lower_ == "of" and t.i + 2 < len(self.doc) and self.doc[t.i + 2].lower_ == "state":
+            phrase, end = f"{phrase} of state", t.i + 3
+        else:
+            end = t.i + 1
+        if phrase not in self.know.offices:
+            return False
+        owner = self.owner(t)
+        if owner is None and self.know.offices[phrase] == "publisher":
+            voice = document_voice(self.ctx)   # a release's "the Secretary" is its own state's
+            owner = voice if voice in self.kb.states else None
+        person = None if ranked else self.holder_named_before(t, phrase, owner)
+        if person is not None:
+            self.add(start, end, person, "coref")
+            return True
+        code = owner or state_in_view(self.ctx, t)
+        if code is None:
+            return False
+        self.add(start, end, self.state(code) if code in self.kb.states else code, "implied")
+        return True
+
+    def holder_named_before(self, t: Token, phrase: str, owner: str | None) -> str | None:
+        """The latest person named before `t` who holds the title: their role has its words and
+        no rank word ("the Secretary" after "Secretary Blinken", not after "Deputy Secretary
+        Sherman" nor "Foreign Minister Wang Yi"), or it stood just before their name; of the
+        owner's state when the phrase names one."""
+        words = set(phrase.split())
+        for m in sorted(self.ctx.mentions, key=lambda m: -m.start):
+            if m.start >= t.idx or m.member:
+                continue
+            a = self.ctx.actors.get(m.actor_id)
+            if a is None or a.kind != "person" or not (a.country or a.org) or owner not in (None, a.country):
+                continue
+            if self.holds(a, words):
+                return a.id
+        return None
+
+    def holds(self, person: Actor, words: set[str]) -> bool:
+        role = set((person.role or "").lower().split())
+        if words <= role and not role & self.know.rank_words:
+            return True
+        for mention in person.mentions:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            before = {w.lower_ for w in self.doc[max(0, span.start - 4):span.start]} if span is not None else set()
+            if words <= before and not before & self.know.rank_words:
+                return True
+        return False
+
+    def state_or_sector(self, t: Token) -> None:
+        """ "the government", "authorities", "security forces": the state in view, or its sector."""
+        if t.dep_ in ("compound", "amod", "nmod", "poss"):
+            return   # a modifier ("government officials", "intelligence partners"), not who acts
+        lemma = t.lemma_.lower()
+        plural = t.tag_ in ("NNS", "NNPS")
+        sector = None
+        if lemma in self.know.state_nouns and not plural and self.definite(t) or lemma in self.know.state_plurals and plural:
+            sector = "GOV"
+        else:
+            found = self.sector_of(t)
+            if found in self.know.sectors_in_view and (plural or self.definite(t) or t.lower_ in self.know.bare_sector_nouns):
+                sector = found
+        if sector is None or self.named_by_itself(t):
+            return
+        code = self.owner(t)
+        if code is None:
+            code = state_in_view(self.ctx, t)
+        if code is None:
+            return
+        start = t.i - 1 if t.i and self.doc[t.i - 1].lower_ == "security" and lemma == "force" else t.i
+        if sector == "GOV":
+            actor_id = self.state(code) if code in self.kb.states else code
+        elif code in self.kb.states or code in self.kb.organizations:
+            actor_id = sector_actor(self.ctx, self.kb, code, sector)
+        else:
+            return
+        self.add(start, t.i + 1, actor_id, "implied")
+
+    def sector_of(self, t: Token) -> str | None:
+        sectors = self.kb.sectors
+        if t.i and f"{self.doc[t.i - 1].lower_} {t.lower_}" in sectors:
+            return sectors[f"{self.doc[t.i - 1].lower_} {t.lower_}"]
+        return sectors.get(t.lower_) or sectors.get(t.lemma_.lower())
+
+
+@extractor("implied_actors", requires=("coref",), components=("parser", "lemmatizer"))
+def resolve_implied_actors(ctx: ExtractContext) -> None:
+    """Mentions for the nouns that name an actor only through their context."""
+    _Implied(ctx).run()
