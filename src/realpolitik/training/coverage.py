@@ -19,9 +19,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from realpolitik.training import corpus
 from realpolitik.training.annotations import AnnotatedDoc, Mention, load
 from realpolitik.training.evaluate import GENERIC, actor_code
+from realpolitik.training.reading import read_until
 
 EXPLORABLE = ("train", "dev")
 
@@ -85,29 +85,19 @@ def _side(ctx, doc, text: str, gold: tuple[Mention, ...], mentions, side: str, c
 
 def measure(docs: Iterable[AnnotatedDoc], log=None) -> Coverage:
     """Run the pipeline up to the rules' events (what the pair model sees) over each document."""
-    from realpolitik.extract.context import ExtractContext
     from realpolitik.pipeline import Pipeline
-    from realpolitik.schema import Document, content_id
 
     pipeline = Pipeline()
     cov = Coverage()
     docs = list(docs)
     for n, ann in enumerate(docs):
-        source = corpus.get(ann.doc)
-        document = Document(id=content_id(source.text), text=source.text,
-                            published=(source.published or "")[:10] or None, metadata=source.metadata or {})
-        doc = pipeline.parse([document])[0]
-        ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
-        for ex in pipeline.extractors:
-            ex.fn(ctx)
-            if ex.name == "events":
-                break
+        document, doc, ctx = read_until(pipeline, ann.doc, "events")
         for e in ann.events:
             start, end = ann.sentences[e.sentence]
             mentions = [m for m in ctx.mentions if start <= m.start and m.end <= end and m.token_start >= 0]
             cov.counts["events"] += 1
-            _side(ctx, doc, source.text, e.source, mentions, "source", cov)
-            _side(ctx, doc, source.text, e.target, mentions, "target", cov)
+            _side(ctx, doc, document.text, e.source, mentions, "source", cov)
+            _side(ctx, doc, document.text, e.target, mentions, "target", cov)
         if log and n % 25 == 0:
             log(f"{n}/{len(docs)} documents")
     return cov

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from realpolitik.training import corpus
 from realpolitik.training.interests import (
     STANCES,
     GoldInterest,
@@ -40,6 +39,7 @@ from realpolitik.training.pair_model import (
     save,
 )
 from realpolitik.training.pairs import dense_path
+from realpolitik.training.reading import read_until
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -69,22 +69,12 @@ def holder_of(ctx, c, voice: str | None) -> tuple[str | None, bool, str]:
 def analysed(docs: list[InterestDoc]) -> Iterator[tuple[InterestDoc, Doc, ExtractContext, str | None]]:
     """Each annotated document parsed and run through the pipeline up to coreference (what
     the interest model's candidates and holders read), with its voice."""
-    from realpolitik.extract.context import ExtractContext
     from realpolitik.pipeline import Pipeline
-    from realpolitik.schema import Document, content_id
 
     pipeline = Pipeline()
     for n, ann in enumerate(docs):
-        src = corpus.get(ann.doc)
-        meta = src.metadata or {}
-        document = Document(id=content_id(src.text), text=src.text,
-                            published=(src.published or "")[:10] or None, metadata=meta)
-        doc = pipeline.parse([document])[0]
-        ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
-        for ex in pipeline.extractors:
-            ex.fn(ctx)
-            if ex.name == "coref":
-                break
+        document, doc, ctx = read_until(pipeline, ann.doc, "coref")
+        meta = document.metadata
         if n % 25 == 0:
             print(f"{n}/{len(docs)} documents", file=sys.stderr)
         yield ann, doc, ctx, meta.get("voice") or meta.get("country_iso3")

@@ -17,8 +17,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from realpolitik.training import corpus
 from realpolitik.training.annotations import AnnotatedDoc, GoldEvent, load
+from realpolitik.training.reading import read_until
 
 
 def _overlaps(m, gold_mentions) -> bool:
@@ -43,11 +43,9 @@ def label_pair(pair, events: list[GoldEvent]) -> tuple[list[str], list[str]]:
 def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
     import numpy as np
 
-    from realpolitik.extract.context import ExtractContext
     from realpolitik.extract.event_model.features import dense_pair_features, featurize_sentence
     from realpolitik.extract.word_vectors import shipped
     from realpolitik.pipeline import Pipeline
-    from realpolitik.schema import Document, content_id
 
     pipeline = Pipeline()
     vectors = shipped()
@@ -55,15 +53,8 @@ def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
     stats: Counter = Counter()
     with out.open("w", encoding="utf-8") as handle:
         for n, ann in enumerate(docs):
-            source = corpus.get(ann.doc)
-            document = Document(id=content_id(source.text), text=source.text,
-                                published=(source.published or "")[:10] or None, metadata=source.metadata or {})
-            doc = pipeline.parse([document])[0]
-            ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
-            for ex in pipeline.extractors:   # up to the rules' events: what the model sees when it codes
-                ex.fn(ctx)
-                if ex.name == "events":
-                    break
+            # up to the rules' events: what the model sees when it codes
+            document, doc, ctx = read_until(pipeline, ann.doc, "events")
             by_sentence: dict[int, list[GoldEvent]] = {}
             for e in ann.events:
                 by_sentence.setdefault(e.sentence, []).append(e)

@@ -1,0 +1,36 @@
+"""An annotated document read by the pipeline up to one extractor: what a model trained on the
+annotations sees at that point at run time (the rules' events for the pair model, the actor
+layer for the interest model), built one way for every trainer and measurement."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from realpolitik.training import corpus
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from realpolitik.extract.context import ExtractContext
+    from realpolitik.pipeline import Pipeline
+    from realpolitik.schema import Document
+
+
+def read_until(pipeline: Pipeline, doc_id: str, last: str) -> tuple[Document, Doc, ExtractContext]:
+    """Parse the corpus document `doc_id` and run the pipeline's extractors in order, stopping
+    after the one named `last`."""
+    from realpolitik.extract.context import ExtractContext
+    from realpolitik.schema import Document, content_id
+
+    if last not in {ex.name for ex in pipeline.extractors}:
+        raise ValueError(f"no extractor named {last!r} in the pipeline")
+    source = corpus.get(doc_id)
+    document = Document(id=content_id(source.text), text=source.text,
+                        published=(source.published or "")[:10] or None, metadata=source.metadata or {})
+    doc = pipeline.parse([document])[0]
+    ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
+    for ex in pipeline.extractors:
+        ex.fn(ctx)
+        if ex.name == last:
+            break
+    return document, doc, ctx
