@@ -95,6 +95,7 @@ class _Resolver:
         self.taken: set[int] = set()  # token indices already inside a mention
         self.ent_of: dict[int, Span] = {t.i: e for e in self.doc.ents for t in e}
         self.title_words = _title_words(self.kb)
+        self._doc_text: str | None = None
 
     # -- actor constructors ------------------------------------------------
     def state(self, code: str) -> str:
@@ -533,10 +534,17 @@ class _Resolver:
 
     def is_dateline(self, ent: Span) -> bool:
         """ "BEIRUT/JERUSALEM, Nov 26 (Wire) -": the places a report was filed from, not an actor."""
-        text = self.doc.text
+        if not ent.text.isupper():
+            return False
+        text = self.doc_text()
         line_start = text.rfind("\n", 0, ent.start_char) + 1
-        return (ent.text.isupper() and not text[line_start:ent.start_char].strip()
-                and text[ent.end_char:ent.end_char + 1] == ",")
+        return not text[line_start:ent.start_char].strip() and text[ent.end_char:ent.end_char + 1] == ","
+
+    def doc_text(self) -> str:
+        """The parsed text, built once: Doc.text joins every token again on each call."""
+        if self._doc_text is None:
+            self._doc_text = self.doc.text
+        return self._doc_text
 
     def org_named_earlier(self, text: str, before: int) -> str | None:
         """The one organisation named earlier whose name ends with these words."""

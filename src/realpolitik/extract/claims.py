@@ -429,12 +429,13 @@ class _Builder:
 
     # -- sentence rules --------------------------------------------------------------------
     def sentence(self, sent: SpacySpan, si: int) -> None:
-        for t in sent:
+        tokens = list(sent)   # six passes over one list: iterating a Span makes new Tokens each time
+        for t in tokens:
             if t.lemma_.lower() in self.c.stated_nouns and t.pos_ == "NOUN":
                 self.stated(t, si)
-        for t in sent:
+        for t in tokens:
             self.according(t, sent, si)
-        for t in sent:
+        for t in tokens:
             lem = t.lemma_.lower()
             if t.pos_ in ("VERB", "AUX") and lemma_in(t, self.c.reporting):
                 self.reporting(t, si)
@@ -445,11 +446,11 @@ class _Builder:
                 self.naming(t, si)
             if lem in self.c.content_nouns and t.pos_ in ("NOUN", "PROPN"):
                 self.content_noun(t, si)
-        for t in sent:
+        for t in tokens:
             self.frames(t, si)
-        for t in sent:
+        for t in tokens:
             self.qualifiers(t, sent, si)
-        for t in sent:
+        for t in tokens:
             self.unverified(t, si)
 
     def according(self, t: Token, sent: SpacySpan, si: int) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.config import Config
 from realpolitik.schema import (
@@ -63,6 +63,9 @@ class ExtractContext:
     _bp_starts: list[int] = field(default_factory=list)
     _body: list[Span] | None = None
     _body_starts: list[int] | None = None
+    # What several extractors derive from the same parse (a document's word-vector view),
+    # kept for the document's lifetime so it is worked out once; keyed by what it is.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._bp_starts = [s for s, _ in self.document.boilerplate]

@@ -20,7 +20,7 @@ Each new mention says how it was found (via "implied", "coref" or "group").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor
@@ -60,9 +60,10 @@ class ImpliedActors:
     antecedent_deps: frozenset[str]
     max_members: int
 
-    @property
+    @cached_property
     def title_heads(self) -> frozenset[str]:
-        """The last word of every title, where a title phrase ends."""
+        """The last word of every title, where a title phrase ends (asked of every noun:
+        worked out once)."""
         return frozenset(phrase.split()[-1] for phrase in self.offices)
 
 

@@ -4,9 +4,13 @@ one column per label, read from an .npz that `make train` writes with its sha256
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
+
+HASH_SPACE = 1 << 20   # the feature hashing's range (event_model.features.HASH_BITS)
 
 
 @dataclass(frozen=True)
@@ -30,15 +34,43 @@ class LinearModel:
         """P(label) for each row of hashed features (independent logistic regressions), plus
         the rows' raw dense features where the model has weights for them."""
         scores = np.tile(self.biases, (len(rows), 1)).astype(np.float64)
-        for i, feats in enumerate(rows):
-            cols = [self.columns[h] for h in feats if h in self.columns]
-            if cols:
-                scores[i] += self.weights[cols].sum(axis=0)
+        if rows:
+            scores += self.hashed_sums(rows)
         if self.uses_dense:
             if dense is None:
                 raise ValueError("this model was trained with dense features: pass them")
             scores += ((dense.astype(np.float32) - self.dense_mean) / self.dense_scale) @ self.dense_weights
         return 1.0 / (1.0 + np.exp(-scores))
+
+    def hashed_sums(self, rows: list[list[int]]) -> np.ndarray:
+        """Each row's sum of the weights of its known features, in the row's order, as float32.
+
+        The rows are padded into one [rows, longest, labels] gather where every unknown or
+        missing feature reads a row of zeros, and summed along the features: the same
+        additions in the same order as summing each row's known weights alone (adding 0.0
+        changes no float), so the scores are bit for bit those of a row-by-row loop."""
+        lengths = np.fromiter((len(r) for r in rows), dtype=np.intp, count=len(rows))
+        width = int(lengths.max())
+        pad = len(self.columns)
+        if width == 0:
+            return np.zeros((len(rows), len(self.labels)), dtype=self.weights.dtype)
+        flat = np.fromiter(chain.from_iterable(rows), dtype=np.intp, count=int(lengths.sum()))
+        index = np.full((len(rows), width), pad, dtype=np.intp)
+        index[np.arange(width) < lengths[:, None]] = self._column_of[flat]
+        return self._padded_weights[index].sum(axis=1)
+
+    @cached_property
+    def _column_of(self) -> np.ndarray:
+        """Weight row of every possible hashed feature (the zero row for unknown ones)."""
+        size = max(HASH_SPACE, max(self.columns, default=0) + 1)
+        out = np.full(size, len(self.columns), dtype=np.min_scalar_type(len(self.columns)))
+        if self.columns:
+            out[np.fromiter(self.columns, dtype=np.intp)] = np.fromiter(self.columns.values(), dtype=np.intp)
+        return out
+
+    @cached_property
+    def _padded_weights(self) -> np.ndarray:
+        return np.vstack([self.weights, np.zeros((1, self.weights.shape[1]), dtype=self.weights.dtype)])
 
 
 def load_linear(path: Path, labels_key: str) -> LinearModel | None:

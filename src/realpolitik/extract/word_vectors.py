@@ -11,10 +11,16 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from realpolitik.extract.wordpiece import WordPiece
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from realpolitik.extract.context import ExtractContext
 
 PATH = Path(__file__).with_name("word_vectors.npz")
 
@@ -38,6 +44,56 @@ class WordVectors:
         if not ids:
             return np.zeros(self.dim, dtype=np.float32)
         return self.vectors[ids].mean(0)
+
+
+class DocVectors:
+    """One document's view of the word vectors: each token's wordpieces are looked up once,
+    and each span's mean is kept, since the event and interest models both ask for the same
+    sentences and a sentence's pairs for the same stretches. Means are exactly WordVectors'
+    (the same wordpieces, in the same order); treat the arrays returned as read-only."""
+
+    def __init__(self, vectors: WordVectors, doc: Doc) -> None:
+        self.vectors = vectors
+        self.dim = vectors.dim
+        self.doc = doc
+        self._pieces: list[tuple[int, ...]] | None = None
+        self._span_means: dict[tuple[int, int], np.ndarray] = {}
+
+    def _token_pieces(self) -> list[tuple[int, ...]]:
+        if self._pieces is None:
+            split = self.vectors.wordpiece.split
+            self._pieces = [split(t.text) for t in self.doc]
+        return self._pieces
+
+    def _mean_at(self, indices) -> np.ndarray:
+        pieces = self._token_pieces()
+        ids = [i for n in indices for i in pieces[n]]
+        if not ids:
+            return np.zeros(self.dim, dtype=np.float32)
+        return self.vectors.vectors[ids].mean(0)
+
+    def mean(self, tokens) -> np.ndarray:
+        """WordVectors.mean of a span or a list of this document's tokens."""
+        from spacy.tokens import Span, Token
+
+        if isinstance(tokens, Span) and tokens.doc is self.doc:
+            key = (tokens.start, tokens.end)
+            got = self._span_means.get(key)
+            if got is None:
+                got = self._span_means[key] = self._mean_at(range(tokens.start, tokens.end))
+            return got
+        tokens = list(tokens)
+        if all(isinstance(t, Token) and t.doc is self.doc for t in tokens):
+            return self._mean_at([t.i for t in tokens])
+        return self.vectors.mean(tokens)
+
+
+def for_document(ctx: ExtractContext, vectors: WordVectors) -> DocVectors:
+    """The document's DocVectors, made by the first extractor that asks."""
+    view = ctx.memo.get("word_vectors")
+    if not isinstance(view, DocVectors) or view.vectors is not vectors or view.doc is not ctx.doc:
+        view = ctx.memo["word_vectors"] = DocVectors(vectors, ctx.doc)
+    return view
 
 
 def verify(path: Path) -> None:

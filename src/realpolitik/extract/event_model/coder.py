@@ -17,6 +17,7 @@ from realpolitik.extract.event_dates import event_date
 from realpolitik.extract.event_model.features import actor_kinds, dense_pair_features, featurize_sentence
 from realpolitik.extract.event_model.model import load
 from realpolitik.extract.linear import LinearModel
+from realpolitik.extract.word_vectors import for_document
 from realpolitik.extract.word_vectors import shipped as shipped_vectors
 from realpolitik.schema import Event, TextSpan
 
@@ -35,6 +36,8 @@ ADD_FLOOR = 0.15
 # The same rule for the encoder coder (events_model: encoder): of the floors measured (0.15,
 # 0.5, 0.6; bench/README.md) the lowest that keeps the flagship at 0.80 (dev alone would take 0.15).
 ENCODER_ADD_FLOOR = 0.6
+# decode's prefilter margin: far wider than the float32 rounding of a threshold comparison.
+NEAR_BAR = 1e-6
 INTENT_HEADS = {"plan", "intend", "want", "seek", "aim", "hope", "expect", "prepare", "propose", "consider"}
 
 
@@ -62,13 +65,17 @@ def decode(model: LinearModel, scored: list[tuple[Pair, list[int]]], floor: floa
     (the type's own, or floor where that is higher)."""
     if not scored:
         return []
+    import numpy as np
+
     probs = model.probabilities([f for _, f in scored], dense)
     best: dict[tuple[str, str], tuple[float, Pair]] = {}
-    for (pair, _), row in zip(scored, probs, strict=True):
-        for k, t in enumerate(model.labels):
-            p = float(row[k])
-            if p >= max(model.thresholds[k], floor) and p > best.get((t, pair.source.actor_id), (0.0, None))[0]:
-                best[(t, pair.source.actor_id)] = (p, pair)
+    # Only (pair, type) cells near or over their bar can pass the test below, which stays the
+    # exact one (in the same order): the rest of the grid is skipped in numpy, not in Python.
+    near = np.minimum(model.thresholds.astype(np.float64), floor) - NEAR_BAR
+    for i, k in np.argwhere(probs >= near):
+        pair, t, p = scored[i][0], model.labels[k], float(probs[i, k])
+        if p >= max(model.thresholds[k], floor) and p > best.get((t, pair.source.actor_id), (0.0, None))[0]:
+            best[(t, pair.source.actor_id)] = (p, pair)
     return [(t, pair, p) for (t, _), (p, pair) in best.items()]
 
 
@@ -129,9 +136,10 @@ def code_events(ctx: ExtractContext) -> None:
     rules_by_key, rule_doers = _rule_keys(ctx)
     added: list[Event] = []
     kinds = actor_kinds(ctx)
-    vectors = shipped_vectors() if model.uses_dense else None
-    if model.uses_dense and vectors is None:
+    shipped = shipped_vectors() if model.uses_dense else None
+    if model.uses_dense and shipped is None:
         return   # weights that need the word vectors, without them: the rules code alone
+    vectors = for_document(ctx, shipped) if shipped is not None else None
     for sent in ctx.body_sentences():
         scored = featurize_sentence(ctx, sent, kinds)
         dense = dense_pair_features(ctx.doc, sent, [p for p, _ in scored], vectors) if vectors and scored else None

@@ -22,10 +22,18 @@ CONTENT_POS = {"VERB", "NOUN", "ADJ", "ADV", "PROPN", "ADP", "PART", "AUX"}
 PRONOUNS = {"we", "our", "us", "it", "its", "they", "their", "them", "he", "his", "she", "her", "i", "my"}
 
 
+HASH_MASK = (1 << HASH_BITS) - 1
+
+
 def hashed(features: list[str]) -> list[int]:
     """Stable indices (crc32, not Python's salted hash) so a shipped model reads the same way."""
-    mask = (1 << HASH_BITS) - 1
-    return sorted({zlib.crc32(f.encode("utf-8")) & mask for f in features})
+    return sorted(hash_set(features))
+
+
+def hash_set(features: list[str]) -> set[int]:
+    """The distinct indices of features, unsorted: parts shared by many rows are hashed once
+    and joined per row (sorted(a | b) is hashed(fa + fb))."""
+    return {zlib.crc32(f.encode("utf-8")) & HASH_MASK for f in features}
 
 
 def sentence_features(sent: Span) -> list[str]:
@@ -64,38 +72,54 @@ def pair_features(doc: Doc, sent: Span, pair: Pair, kinds: dict[str, str | None]
                   rule_votes: dict[tuple[str, str | None], set[str]],
                   memo: dict | None = None) -> list[str]:
     memo = {} if memo is None else memo
-
-    def of(prefix: str, m) -> tuple[list[str], syntax.Role]:
-        key = (prefix, m.start, m.end, m.actor_id)
-        if key not in memo:   # a mention's own features are the same in every pair it is in
-            memo[key] = _mention_features(prefix, doc, m, kinds.get(m.actor_id))
-        return memo[key]
-
-    s_feats, s_role = of("s_", pair.source)
-    feats = list(s_feats)
-    s_votes = rule_votes.get((pair.source.actor_id, None), set())
+    s_feats, s_role, _ = _mention_part(memo, "s_", doc, pair.source, kinds)
     if pair.target is None:
-        feats += ["t_none", f"s_role|t_none={s_role.role}"]
+        return s_feats + _pair_own(doc, pair, s_role, None, rule_votes, {})
+    t_feats, t_role, _ = _mention_part(memo, "t_", doc, pair.target, kinds)
+    return s_feats + t_feats + _pair_own(doc, pair, s_role, t_role, rule_votes, memo)
+
+
+MentionPart = tuple[list[str], syntax.Role, set[int]]
+
+
+def _mention_part(memo: dict, prefix: str, doc: Doc, m, kinds: dict[str, str | None]) -> MentionPart:
+    """A mention's own features, its role and their hashed indices: the same in every pair
+    the mention is in, so worked out once per sentence."""
+    key = (prefix, m.start, m.end, m.actor_id)
+    if key not in memo:
+        feats, role = _mention_features(prefix, doc, m, kinds.get(m.actor_id))
+        memo[key] = (feats, role, hash_set(feats))
+    return memo[key]
+
+
+def _pair_own(doc: Doc, pair: Pair, s_role: syntax.Role, t_role: syntax.Role | None,
+              rule_votes: dict[tuple[str, str | None], set[str]], memo: dict) -> list[str]:
+    """The features of the pair itself (after its source's and its target's own)."""
+    s_votes = rule_votes.get((pair.source.actor_id, None), set())
+    if pair.target is None or t_role is None:
+        feats = ["t_none", f"s_role|t_none={s_role.role}"]
         feats += [f"rule_src={t}" for t in s_votes]
         feats += [f"rule_pair={t}" for t in rule_votes.get((pair.source.actor_id, "-"), set())]
         return feats
-    t_feats, t_role = of("t_", pair.target)
-    feats += t_feats
     s_head, t_head = doc[s_role.head], doc[t_role.head]
     same_pred = s_role.predicate == t_role.predicate
     order = "st" if s_head.i < t_head.i else "ts"
     dist = abs(s_head.i - t_head.i)
-    feats += [f"order={order}", f"dist={min(dist, 10) // 2}", f"same_pred={same_pred}",
-              f"roles={s_role.role}|{t_role.role}", f"roles|order={s_role.role}|{t_role.role}|{order}",
-              f"roles|same_pred={s_role.role}|{t_role.role}|{same_pred}"]
+    feats = [f"order={order}", f"dist={min(dist, 10) // 2}", f"same_pred={same_pred}",
+             f"roles={s_role.role}|{t_role.role}", f"roles|order={s_role.role}|{t_role.role}|{order}",
+             f"roles|same_pred={s_role.role}|{t_role.role}|{same_pred}"]
     if t_role.prep:
         feats.append(f"s_pred|t_prep={doc[s_role.predicate].lemma_.lower()}|{t_role.prep}|{same_pred}")
     lca = syntax.lowest_common_ancestor(s_head, t_head)
     if lca is not None:
         feats += [f"lca={lca.lemma_.lower()}", f"lca_pos={lca.pos_}"]
     lo, hi = sorted((s_head.i, t_head.i))
-    between = [t.lemma_.lower() for t in doc[lo + 1:hi] if t.pos_ in ("VERB", "NOUN", "ADP") and not t.is_stop]
-    feats += [f"btw={w}" for w in between[:6]]
+    between = memo.get(("btw", lo, hi))
+    if between is None:   # the same words for (a, b) and (b, a)
+        between = [f"btw={t.lemma_.lower()}" for t in doc[lo + 1:hi]
+                   if t.pos_ in ("VERB", "NOUN", "ADP") and not t.is_stop][:6]
+        memo[("btw", lo, hi)] = between
+    feats += between
     feats += [f"rule_src={t}" for t in s_votes]
     feats += [f"rule_pair={t}" for t in rule_votes.get((pair.source.actor_id, pair.target.actor_id), set())]
     return feats
@@ -128,6 +152,7 @@ def dense_pair_features(doc: Doc, sent: Span, pairs: list[Pair], vectors) -> np.
     out = np.zeros((len(pairs), 3 * vectors.dim), dtype=np.float32)
     whole = vectors.mean(sent)
     predicates: dict[tuple[int, int], np.ndarray] = {}   # one per source mention, shared by its pairs
+    betweens: dict[tuple[int, int], np.ndarray] = {}
     for i, pair in enumerate(pairs):
         key = (pair.source.token_start, pair.source.token_end)
         if key not in predicates:
@@ -137,12 +162,18 @@ def dense_pair_features(doc: Doc, sent: Span, pairs: list[Pair], vectors) -> np.
         out[i, vectors.dim:2 * vectors.dim] = predicates[key]
         if pair.target is not None:
             first, second = sorted((pair.source, pair.target), key=lambda m: m.token_start)
-            out[i, 2 * vectors.dim:] = vectors.mean(doc[first.token_end:max(first.token_end, second.token_start)])
+            gap = (first.token_end, max(first.token_end, second.token_start))
+            if gap not in betweens:   # the same words for (a, b) and (b, a)
+                betweens[gap] = vectors.mean(doc[gap[0]:gap[1]])
+            out[i, 2 * vectors.dim:] = betweens[gap]
     return out
 
 
 def featurize_sentence(ctx, sent: Span, kinds: dict[str, str | None] | None = None) -> list[tuple[Pair, list[int]]]:
-    """Every candidate pair of a sentence with its hashed features (training and coding alike)."""
+    """Every candidate pair of a sentence with its hashed features (training and coding alike).
+
+    A row is hashed(sentence_features(sent) + pair_features(...)); the sentence's part and
+    each mention's part are hashed once and joined per pair, which gives the same indices."""
     from realpolitik.extract.event_model.candidates import pairs, sentence_mentions
 
     mentions = sentence_mentions(ctx, sent.start_char, sent.end_char)
@@ -150,6 +181,16 @@ def featurize_sentence(ctx, sent: Span, kinds: dict[str, str | None] | None = No
         return []
     kinds = actor_kinds(ctx) if kinds is None else kinds
     votes = rule_votes_in(ctx.events, sent.start_char, sent.end_char)
-    shared = sentence_features(sent)
+    shared = hash_set(sentence_features(sent))
+    doc = ctx.doc
     memo: dict = {}
-    return [(p, hashed(shared + pair_features(ctx.doc, sent, p, kinds, votes, memo))) for p in pairs(mentions)]
+    rows = []
+    for p in pairs(mentions):
+        _, s_role, s_ids = _mention_part(memo, "s_", doc, p.source, kinds)
+        if p.target is None:
+            ids = shared | s_ids | hash_set(_pair_own(doc, p, s_role, None, votes, memo))
+        else:
+            _, t_role, t_ids = _mention_part(memo, "t_", doc, p.target, kinds)
+            ids = shared | s_ids | t_ids | hash_set(_pair_own(doc, p, s_role, t_role, votes, memo))
+        rows.append((p, sorted(ids)))
+    return rows

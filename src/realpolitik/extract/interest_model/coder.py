@@ -19,6 +19,7 @@ from realpolitik.extract.coref import document_voice
 from realpolitik.extract.interest_model.candidates import candidates
 from realpolitik.extract.interest_model.features import FIRST_PERSON, dense_features, features
 from realpolitik.extract.linear import LinearModel, load_linear
+from realpolitik.extract.word_vectors import for_document
 from realpolitik.extract.word_vectors import shipped as shipped_vectors
 from realpolitik.schema import Interest, Span
 
@@ -73,9 +74,10 @@ def code_interests(ctx: ExtractContext) -> None:
     model = load()
     if model is None:
         return
-    vectors = shipped_vectors() if model.uses_dense else None
-    if model.uses_dense and vectors is None:
+    shipped = shipped_vectors() if model.uses_dense else None
+    if model.uses_dense and shipped is None:
         return   # weights that need the word vectors, without them: the rules alone
+    vectors = for_document(ctx, shipped) if shipped is not None else None
     voice = document_voice(ctx)
     have = [(i.actor, i.span.start, i.span.end) for i in ctx.interests]
     for sent in ctx.body_sentences():
