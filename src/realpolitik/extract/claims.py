@@ -152,7 +152,22 @@ def lemma_in(t: Token, vocab: dict[str, Any] | frozenset[str] | set[str]) -> str
     lem = t.lemma_.lower()
     if lem in vocab:
         return lem
-    return _forms(tuple(sorted(vocab))).get(t.lower_)
+    return _forms_of(vocab).get(t.lower_)
+
+
+# The forms of the cue tables seen, by identity: asked for every verb of every sentence, and
+# sorting a table to key the cache cost more than the lookup. Each entry holds its table (so
+# the id is not reused) and its size (a table that grew or shrank is looked at again).
+_FORMS_OF: dict[int, tuple[Any, int, dict[str, str]]] = {}
+
+
+def _forms_of(vocab: dict[str, Any] | frozenset[str] | set[str]) -> dict[str, str]:
+    got = _FORMS_OF.get(id(vocab))
+    if got is None or got[0] is not vocab or got[1] != len(vocab):
+        if len(_FORMS_OF) >= 64:
+            _FORMS_OF.clear()
+        got = _FORMS_OF[id(vocab)] = (vocab, len(vocab), _forms(tuple(sorted(vocab))))
+    return got[2]
 
 
 @lru_cache(maxsize=16)

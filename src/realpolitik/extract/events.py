@@ -416,18 +416,19 @@ def _pobjs(prep: Token) -> list[Token]:
 class _Finder(_Sentence):
     def candidates(self) -> list[Candidate]:
         found: dict[int, Candidate] = {}
-        for tok in self.sent:
+        tokens = list(self.sent)   # three passes over one list: iterating a Span makes new Tokens
+        for tok in tokens:
             p = self.match(tok)
             if p is None:
                 continue
             kind = {"VERB": "verbal", "NOUN": "nominal", "ADJ": "adjectival"}[p.pos]
             found[tok.i] = Candidate(tok, p, p.type, kind)
-        for tok in self.sent:
+        for tok in tokens:
             if tok.i not in found and tok.lemma_.lower() in self.lex.evaluative_verbs and tok.pos_ == "VERB":
                 c = self.evaluative(tok)
                 if c:
                     found[tok.i] = c
-        for tok in self.sent:
+        for tok in tokens:
             if tok.i not in found and tok.lemma_.lower() in self.lex.obligation_verbs and tok.pos_ == "VERB":
                 c = self.obligation(tok)
                 if c:

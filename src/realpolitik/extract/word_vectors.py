@@ -56,18 +56,17 @@ class DocVectors:
         self.vectors = vectors
         self.dim = vectors.dim
         self.doc = doc
-        self._pieces: list[tuple[int, ...]] | None = None
+        self._pieces: dict[int, tuple[int, ...]] = {}   # token index -> its wordpiece ids
         self._span_means: dict[tuple[int, int], np.ndarray] = {}
 
-    def _token_pieces(self) -> list[tuple[int, ...]]:
-        if self._pieces is None:
-            split = self.vectors.wordpiece.split
-            self._pieces = [split(t.text) for t in self.doc]
-        return self._pieces
-
     def _mean_at(self, indices) -> np.ndarray:
-        pieces = self._token_pieces()
-        ids = [i for n in indices for i in pieces[n]]
+        pieces, doc, split = self._pieces, self.doc, self.vectors.wordpiece.split
+        ids: list[int] = []
+        for n in indices:
+            got = pieces.get(n)
+            if got is None:
+                got = pieces[n] = split(doc[n].text)
+            ids.extend(got)
         if not ids:
             return np.zeros(self.dim, dtype=np.float32)
         return self.vectors.vectors[ids].mean(0)

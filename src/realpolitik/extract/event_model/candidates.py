@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from realpolitik.extract.context import ActorMention, ExtractContext
@@ -22,7 +23,8 @@ def sentence_mentions(ctx: ExtractContext, start_char: int, end_char: int) -> li
     seen: set[tuple[int, int]] = set()
     members: set[tuple[int, int, str]] = set()
     out = []
-    for m in sorted(ctx.mentions, key=lambda m: (m.start, m.end)):
+    ordered, starts = _ordered(ctx)
+    for m in ordered[bisect.bisect_left(starts, start_char):bisect.bisect_right(starts, end_char)]:
         if not (start_char <= m.start and m.end <= end_char and m.token_start >= 0):
             continue
         if m.member:
@@ -33,6 +35,16 @@ def sentence_mentions(ctx: ExtractContext, start_char: int, end_char: int) -> li
             seen.add((m.start, m.end))
             out.append(m)
     return out
+
+
+def _ordered(ctx: ExtractContext) -> tuple[list[ActorMention], list[int]]:
+    """ctx.mentions sorted by (start, end), and their starts: sorted once per document, not
+    once per sentence, and again only after a mention was added (mentions are only added)."""
+    got = ctx.memo.get("mentions_in_order")
+    if got is None or got[0] != len(ctx.mentions):
+        ordered = sorted(ctx.mentions, key=lambda m: (m.start, m.end))
+        got = ctx.memo["mentions_in_order"] = (len(ctx.mentions), ordered, [m.start for m in ordered])
+    return got[1], got[2]
 
 
 def pairs(mentions: list[ActorMention], max_mentions: int = 12) -> list[Pair]:

@@ -125,6 +125,18 @@ def code_with_encoder(ctx: ExtractContext) -> None:
     ctx.events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
 
 
+def _dense_rows(ctx: ExtractContext, sent: Span, scored: list[tuple[Pair, list[int]]], read: list[int],
+                vectors, memo: dict):
+    """The word-vector rows of the pairs in `read`, zeros for the others. Every pair keeps its
+    row: the matrix product's rounding depends on the number of rows and on a row's place, so
+    the rows read score bit for bit as when every row is filled."""
+    import numpy as np
+
+    dense = np.zeros((len(scored), 3 * vectors.dim), dtype=np.float32)
+    dense[read] = dense_pair_features(ctx.doc, sent, [scored[i][0] for i in read], vectors, memo)
+    return dense
+
+
 @extractor("event_model", requires=("events",), components=("parser", "lemmatizer"))
 def code_events(ctx: ExtractContext) -> None:
     if ctx.config.events_model == "encoder":
@@ -141,8 +153,16 @@ def code_events(ctx: ExtractContext) -> None:
         return   # weights that need the word vectors, without them: the rules code alone
     vectors = for_document(ctx, shipped) if shipped is not None else None
     for sent in ctx.body_sentences():
-        scored = featurize_sentence(ctx, sent, kinds)
-        dense = dense_pair_features(ctx.doc, sent, [p for p, _ in scored], vectors) if vectors and scored else None
+        def ruled(pair: Pair, at: int = sent.start_char) -> bool:
+            return (at, pair.source.actor_id) in rule_doers
+        memo: dict = {}
+        scored = featurize_sentence(ctx, sent, kinds, memo, skip=ruled)
+        read = [i for i, (pair, _) in enumerate(scored) if not ruled(pair)]
+        if not read:
+            continue   # every doer here is the rules' already: nothing could be added
+        dense = _dense_rows(ctx, sent, scored, read, vectors, memo) if vectors is not None else None
+        # A skipped pair's row is empty; whatever decode makes of it has a rule doer as its
+        # source, and so has every pair it competes with, and all of those are dropped here.
         for etype, pair, p in decode(model, scored, ADD_FLOOR, dense):
             if (sent.start_char, pair.source.actor_id) in rule_doers:
                 continue   # the rules read this doer's act here already, with its exact trigger and flags

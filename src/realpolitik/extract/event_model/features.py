@@ -8,6 +8,7 @@ The hand-written rules' own verdict on the pair is one feature among the rest.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from realpolitik.extract import syntax
@@ -46,26 +47,50 @@ def sentence_features(sent: Span) -> list[str]:
     return feats
 
 
-def _mention_features(prefix: str, doc: Doc, m, kind: str | None) -> tuple[list[str], syntax.Role]:
-    r = syntax.role_of(doc, m.token_start, m.token_end)
-    pred = doc[r.predicate]
-    text = doc[m.token_start:m.token_end].text.lower()
-    feats = [f"{prefix}role={r.role}", f"{prefix}pred={pred.lemma_.lower()}",
-             f"{prefix}role|pred={r.role}|{pred.lemma_.lower()}", f"{prefix}via={m.via}",
+def _mention_features(prefix: str, doc: Doc, m, kind: str | None,
+                      memo: dict | None = None) -> tuple[list[str], syntax.Role]:
+    r, pred_lemma, owner, text, negated, modal = _mention_facts(doc, m, {} if memo is None else memo)
+    feats = [f"{prefix}role={r.role}", f"{prefix}pred={pred_lemma}",
+             f"{prefix}role|pred={r.role}|{pred_lemma}", f"{prefix}via={m.via}",
              f"{prefix}kind={kind}", f"{prefix}loc={m.locative}"]
     if r.prep:
-        feats += [f"{prefix}prep={r.prep}", f"{prefix}prep|pred={r.prep}|{pred.lemma_.lower()}"]
-    if r.owner is not None:
-        owner = doc[r.owner]
-        feats += [f"{prefix}owner={owner.lemma_.lower()}", f"{prefix}owner_dep={owner.dep_}"]
+        feats += [f"{prefix}prep={r.prep}", f"{prefix}prep|pred={r.prep}|{pred_lemma}"]
+    if owner is not None:
+        feats += [f"{prefix}owner={owner[0]}", f"{prefix}owner_dep={owner[1]}"]
     if text in PRONOUNS:
         feats.append(f"{prefix}pron={text}")
-    if syntax.is_negated(pred):
+    if negated:
         feats.append(f"{prefix}pred_neg")
-    modal = syntax.modal_of(pred)
     if modal:
         feats.append(f"{prefix}modal={modal}")
     return feats, r
+
+
+def _role(doc: Doc, start: int, end: int, memo: dict) -> syntax.Role:
+    """syntax.role_of, once per stretch of tokens (a mention is a source and a target)."""
+    key = ("role", start, end)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = syntax.role_of(doc, start, end)
+    return got
+
+
+def _mention_facts(doc: Doc, m, memo: dict):
+    """What the parse says of a mention, whichever side of a pair it is on: its role, its
+    predicate's lemma, its owner's (lemma, dep), its words, and its predicate's negation
+    and modal."""
+    key = ("facts", m.token_start, m.token_end)
+    got = memo.get(key)
+    if got is None:
+        r = _role(doc, m.token_start, m.token_end, memo)
+        pred = doc[r.predicate]
+        owner = None
+        if r.owner is not None:
+            owner_tok = doc[r.owner]
+            owner = (owner_tok.lemma_.lower(), owner_tok.dep_)
+        text = doc[m.token_start:m.token_end].text.lower()
+        got = memo[key] = (r, pred.lemma_.lower(), owner, text, syntax.is_negated(pred), syntax.modal_of(pred))
+    return got
 
 
 def pair_features(doc: Doc, sent: Span, pair: Pair, kinds: dict[str, str | None],
@@ -87,7 +112,7 @@ def _mention_part(memo: dict, prefix: str, doc: Doc, m, kinds: dict[str, str | N
     the mention is in, so worked out once per sentence."""
     key = (prefix, m.start, m.end, m.actor_id)
     if key not in memo:
-        feats, role = _mention_features(prefix, doc, m, kinds.get(m.actor_id))
+        feats, role = _mention_features(prefix, doc, m, kinds.get(m.actor_id), memo)
         memo[key] = (feats, role, hash_set(feats))
     return memo[key]
 
@@ -101,19 +126,17 @@ def _pair_own(doc: Doc, pair: Pair, s_role: syntax.Role, t_role: syntax.Role | N
         feats += [f"rule_src={t}" for t in s_votes]
         feats += [f"rule_pair={t}" for t in rule_votes.get((pair.source.actor_id, "-"), set())]
         return feats
-    s_head, t_head = doc[s_role.head], doc[t_role.head]
+    s_head, t_head = s_role.head, t_role.head
     same_pred = s_role.predicate == t_role.predicate
-    order = "st" if s_head.i < t_head.i else "ts"
-    dist = abs(s_head.i - t_head.i)
+    order = "st" if s_head < t_head else "ts"
+    dist = abs(s_head - t_head)
     feats = [f"order={order}", f"dist={min(dist, 10) // 2}", f"same_pred={same_pred}",
              f"roles={s_role.role}|{t_role.role}", f"roles|order={s_role.role}|{t_role.role}|{order}",
              f"roles|same_pred={s_role.role}|{t_role.role}|{same_pred}"]
     if t_role.prep:
-        feats.append(f"s_pred|t_prep={doc[s_role.predicate].lemma_.lower()}|{t_role.prep}|{same_pred}")
-    lca = syntax.lowest_common_ancestor(s_head, t_head)
-    if lca is not None:
-        feats += [f"lca={lca.lemma_.lower()}", f"lca_pos={lca.pos_}"]
-    lo, hi = sorted((s_head.i, t_head.i))
+        feats.append(f"s_pred|t_prep={_lemma(doc, s_role.predicate, memo)}|{t_role.prep}|{same_pred}")
+    feats += _lca_features(doc, s_head, t_head, memo)
+    lo, hi = sorted((s_head, t_head))
     between = memo.get(("btw", lo, hi))
     if between is None:   # the same words for (a, b) and (b, a)
         between = [f"btw={t.lemma_.lower()}" for t in doc[lo + 1:hi]
@@ -123,6 +146,37 @@ def _pair_own(doc: Doc, pair: Pair, s_role: syntax.Role, t_role: syntax.Role | N
     feats += [f"rule_src={t}" for t in s_votes]
     feats += [f"rule_pair={t}" for t in rule_votes.get((pair.source.actor_id, pair.target.actor_id), set())]
     return feats
+
+
+def _lemma(doc: Doc, i: int, memo: dict) -> str:
+    key = ("lemma", i)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = doc[i].lemma_.lower()
+    return got
+
+
+def _lca_features(doc: Doc, a: int, b: int, memo: dict) -> list[str]:
+    """syntax.lowest_common_ancestor(doc[a], doc[b]) as features, from each head's path up
+    (worked out once per head: a head is in many pairs)."""
+    up_a = set(_path_up(doc, a, memo))
+    lca = next((i for i in _path_up(doc, b, memo) if i in up_a), None)
+    if lca is None:
+        return []
+    key = ("lca", lca)
+    got = memo.get(key)
+    if got is None:
+        tok = doc[lca]
+        got = memo[key] = [f"lca={tok.lemma_.lower()}", f"lca_pos={tok.pos_}"]
+    return got
+
+
+def _path_up(doc: Doc, i: int, memo: dict) -> list[int]:
+    key = ("path", i)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = [t.i for t in syntax.path_up(doc[i], 20)]
+    return got
 
 
 def rule_votes_in(events, start_char: int, end_char: int) -> dict[tuple[str, str | None], set[str]]:
@@ -143,12 +197,14 @@ def actor_kinds(ctx) -> dict[str, str | None]:
 PREDICATE_PARTS = {"prt", "dobj", "acomp", "attr"}
 
 
-def dense_pair_features(doc: Doc, sent: Span, pairs: list[Pair], vectors) -> np.ndarray:
+def dense_pair_features(doc: Doc, sent: Span, pairs: list[Pair], vectors, memo: dict | None = None) -> np.ndarray:
     """Word-vector features of each pair: what the sentence is about, the doer's predicate
     (with its particle and object: "carried out strikes"), and the words between the two
-    mentions. Zeros stand for a part that does not exist (no target)."""
+    mentions. Zeros stand for a part that does not exist (no target). `memo` may be the
+    one featurize_sentence filled for the sentence (the mentions' roles)."""
     import numpy as np
 
+    memo = {} if memo is None else memo
     out = np.zeros((len(pairs), 3 * vectors.dim), dtype=np.float32)
     whole = vectors.mean(sent)
     predicates: dict[tuple[int, int], np.ndarray] = {}   # one per source mention, shared by its pairs
@@ -156,7 +212,7 @@ def dense_pair_features(doc: Doc, sent: Span, pairs: list[Pair], vectors) -> np.
     for i, pair in enumerate(pairs):
         key = (pair.source.token_start, pair.source.token_end)
         if key not in predicates:
-            pred = doc[syntax.role_of(doc, *key).predicate]
+            pred = doc[_role(doc, key[0], key[1], memo).predicate]
             predicates[key] = vectors.mean([pred, *(c for c in pred.children if c.dep_ in PREDICATE_PARTS)])
         out[i, :vectors.dim] = whole
         out[i, vectors.dim:2 * vectors.dim] = predicates[key]
@@ -169,11 +225,16 @@ def dense_pair_features(doc: Doc, sent: Span, pairs: list[Pair], vectors) -> np.
     return out
 
 
-def featurize_sentence(ctx, sent: Span, kinds: dict[str, str | None] | None = None) -> list[tuple[Pair, list[int]]]:
+def featurize_sentence(ctx, sent: Span, kinds: dict[str, str | None] | None = None,
+                       memo: dict | None = None,
+                       skip: Callable[[Pair], bool] | None = None) -> list[tuple[Pair, list[int]]]:
     """Every candidate pair of a sentence with its hashed features (training and coding alike).
 
     A row is hashed(sentence_features(sent) + pair_features(...)); the sentence's part and
-    each mention's part are hashed once and joined per pair, which gives the same indices."""
+    each mention's part are hashed once and joined per pair, which gives the same indices.
+    `memo` (what the parse says of the sentence's mentions and heads) may be passed on to
+    dense_pair_features for the same sentence. Pairs for which `skip` says so keep their
+    place with no features (the coder skips pairs whose result it would drop)."""
     from realpolitik.extract.event_model.candidates import pairs, sentence_mentions
 
     mentions = sentence_mentions(ctx, sent.start_char, sent.end_char)
@@ -183,9 +244,12 @@ def featurize_sentence(ctx, sent: Span, kinds: dict[str, str | None] | None = No
     votes = rule_votes_in(ctx.events, sent.start_char, sent.end_char)
     shared = hash_set(sentence_features(sent))
     doc = ctx.doc
-    memo: dict = {}
+    memo = {} if memo is None else memo
     rows = []
     for p in pairs(mentions):
+        if skip is not None and skip(p):
+            rows.append((p, []))
+            continue
         _, s_role, s_ids = _mention_part(memo, "s_", doc, p.source, kinds)
         if p.target is None:
             ids = shared | s_ids | hash_set(_pair_own(doc, p, s_role, None, votes, memo))

@@ -24,6 +24,8 @@ from realpolitik.extract.word_vectors import shipped as shipped_vectors
 from realpolitik.schema import Interest, Span
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from realpolitik.extract.context import ExtractContext
 
 WEIGHTS = Path(__file__).with_name("weights.npz")
@@ -69,6 +71,25 @@ def holder(ctx: ExtractContext, c, voice: str | None) -> tuple[str | None, str]:
     return (voice, "voice") if voice else (None, "none")
 
 
+def held_probabilities(ctx: ExtractContext, model: LinearModel, sent, cands: list, holders: list,
+                       held: list[int], vectors) -> np.ndarray:
+    """The model's probabilities for the candidates that have a holder (rows `held`); the
+    others can give no interest, so they are neither featurised nor embedded. They keep their
+    rows, left empty: the matrix product's rounding depends on the number of rows and on a
+    row's place, so the held rows' probabilities are bit for bit those of scoring them all."""
+    import numpy as np
+
+    memo: dict = {}
+    rows: list[list[int]] = [[] for _ in cands]
+    for i in held:
+        rows[i] = features(ctx.doc, cands[i], holders[i][1], memo)
+    dense = None
+    if vectors is not None:
+        dense = np.zeros((len(cands), 3 * vectors.dim), dtype=np.float32)
+        dense[held] = dense_features(ctx.doc, sent, [cands[i] for i in held], vectors, memo)
+    return model.probabilities(rows, dense)
+
+
 @extractor("interest_model", requires=("interests",), components=("parser", "lemmatizer"))
 def code_interests(ctx: ExtractContext) -> None:
     model = load()
@@ -85,14 +106,15 @@ def code_interests(ctx: ExtractContext) -> None:
         if not cands:
             continue
         holders = [holder(ctx, c, voice) for c in cands]
-        dense = dense_features(ctx.doc, sent, cands, vectors) if vectors is not None else None
-        probs = model.probabilities([features(ctx.doc, c, kind) for c, (_, kind) in zip(cands, holders, strict=True)],
-                                    dense)
+        held = [i for i, (actor, _) in enumerate(holders) if actor is not None]
+        if not held:
+            continue   # no candidate has a holder to give an interest to
+        probs = held_probabilities(ctx, model, sent, cands, holders, held, vectors)
         taken: list[tuple[int, int]] = []
         found: list[Interest] = []
-        ranked = sorted(zip(cands, holders, probs, strict=True), key=lambda chp: -float(chp[2].max()))
+        ranked = sorted(((cands[i], holders[i], probs[i]) for i in held), key=lambda chp: -float(chp[2].max()))
         for c, (actor, _), p in ranked:
-            if actor is None or float(p.max()) < model.thresholds[0] or within_past_refusal(ctx.doc[c.head]):
+            if float(p.max()) < model.thresholds[0] or within_past_refusal(ctx.doc[c.head]):
                 continue
             start, end = c.span
             if any(s < end and start < e for s, e in taken):
