@@ -414,14 +414,15 @@ class _Resolver:
         from spacy.tokens import Span as SpacySpan
 
         doc = self.doc
+        toks = list(doc)   # read by index again and again below: doc[i] makes a new Token each time
         out = []
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in self.ent_of:
+            while j < len(doc) and toks[j].pos_ == "PROPN" and toks[j].is_title and j not in self.ent_of:
                 j += 1
             k = i
-            while k < j and doc[k].lower_ in self.title_words:
+            while k < j and toks[k].lower_ in self.title_words:
                 k += 1  # "Defense Kenji Mori": the office's words end where the name begins
             if j - k >= 2 and not any(n in self.taken for n in range(k, j)):
                 span = SpacySpan(doc, k, j, label="PERSON")

@@ -444,29 +444,35 @@ class _Builder:
 
     # -- sentence rules --------------------------------------------------------------------
     def sentence(self, sent: SpacySpan, si: int) -> None:
-        tokens = list(sent)   # six passes over one list: iterating a Span makes new Tokens each time
-        for t in tokens:
-            if t.lemma_.lower() in self.c.stated_nouns and t.pos_ == "NOUN":
+        # Six passes over the sentence: its tokens and the words the rules test are read once
+        # (iterating a Span makes new Tokens, and each attribute is a lookup), and a rule is
+        # called only for the tokens its own first test lets through.
+        tokens = [(t, t.lower_, t.lemma_.lower(), t.pos_, t.dep_) for t in sent]
+        for t, _, lem, pos, _ in tokens:
+            if lem in self.c.stated_nouns and pos == "NOUN":
                 self.stated(t, si)
-        for t in tokens:
-            self.according(t, sent, si)
-        for t in tokens:
-            lem = t.lemma_.lower()
-            if t.pos_ in ("VERB", "AUX") and lemma_in(t, self.c.reporting):
+        for t, low, _, _, _ in tokens:
+            if low in self.according_first:
+                self.according(t, sent, si)
+        for t, low, lem, pos, _ in tokens:
+            if pos in ("VERB", "AUX") and lemma_in(t, self.c.reporting):
                 self.reporting(t, si)
-            elif t.lower_ in self.c.epistemic_adjectives and t.pos_ in ("ADJ", "VERB") and not any(
+            elif low in self.c.epistemic_adjectives and pos in ("ADJ", "VERB") and not any(
                     x.dep_ == "dobj" for x in t.children):
                 self.epistemic(t, si)
-            if lem in self.c.naming and t.pos_ == "VERB":
+            if lem in self.c.naming and pos == "VERB":
                 self.naming(t, si)
-            if lem in self.c.content_nouns and t.pos_ in ("NOUN", "PROPN"):
+            if lem in self.c.content_nouns and pos in ("NOUN", "PROPN"):
                 self.content_noun(t, si)
-        for t in tokens:
-            self.frames(t, si)
-        for t in tokens:
-            self.qualifiers(t, sent, si)
-        for t in tokens:
-            self.unverified(t, si)
+        for t, _, _, _, dep in tokens:
+            if dep == "ccomp":
+                self.frames(t, si)
+        for t, low, lem, pos, dep in tokens:
+            if self.may_qualify(low, lem, pos, dep):
+                self.qualifiers(t, sent, si)
+        for t, low, lem, pos, dep in tokens:
+            if self.may_be_unverified(low, lem, pos, dep):
+                self.unverified(t, si)
 
     def according(self, t: Token, sent: SpacySpan, si: int) -> None:
         if t.lower_ not in self.according_first:
@@ -769,6 +775,14 @@ class _Builder:
             return
         self.add(_content(t), self.c.impersonal[key], cue.lower(), si, h, t, None, AUTHOR, kind="frame")
 
+    def may_qualify(self, low: str, lem: str, pos: str, dep: str) -> bool:
+        """Whether qualifiers() can take a token with these words at all: one of its branches'
+        first tests (kept in step with them; any other token finds no cue and is left)."""
+        c = self.c
+        return (dep == "advmod" and low in c.adverbs or dep == "aux" and low in c.modals
+                or lem in c.raising and pos in ("VERB", "AUX") or low == "likely" and pos == "ADJ"
+                or low in self.phrase_first)
+
     def qualifiers(self, t: Token, sent: SpacySpan, si: int) -> None:
         c = self.c
         status = cue = None
@@ -830,6 +844,13 @@ class _Builder:
         self.add(toks, status, cue, si, t, head, source, stext, kind="qualifier")
 
     # -- unverified, within and across sentences --------------------------------------------
+    def may_be_unverified(self, low: str, lem: str, pos: str, dep: str) -> bool:
+        """Whether unverified() can take a token with these words at all (its two branches'
+        first tests, kept in step with them)."""
+        c = self.c
+        return (low in c.unverified_adjectives and dep in ("acomp", "oprd", "attr", "xcomp")
+                or lem in c.verify_verbs and pos == "VERB")
+
     def unverified(self, t: Token, si: int) -> None:
         c = self.c
         subject = None

@@ -334,8 +334,12 @@ class _Sentence:
 
     def match(self, tok: Token) -> Pattern | None:
         pos = tok.pos_
-        if pos == "AUX" and tok.lemma_ != "be":
+        lemma = tok.lemma_
+        if pos == "AUX" and lemma != "be":
             pos = "VERB"
+        lower = lemma.lower()
+        if (lower, pos) not in self.lex.patterns and not (pos == "NOUN" and lower in self.lex.multiword):
+            return None   # no pattern of this word: most tokens, and none of the tests below can add one
         if pos == "PROPN":
             return None
         if pos == "VERB" and tok.dep_ in ("amod", "compound"):

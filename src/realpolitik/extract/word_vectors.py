@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,17 +57,18 @@ class DocVectors:
         self.vectors = vectors
         self.dim = vectors.dim
         self.doc = doc
-        self._pieces: dict[int, tuple[int, ...]] = {}   # token index -> its wordpiece ids
+        self._pieces: list[tuple[int, ...] | None] = [None] * len(doc)   # per token, once looked up
         self._span_means: dict[tuple[int, int], np.ndarray] = {}
 
-    def _mean_at(self, indices) -> np.ndarray:
-        pieces, doc, split = self._pieces, self.doc, self.vectors.wordpiece.split
-        ids: list[int] = []
-        for n in indices:
-            got = pieces.get(n)
-            if got is None:
-                got = pieces[n] = split(doc[n].text)
-            ids.extend(got)
+    def _fill(self, start: int, end: int) -> None:
+        """Look up the wordpieces of the tokens of [start, end) not looked up yet."""
+        pieces, split = self._pieces, self.vectors.wordpiece.split
+        if None in pieces[start:end]:
+            for t in self.doc[start:end]:
+                if pieces[t.i] is None:
+                    pieces[t.i] = split(t.text)
+
+    def _mean_of(self, ids: list[int]) -> np.ndarray:
         if not ids:
             return np.zeros(self.dim, dtype=np.float32)
         return self.vectors.vectors[ids].mean(0)
@@ -79,11 +81,17 @@ class DocVectors:
             key = (tokens.start, tokens.end)
             got = self._span_means.get(key)
             if got is None:
-                got = self._span_means[key] = self._mean_at(range(tokens.start, tokens.end))
+                self._fill(tokens.start, tokens.end)
+                ids = list(chain.from_iterable(self._pieces[tokens.start:tokens.end]))  # type: ignore[arg-type]
+                got = self._span_means[key] = self._mean_of(ids)
             return got
         tokens = list(tokens)
         if all(isinstance(t, Token) and t.doc is self.doc for t in tokens):
-            return self._mean_at([t.i for t in tokens])
+            pieces, split = self._pieces, self.vectors.wordpiece.split
+            for t in tokens:
+                if pieces[t.i] is None:
+                    pieces[t.i] = split(t.text)
+            return self._mean_of(list(chain.from_iterable(pieces[t.i] for t in tokens)))  # type: ignore[misc]
         return self.vectors.mean(tokens)
 
 
