@@ -97,3 +97,18 @@ def test_flagship_claims_and_interests(shared, tmp_path):
          "--min", "claims_recall=0.85", "claims_status_acc=0.85", "claims_source_acc=0.8", "interests_recall=0.75"],
         capture_output=True, text=True)
     assert score.returncode == 0, score.stdout + score.stderr
+
+
+def test_lemma_in_reads_a_cue_table_that_grew_since_it_was_last_asked():
+    from types import SimpleNamespace
+
+    from realpolitik.extract.claims import lemma_in
+
+    table = {"hope"}
+    hopes = SimpleNamespace(lemma_="hop", lower_="hopes")   # the tagger's lemma is wrong
+    warned = SimpleNamespace(lemma_="warned", lower_="warned")
+    assert lemma_in(hopes, table) == "hope"
+    assert lemma_in(warned, table) is None
+    table.add("warn")
+    assert lemma_in(warned, table) == "warn"
+    assert lemma_in(hopes, {"hope"}) == "hope"   # another table with the same words

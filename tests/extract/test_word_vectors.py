@@ -52,3 +52,25 @@ def test_a_sentence_vector_is_the_mean_of_its_wordpieces():
     assert len(pieces) > 2   # rare names split into several pieces
     assert np.allclose(wv.mean(["Kharkiv", "shelled"]), wv.vectors[pieces].mean(0))
     assert not wv.mean([]).any()
+
+
+def test_a_documents_view_gives_the_very_means_of_the_table(pipeline):
+    wv = word_vectors.shipped()
+    doc = pipeline.nlp("Kharkiv was shelled overnight, and the regional governor condemned the strikes. "
+                       "Talks in Istanbul resumed on Friday.")
+    view = word_vectors.DocVectors(wv, doc)
+    for sent in doc.sents:
+        assert np.array_equal(view.mean(sent), wv.mean(sent))
+        assert view.mean(sent) is view.mean(sent)   # a span's mean is kept
+        assert np.array_equal(view.mean(sent[1:4]), wv.mean(sent[1:4]))
+        tokens = [sent.root, *sent.root.children]
+        assert np.array_equal(view.mean(tokens), wv.mean(tokens))
+    assert not view.mean(doc[3:3]).any()
+    assert np.array_equal(view.mean(["shelled", "Kharkiv"]), wv.mean(["shelled", "Kharkiv"]))
+
+
+@pytest.mark.parametrize("n_rows", [1, 2, 3, 17, 64, 300])
+def test_the_fast_mean_is_numpys_mean_bit_for_bit(n_rows):
+    rows = np.random.default_rng(n_rows).standard_normal((n_rows, 384)).astype(np.float32)
+    assert np.array_equal(word_vectors.mean_of_rows(rows), rows.mean(0))
+    assert word_vectors.mean_of_rows(rows).dtype == np.float32

@@ -26,6 +26,8 @@ def _is_punct(char: str) -> bool:
 
 def basic_split(text: str) -> list[str]:
     """Lower-cased, accent-stripped words with punctuation split off, as BertTokenizer does."""
+    if text.isascii() and text.isalnum():
+        return [text.lower()]   # most tokens: no accent, no space, no punctuation to split off
     words: list[str] = []
     for chunk in _strip_accents(text.lower()).split():
         current = ""
