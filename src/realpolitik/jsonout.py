@@ -29,7 +29,73 @@ _SPILLED = tuple(s for s in SECTIONS if s != "actors")
 
 def _item(obj: dict[str, Any]) -> str:
     """One array element as json.dump(indent=1) lays it out two levels deep."""
-    return "  " + json.dumps(obj, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+    out = ["  "]
+    try:
+        _encode(obj, "\n  ", out)
+    except _Unusual:   # a value model_dump(mode="json") does not give: json's own way
+        return "  " + json.dumps(obj, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+    return "".join(out)
+
+
+class _Unusual(Exception):
+    pass
+
+
+_encode_str = json.encoder.encode_basestring   # ensure_ascii=False, in C where available
+
+
+def _encode(o: Any, newline: str, out: list[str]) -> None:
+    """What json.dumps(o, ensure_ascii=False, indent=1) writes, each line after the first
+    starting with `newline`'s spaces. json's indented encoder is its pure-Python one (the C
+    encoder does no indentation) and costs as much as a small extractor; this writes the same
+    characters (tests/test_jsonout.py compares them) for the types model_dump(mode="json")
+    gives, and leaves anything else to json."""
+    if isinstance(o, str):
+        out.append(_encode_str(o))
+    elif o is None:
+        out.append("null")
+    elif o is True:
+        out.append("true")
+    elif o is False:
+        out.append("false")
+    elif isinstance(o, int):
+        out.append(int.__repr__(o))
+    elif isinstance(o, float):
+        out.append(_float(o))
+    elif isinstance(o, (list, tuple)):
+        if not o:
+            out.append("[]")
+            return
+        inner = newline + " "
+        out.append("[")
+        for n, v in enumerate(o):
+            out.append(inner if n == 0 else "," + inner)
+            _encode(v, inner, out)
+        out.append(newline + "]")
+    elif isinstance(o, dict):
+        if not o:
+            out.append("{}")
+            return
+        inner = newline + " "
+        out.append("{")
+        for n, (k, v) in enumerate(o.items()):
+            if not isinstance(k, str):
+                raise _Unusual
+            out.append((inner if n == 0 else "," + inner) + _encode_str(k) + ": ")
+            _encode(v, inner, out)
+        out.append(newline + "}")
+    else:
+        raise _Unusual
+
+
+def _float(o: float) -> str:
+    if o != o:
+        return "NaN"
+    if o == float("inf"):
+        return "Infinity"
+    if o == float("-inf"):
+        return "-Infinity"
+    return float.__repr__(o)
 
 
 def _pack(actor: Actor) -> bytes:

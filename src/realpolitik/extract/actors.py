@@ -337,7 +337,7 @@ class _Resolver:
     def prefixes(self) -> None:
         """Combining forms before a hyphen: "Sino-Russian" names China and Russia."""
         doc = self.doc
-        for t in doc:
+        for t in self.ctx.tokens():
             if t.text in self.gaz.prefixes and t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "–"):
                 self.mention(t.i, t.i + 1, self.state(self.gaz.prefixes[t.text]), "gazetteer")
 
@@ -414,7 +414,7 @@ class _Resolver:
         from spacy.tokens import Span as SpacySpan
 
         doc = self.doc
-        toks = list(doc)   # read by index again and again below: doc[i] makes a new Token each time
+        toks = self.ctx.tokens()   # read by index again and again below: doc[i] makes a new Token each time
         out = []
         i = 0
         while i < len(doc):
@@ -565,7 +565,7 @@ class _Resolver:
         """Groups that act with no state named: "rebels seized the town", "workers walked out".
         Where the passage names a place, they are that place's state's ("protesters in Lima"
         are Peru's, CAMEO PEROPP), a group in it, not the state."""
-        for t in self.doc:
+        for t in self.ctx.tokens():
             noun = t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_sent_start and t.lower_ in self.kb.sectors
             if t.i in self.taken or not noun or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
                 continue

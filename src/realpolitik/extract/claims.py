@@ -447,7 +447,7 @@ class _Builder:
         # Six passes over the sentence: its tokens and the words the rules test are read once
         # (iterating a Span makes new Tokens, and each attribute is a lookup), and a rule is
         # called only for the tokens its own first test lets through.
-        tokens = [(t, t.lower_, t.lemma_.lower(), t.pos_, t.dep_) for t in sent]
+        tokens = [(t, t.lower_, t.lemma_.lower(), t.pos_, t.dep_) for t in self.ctx.tokens()[sent.start:sent.end]]
         for t, _, lem, pos, _ in tokens:
             if lem in self.c.stated_nouns and pos == "NOUN":
                 self.stated(t, si)

@@ -66,6 +66,7 @@ class ExtractContext:
     # What several extractors derive from the same parse (a document's word-vector view),
     # kept for the document's lifetime so it is worked out once; keyed by what it is.
     memo: dict[str, Any] = field(default_factory=dict)
+    _tokens: list[Token] | None = None
 
     def __post_init__(self) -> None:
         self._bp_starts = [s for s, _ in self.document.boilerplate]
@@ -77,6 +78,14 @@ class ExtractContext:
     @property
     def published(self) -> str | None:
         return self.document.published
+
+    def tokens(self) -> list[Token]:
+        """The document's tokens as one list, made once. Iterating a Doc or a Span makes a new
+        Token object for every token each time, and extractors walk the whole text again and
+        again: slice this list (tokens()[sent.start:sent.end]) instead. Read-only."""
+        if self._tokens is None:
+            self._tokens = list(self.doc)
+        return self._tokens
 
     # -- boilerplate ------------------------------------------------------
     def in_boilerplate(self, start: int, end: int) -> bool:
@@ -145,7 +154,16 @@ class ExtractContext:
         m = self.mention_of_token(token)
         return m.actor_id if m else None
 
+    def names_an_actor(self, start: int, end: int) -> bool:
+        """Whether any token of [start, end) has an actor (actor_of_token is not None)."""
+        index = self._token_index()
+        return any(i in index for i in range(start, end))
+
     def mention_of_token(self, token: Token) -> ActorMention | None:
+        index = self._token_actor if self._token_actor is not None else self._token_index()
+        return index.get(token.i)
+
+    def _token_index(self) -> dict[int, ActorMention]:
         if self._token_actor is None:
             index: dict[int, ActorMention] = {}
             for m in self.mentions:
@@ -154,7 +172,7 @@ class ExtractContext:
                 for i in range(m.token_start, m.token_end):
                     index[i] = m
             self._token_actor = index
-        return self._token_actor.get(token.i)
+        return self._token_actor
 
     # -- result -----------------------------------------------------------
     def to_analysis(self) -> Analysis:

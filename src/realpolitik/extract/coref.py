@@ -49,7 +49,6 @@ LOOKBACK_SENTENCES = 2
 
 def _short_names(ctx: ExtractContext) -> None:
     """Mentions of a person by one part of their name, for people named in full earlier."""
-    doc = ctx.doc
     parts: dict[str, str | None] = {}
     for actor in ctx.actors.values():
         if actor.kind != "person":
@@ -62,7 +61,7 @@ def _short_names(ctx: ExtractContext) -> None:
             parts[part] = None if part in parts and parts[part] != actor.id else actor.id
     if not parts:
         return
-    for t in doc:
+    for t in ctx.tokens():
         if t.pos_ != "PROPN" or t.text not in parts or ctx.mention_of_token(t) is not None:
             continue
         actor_id = parts[t.text]
@@ -192,7 +191,7 @@ def _is_subject(t: Token) -> bool:
 
 def _pronouns(ctx: ExtractContext) -> None:
     sentences: tuple[list[int], list[int]] | None = None
-    for t in ctx.doc:
+    for t in ctx.tokens():
         lower = t.lower_
         if lower not in PERSON_PRONOUNS and lower not in THING_PRONOUNS:
             continue
@@ -305,7 +304,7 @@ def _first_person_in_quotes(ctx: ExtractContext) -> None:
         return
     starts = [a for a, _ in spans]
     speakers: dict[tuple[int, int], str | None] = {}
-    for t in ctx.doc:
+    for t in ctx.tokens():
         if t.lower_ not in WE_PRONOUNS or ctx.mention_of_token(t) is not None:
             continue
         i = bisect.bisect_right(starts, t.idx) - 1
@@ -345,7 +344,7 @@ def _first_person_outside_quotes(ctx: ExtractContext) -> None:
         return
     spans = _quotes(ctx.document.text)
     starts = [a for a, _ in spans]
-    for t in ctx.doc:
+    for t in ctx.tokens():
         low = t.lower_
         if low not in FIRST_PERSON or ctx.mention_of_token(t) is not None:
             continue
@@ -370,7 +369,7 @@ def _definite_bodies(ctx: ExtractContext) -> None:
     if not orgs:
         return
     starts = [m.start for m in orgs]
-    for t in ctx.doc:
+    for t in ctx.tokens():
         low = t.lower_
         if low not in BODY_NOUNS or t.tag_ != "NN" or ctx.mention_of_token(t) is not None:
             continue

@@ -420,7 +420,7 @@ def _pobjs(prep: Token) -> list[Token]:
 class _Finder(_Sentence):
     def candidates(self) -> list[Candidate]:
         found: dict[int, Candidate] = {}
-        tokens = list(self.sent)   # three passes over one list: iterating a Span makes new Tokens
+        tokens = self.ctx.tokens()[self.sent.start:self.sent.end]   # three passes: no new Tokens each time
         for tok in tokens:
             p = self.match(tok)
             if p is None:

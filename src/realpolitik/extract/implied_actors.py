@@ -155,7 +155,7 @@ class _Implied:
 
     # -- passes ----------------------------------------------------------------
     def run(self) -> None:
-        for t in self.doc:
+        for t in self.ctx.tokens():
             if t.lower_ in self.know.plural_pronouns and self.free(t):
                 self.plural_pronoun(t)
                 continue

@@ -381,7 +381,7 @@ def extract_interests(ctx: ExtractContext) -> None:
     b = _Builder(ctx)
     p = b.p
     for si, sent in enumerate(ctx.body_sentences()):
-        for t in sent:
+        for t in ctx.tokens()[sent.start:sent.end]:
             lem = t.lemma_.lower()
             if t.pos_ == "VERB" and lemma_in(t, p.verbs):
                 b.verb(t, si)

@@ -102,6 +102,8 @@ def code_interests(ctx: ExtractContext) -> None:
     voice = document_voice(ctx)
     have = [(i.actor, i.span.start, i.span.end) for i in ctx.interests]
     for sent in ctx.body_sentences():
+        if voice is None and not ctx.names_an_actor(sent.start, sent.end):
+            continue   # no voice and no actor named: no candidate here could have a holder
         cands = candidates(sent)
         if not cands:
             continue
