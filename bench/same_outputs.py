@@ -8,7 +8,9 @@ process: once importing realpolitik from --base-src, once from this checkout's s
 compares the two contract JSON files: byte for byte, else after sorting keys, else it lists
 the first differing items per section and exits 1. Every other document is given a
 publication date, so relative dates are resolved in half the sample and left open in the
-other half. For speed work: a refactor that changes no output passes; one that does, fails.
+other half, and every third document is read as a statement in the UK's own voice
+(country_iso3), so the paths for a document's voice run too. For speed work: a refactor
+that changes no output passes; one that does, fails.
 
     .venv/bin/python bench/same_outputs.py --write out.json [--docs 60]
 
@@ -29,6 +31,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PUBLISHED = "2005-03-01"  # the BBC archive's years; only the even-numbered documents get it
+VOICE = "GBR"             # every third document's voice
 
 
 def sample(docs: int) -> Iterator[tuple[str, str]]:
@@ -62,7 +65,8 @@ def write(out: Path, docs: int) -> None:
     from realpolitik.schema import Analysis
 
     overrides = Overrides()
-    items = (build(name, text, {"published": PUBLISHED if n % 2 == 0 else None}, overrides)
+    items = (build(name, text, {"published": PUBLISHED if n % 2 == 0 else None,
+                                "country_iso3": VOICE if n % 3 == 1 else None}, overrides)
              for n, (name, text) in enumerate(sample(docs)))
     with AnalysisWriter(out) as writer:
         for result in Pipeline().analyze_stream(items):

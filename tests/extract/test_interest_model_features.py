@@ -54,7 +54,7 @@ def test_held_candidates_score_as_when_every_candidate_is_scored(ctx, voice):
         if not held:
             continue
         everything = model.probabilities([features(ctx.doc, c, kind) for c, (_, kind) in zip(cands, holders, strict=True)])
-        got = coder.held_probabilities(ctx, model, sent, cands, holders, held, None)
+        got = model.probabilities(*coder.held_rows(ctx, sent, cands, holders, held, None))
         assert got.shape == everything.shape
         assert np.array_equal(got[held], everything[held])
         compared += len(held)

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 HASH_SPACE = 1 << 20   # the feature hashing's range (event_model.features.HASH_BITS)
+SUM_ROWS = 512         # rows per gather in hashed_sums (~5 MB at 150 features and 16 labels)
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,16 @@ class LinearModel:
     def probabilities(self, rows: list[list[int]], dense: np.ndarray | None = None) -> np.ndarray:
         """P(label) for each row of hashed features (independent logistic regressions), plus
         the rows' raw dense features where the model has weights for them."""
-        scores = np.tile(self.biases, (len(rows), 1)).astype(np.float64)
-        if rows:
-            scores += self.hashed_sums(rows)
+        return self.probabilities_of_sums(self.hashed_sums(rows) if rows else None, len(rows), dense)
+
+    def probabilities_of_sums(self, sums: np.ndarray | None, n_rows: int, dense: np.ndarray | None = None) -> np.ndarray:
+        """probabilities() from the rows' hashed_sums, worked out beforehand: a coder sums the
+        rows of a whole document at once (rows are independent) and scores each sentence's,
+        whose word-vector product must keep the sentence's own rows (its rounding depends on
+        their number and place)."""
+        scores = np.tile(self.biases, (n_rows, 1)).astype(np.float64)
+        if sums is not None:
+            scores += sums
         if self.uses_dense:
             if dense is None:
                 raise ValueError("this model was trained with dense features: pass them")
@@ -45,12 +53,15 @@ class LinearModel:
     def hashed_sums(self, rows: list[list[int]]) -> np.ndarray:
         """Each row's sum of the weights of its known features, in the row's order, as float32.
 
-        The rows are padded into one [rows, longest, labels] gather where every unknown or
+        The rows are padded into [rows, longest, labels] gathers where every unknown or
         missing feature reads a row of zeros, and summed along the features: the same
         additions in the same order as summing each row's known weights alone (adding 0.0
-        changes no float), so the scores are bit for bit those of a row-by-row loop."""
+        changes no float), so the scores are bit for bit those of a row-by-row loop. Rows go
+        SUM_ROWS at a time, which bounds the gather's memory on a long document."""
+        if len(rows) > SUM_ROWS:
+            return np.concatenate([self.hashed_sums(rows[i:i + SUM_ROWS]) for i in range(0, len(rows), SUM_ROWS)])
         lengths = np.fromiter((len(r) for r in rows), dtype=np.intp, count=len(rows))
-        width = int(lengths.max())
+        width = int(lengths.max()) if len(rows) else 0
         pad = len(self.columns)
         if width == 0:
             return np.zeros((len(rows), len(self.labels)), dtype=self.weights.dtype)

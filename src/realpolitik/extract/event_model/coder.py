@@ -36,6 +36,8 @@ ADD_FLOOR = 0.15
 # The same rule for the encoder coder (events_model: encoder): of the floors measured (0.15,
 # 0.5, 0.6; bench/README.md) the lowest that keeps the flagship at 0.80 (dev alone would take 0.15).
 ENCODER_ADD_FLOOR = 0.6
+# Rows (pairs) featurised before they are scored together: bounds what a long document holds.
+SCORE_ROWS = 512
 # decode's prefilter margin: far wider than the float32 rounding of a threshold comparison.
 NEAR_BAR = 1e-6
 INTENT_HEADS = {"plan", "intend", "want", "seek", "aim", "hope", "expect", "prepare", "propose", "consider"}
@@ -60,14 +62,18 @@ def _hypothetical(trigger: Token) -> bool:
 
 
 def decode(model: LinearModel, scored: list[tuple[Pair, list[int]]], floor: float = 0.0,
-           dense=None) -> list[tuple[str, Pair, float]]:
+           dense=None, sums=None) -> list[tuple[str, Pair, float]]:
     """(type, pair, probability): per type and source actor the best pair over threshold
-    (the type's own, or floor where that is higher)."""
+    (the type's own, or floor where that is higher). `sums`: the rows' hashed_sums, if
+    worked out beforehand."""
     if not scored:
         return []
     import numpy as np
 
-    probs = model.probabilities([f for _, f in scored], dense)
+    if sums is None:
+        probs = model.probabilities([f for _, f in scored], dense)
+    else:
+        probs = model.probabilities_of_sums(sums, len(scored), dense)
     best: dict[tuple[str, str], tuple[float, Pair]] = {}
     # Only (pair, type) cells near or over their bar can pass the test below, which stays the
     # exact one (in the same order): the rest of the grid is skipped in numpy, not in Python.
@@ -152,6 +158,23 @@ def code_events(ctx: ExtractContext) -> None:
     if model.uses_dense and shipped is None:
         return   # weights that need the word vectors, without them: the rules code alone
     vectors = for_document(ctx, shipped) if shipped is not None else None
+    work: list[tuple[Span, list[tuple[Pair, list[int]]], object]] = []
+
+    def score(batch: list) -> None:
+        """Decode the sentences in `batch`, their rows' hashed part summed in one go (each
+        sentence's word-vector product stays its own)."""
+        sums = model.hashed_sums([f for _, scored, _ in batch for _, f in scored])
+        at = 0
+        for sent, scored, dense in batch:
+            rows = sums[at:at + len(scored)]
+            at += len(scored)
+            # A skipped pair's row is empty; whatever decode makes of it has a rule doer as its
+            # source, and so has every pair it competes with, and all of those are dropped here.
+            for etype, pair, p in decode(model, scored, ADD_FLOOR, dense, rows):
+                if (sent.start_char, pair.source.actor_id) in rule_doers:
+                    continue   # the rules read this doer's act here already, with its exact trigger and flags
+                added.append(_build(ctx, sent, etype, pair, p, rules_by_key))
+
     for sent in ctx.body_sentences():
         def ruled(pair: Pair, at: int = sent.start_char) -> bool:
             return (at, pair.source.actor_id) in rule_doers
@@ -161,11 +184,10 @@ def code_events(ctx: ExtractContext) -> None:
         if not read:
             continue   # every doer here is the rules' already: nothing could be added
         dense = _dense_rows(ctx, sent, scored, read, vectors, memo) if vectors is not None else None
-        # A skipped pair's row is empty; whatever decode makes of it has a rule doer as its
-        # source, and so has every pair it competes with, and all of those are dropped here.
-        for etype, pair, p in decode(model, scored, ADD_FLOOR, dense):
-            if (sent.start_char, pair.source.actor_id) in rule_doers:
-                continue   # the rules read this doer's act here already, with its exact trigger and flags
-            added.append(_build(ctx, sent, etype, pair, p, rules_by_key))
+        work.append((sent, scored, dense))
+        if sum(len(s) for _, s, _ in work) >= SCORE_ROWS:
+            score(work)
+            work = []
+    score(work)
     ctx.events.extend(added)
     ctx.events.sort(key=lambda e: (e.sentence.start, e.trigger.start))

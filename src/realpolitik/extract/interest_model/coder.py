@@ -71,12 +71,13 @@ def holder(ctx: ExtractContext, c, voice: str | None) -> tuple[str | None, str]:
     return (voice, "voice") if voice else (None, "none")
 
 
-def held_probabilities(ctx: ExtractContext, model: LinearModel, sent, cands: list, holders: list,
-                       held: list[int], vectors) -> np.ndarray:
-    """The model's probabilities for the candidates that have a holder (rows `held`); the
-    others can give no interest, so they are neither featurised nor embedded. They keep their
-    rows, left empty: the matrix product's rounding depends on the number of rows and on a
-    row's place, so the held rows' probabilities are bit for bit those of scoring them all."""
+def held_rows(ctx: ExtractContext, sent, cands: list, holders: list, held: list[int],
+              vectors) -> tuple[list[list[int]], np.ndarray | None]:
+    """The model's inputs for a sentence's candidates, filled for those that have a holder
+    (rows `held`) only: the others can give no interest, so they are neither featurised nor
+    embedded. They keep their rows, left empty: a word-vector product's rounding depends on
+    the number of rows and on a row's place, so the held rows score bit for bit as if every
+    row were filled."""
     import numpy as np
 
     memo: dict = {}
@@ -87,7 +88,11 @@ def held_probabilities(ctx: ExtractContext, model: LinearModel, sent, cands: lis
     if vectors is not None:
         dense = np.zeros((len(cands), 3 * vectors.dim), dtype=np.float32)
         dense[held] = dense_features(ctx.doc, sent, [cands[i] for i in held], vectors, memo)
-    return model.probabilities(rows, dense)
+    return rows, dense
+
+
+# Rows (candidates) gathered before they are scored together: bounds what a long document holds.
+SCORE_ROWS = 512
 
 
 @extractor("interest_model", requires=("interests",), components=("parser", "lemmatizer"))
@@ -101,17 +106,19 @@ def code_interests(ctx: ExtractContext) -> None:
     vectors = for_document(ctx, shipped) if shipped is not None else None
     voice = document_voice(ctx)
     have = [(i.actor, i.span.start, i.span.end) for i in ctx.interests]
-    for sent in ctx.body_sentences():
-        if voice is None and not ctx.names_an_actor(sent.start, sent.end):
-            continue   # no voice and no actor named: no candidate here could have a holder
-        cands = candidates(sent)
-        if not cands:
-            continue
-        holders = [holder(ctx, c, voice) for c in cands]
-        held = [i for i, (actor, _) in enumerate(holders) if actor is not None]
-        if not held:
-            continue   # no candidate has a holder to give an interest to
-        probs = held_probabilities(ctx, model, sent, cands, holders, held, vectors)
+    pending: list[tuple[list, list, list[int], list[list[int]], np.ndarray | None]] = []
+
+    def score(batch: list) -> None:
+        """Take each sentence's interests in `batch`, in order, its rows' hashed part summed
+        with the other sentences' in one go."""
+        sums = model.hashed_sums([r for *_, rows, _ in batch for r in rows])
+        at = 0
+        for cands, holders, held, rows, dense in batch:
+            probs = model.probabilities_of_sums(sums[at:at + len(rows)], len(rows), dense)
+            at += len(rows)
+            take(cands, holders, held, probs)
+
+    def take(cands: list, holders: list, held: list[int], probs: np.ndarray) -> None:
         taken: list[tuple[int, int]] = []
         found: list[Interest] = []
         ranked = sorted(((cands[i], holders[i], probs[i]) for i in held), key=lambda chp: -float(chp[2].max()))
@@ -128,3 +135,19 @@ def code_interests(ctx: ExtractContext) -> None:
             found.append(Interest(actor=actor, rank=None, text=ctx.document.text[start:end], doc=ctx.doc_id,
                                   span=Span(start=start, end=end)))
         ctx.interests.extend(sorted(found, key=lambda i: (i.span.start, i.span.end)))   # in reading order
+
+    for sent in ctx.body_sentences():
+        if voice is None and not ctx.names_an_actor(sent.start, sent.end):
+            continue   # no voice and no actor named: no candidate here could have a holder
+        cands = candidates(sent)
+        if not cands:
+            continue
+        holders = [holder(ctx, c, voice) for c in cands]
+        held = [i for i, (actor, _) in enumerate(holders) if actor is not None]
+        if not held:
+            continue   # no candidate has a holder to give an interest to
+        pending.append((cands, holders, held, *held_rows(ctx, sent, cands, holders, held, vectors)))
+        if sum(len(p[3]) for p in pending) >= SCORE_ROWS:
+            score(pending)
+            pending = []
+    score(pending)
