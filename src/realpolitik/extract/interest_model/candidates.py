@@ -136,6 +136,8 @@ def candidates(sent: Span) -> list[Candidate]:
         subject = subject_of(tok)
         subject_i = subject.i if subject is not None else None
         out.append(Candidate(tok.i, span, dep, subject_i))
+        if not any(c.dep_ in syntax.COORDINATION for c in comp.children):
+            continue   # coordinated_items would give the one item, the whole: nothing to add
         items = syntax.coordinated_items(comp)
         if len(items) > 1:
             out.extend(Candidate(tok.i, _chars(first, last), f"{ITEM}{dep}", subject_i) for first, last in items)
