@@ -126,7 +126,8 @@ def main(argv: list[str] | None = None) -> None:
         spans = sentence_spans(doc.text, nlp)
         if window and len(spans) > window:
             rng = random.Random(f"{args.seed}:{doc_id}")
-            first = rng.randrange(2, len(spans) - window)
+            spare = len(spans) - window   # skip the opening lines (greetings) where the speech allows
+            first = rng.randrange(2, spare) if spare > 2 else spare
             spans = spans[first:first + window]
         target = sizes.index(min(sizes))
         sizes[target] += len(spans)
