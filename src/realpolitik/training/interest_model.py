@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from realpolitik.extract.context import ExtractContext
+    from realpolitik.pipeline import Pipeline
 
 
 THRESHOLDS = (0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
@@ -66,21 +67,33 @@ def holder_of(ctx, c, voice: str | None) -> tuple[str | None, bool, str]:
     return ((a.country or a.org or a.id) if a else actor_id), bool(a and a.kind == "state"), kind
 
 
-def analysed(docs: list[InterestDoc]) -> Iterator[tuple[InterestDoc, Doc, ExtractContext, str | None]]:
-    """Each annotated document parsed and run through the pipeline up to coreference (what
-    the interest model's candidates and holders read), with its voice."""
+def runtime_stop(pipeline: Pipeline) -> str:
+    """The extractor that runs just before the interest model: what the pipeline has built
+    there (the actors after coreference and the implied actors, the rules' interests) is what
+    the model's candidates and holders read at run time, so training reads the same."""
+    names = [ex.name for ex in pipeline.extractors]
+    if "interest_model" not in names or names.index("interest_model") == 0:
+        raise ValueError(f"the pipeline has no extractor before 'interest_model' ({', '.join(names)})")
+    return names[names.index("interest_model") - 1]
+
+
+def analysed(docs: list[InterestDoc], until: str | None = None,
+             ) -> Iterator[tuple[InterestDoc, Doc, ExtractContext, str | None]]:
+    """Each annotated document parsed and run through the pipeline as far as the interest
+    model sees it at run time (or up to the extractor `until`), with its voice."""
     from realpolitik.pipeline import Pipeline
 
     pipeline = Pipeline()
+    stop = until or runtime_stop(pipeline)
     for n, ann in enumerate(docs):
-        document, doc, ctx = read_until(pipeline, ann.doc, "coref")
+        document, doc, ctx = read_until(pipeline, ann.doc, stop)
         meta = document.metadata
         if n % 25 == 0:
             print(f"{n}/{len(docs)} documents", file=sys.stderr)
         yield ann, doc, ctx, meta.get("voice") or meta.get("country_iso3")
 
 
-def build(docs: list[InterestDoc], out: Path) -> None:
+def build(docs: list[InterestDoc], out: Path, until: str | None = None) -> None:
     from realpolitik.extract.interest_model.candidates import candidates
     from realpolitik.extract.interest_model.features import dense_features, features
     from realpolitik.extract.word_vectors import shipped
@@ -88,7 +101,7 @@ def build(docs: list[InterestDoc], out: Path) -> None:
     vectors = shipped()
     dense: list[np.ndarray] = []
     with out.open("w", encoding="utf-8") as handle:
-        for ann, doc, ctx, voice in analysed(docs):
+        for ann, doc, ctx, voice in analysed(docs, until):
             gold_by_sentence = defaultdict(list)
             for g in ann.interests:
                 gold_by_sentence[g.sentence].append(g)
@@ -189,12 +202,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("rows", type=Path)
     ap.add_argument("out", type=Path, nargs="?")
     ap.add_argument("--build", action="store_true", help="(re)build the rows from the annotations first")
+    ap.add_argument("--until", help="read the documents up to this extractor (default: the one before the model)")
     ap.add_argument("--no-dense", action="store_true", help="hashed features only")
     ap.add_argument("--dense-scale", type=float, default=DENSE_SCALE)
     args = ap.parse_args(argv)
     if args.build or not args.rows.exists():
         args.rows.parent.mkdir(parents=True, exist_ok=True)
-        build(sorted(load(), key=lambda d: d.doc), args.rows)
+        build(sorted(load(), key=lambda d: d.doc), args.rows, args.until)
     rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines()]
     label(rows)
     scaling = dense = None
