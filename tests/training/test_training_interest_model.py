@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from realpolitik.training.interest_model import decode, holder_of, label, runtime_stop
+from realpolitik.training.interest_model import balanced, decode, holder_of, label, runtime_stop
 
 
 def _row(span, gold, sentence=0, holder="GHA"):
@@ -41,6 +41,18 @@ def test_a_list_stated_as_one_interest_is_taught_whole():
     item = _row((0, 12), [[0, 0.3, True, "commits"]])
     label([whole, item])
     assert whole["y"] == "commits" and item["skip"]
+
+
+def test_a_predicate_inside_the_gold_span_carries_it_only_where_nothing_outside_does():
+    # "We must preserve water": only "preserve" -> "water" covers "preserve water", from within
+    from_within = _row((8, 13), [[0, 0.4, True, "wants", True]])
+    label([from_within])
+    assert from_within["y"] == "wants"
+    # "We call for peace in Sudan": "call" -> "peace in Sudan" covers it from outside
+    outside = _row((13, 27), [[0, 1.0, True, "wants", False]])
+    inner = _row((22, 27), [[0, 0.36, True, "wants", True]])
+    label([outside, inner])
+    assert outside["y"] == "wants" and inner["skip"] and inner["y"] is None
 
 
 def test_decoding_takes_the_likeliest_and_drops_what_overlaps_it():
@@ -85,3 +97,12 @@ def test_an_implied_actor_holds_the_interest_in_training_as_at_run_time(pipeline
     at_run_time = _holders_after(pipeline, text, runtime_stop(pipeline))["holding elections next year in Niger"]
     assert after_coref[0] is None                   # what the rows were built from before
     assert at_run_time == ("NER", True, "actor")    # what the coder sees: the implied actor
+
+
+def test_the_threshold_is_where_precision_and_recall_are_both_highest():
+    def at(threshold, p, r):
+        return {"threshold": threshold, "holder+span": {"p": p, "r": r, "f1": round(2 * p * r / (p + r), 3)}}
+
+    curve = [at(0.05, 0.40, 0.66), at(0.1, 0.50, 0.56), at(0.2, 0.58, 0.47), at(0.4, 0.66, 0.35)]
+    assert balanced(curve)["threshold"] == 0.1      # min(P, R) 0.50, against 0.40 / 0.47 / 0.35
+    assert balanced([at(0.1, 0.5, 0.6), at(0.2, 0.5, 0.7)])["threshold"] == 0.2   # a tie: the better F1
