@@ -84,7 +84,7 @@ def code_interests(ctx: ExtractContext) -> None:
             continue
         holders = [holder(ctx, c, voice) for c in cands]
         dense = dense_features(ctx.doc, sent, cands, vectors) if vectors is not None else None
-        probs = model.probabilities([features(ctx.doc, c, kind) for c, (_, kind) in zip(cands, holders, strict=True)],
+        probs = model.probabilities([features(ctx.doc, c, kind, ctx) for c, (_, kind) in zip(cands, holders, strict=True)],
                                     dense)
         taken: list[tuple[int, int]] = []
         found: list[Interest] = []

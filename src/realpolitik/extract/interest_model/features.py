@@ -1,4 +1,9 @@
-"""Features of a candidate interest statement, hashed as the event model's are."""
+"""Features of a candidate interest statement, hashed as the event model's are.
+
+Beside the predicate, its subject and what it governs: the predicate that governs the
+candidate's own ("we call on all states *to support* ..."), tense, auxiliaries and the
+governor's negation and modal ("did not", "will never"), and the head of the span with
+whether it is a clause or names an actor (session 6, each measured on dev)."""
 
 from __future__ import annotations
 
@@ -12,11 +17,18 @@ if TYPE_CHECKING:
     import numpy as np
     from spacy.tokens import Doc
 
+    from realpolitik.extract.context import ExtractContext
+
 FIRST_PERSON = {"we", "i", "us", "our", "my"}
 SPAN_WORDS = 8   # what an interest is about shows in its first words
 
 
-def features(doc: Doc, c: Candidate, holder_kind: str | None) -> list[int]:
+def features(doc: Doc, c: Candidate, holder_kind: str | None, ctx: ExtractContext | None = None) -> list[int]:
+    """Hashed features of a candidate; `ctx` (the actor layer) tells whether its span names an actor."""
+    return hashed(base_features(doc, c, holder_kind) + governor_features(doc, c) + span_features(doc, c, ctx))
+
+
+def base_features(doc: Doc, c: Candidate, holder_kind: str | None) -> list[str]:
     tok = doc[c.head]
     lem = tok.lemma_.lower()
     feats = ["bias", f"lem={lem}", f"pos={tok.pos_}", f"dep={tok.dep_}", f"comp={c.complement}",
@@ -47,7 +59,34 @@ def features(doc: Doc, c: Candidate, holder_kind: str | None) -> list[int]:
     for child in tok.children:
         if child.dep_ in ("advmod", "amod", "aux", "auxpass", "prt"):
             feats.append(f"child={child.dep_}:{child.lemma_.lower()}")
-    return hashed(feats)
+    return feats
+
+
+def governor_features(doc: Doc, c: Candidate) -> list[str]:
+    """What governs the predicate and how it is said: "calls on all states to support [X]" is
+    the caller's wish; "did not accept", "will never accept" differ in tense and modal."""
+    tok = doc[c.head]
+    lem = tok.lemma_.lower()
+    gov = syntax.predicate_of(tok)
+    above = [t for t in syntax.path_up(tok, 5)[1:] if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
+    gov_modal = syntax.modal_of(gov) if gov is not tok else None
+    return [f"gov|kind={gov.lemma_.lower()}|{c.complement}", f"gov|lem={gov.lemma_.lower()}|{lem}",
+            *(f"anc={t.lemma_.lower()}" for t in above[:3]),
+            f"tag={tok.tag_}", f"tag|lem={tok.tag_}|{lem}", f"gov_tag={gov.tag_}",
+            f"gov_neg={syntax.is_negated(gov)}", f"gov_modal={gov_modal}",
+            *(f"aux={a.lower_}" for a in tok.children if a.dep_ in ("aux", "auxpass"))]
+
+
+def span_features(doc: Doc, c: Candidate, ctx: ExtractContext | None) -> list[str]:
+    """The span's head with the predicate, whether it is a clause, names an actor, its length."""
+    span = doc.char_span(c.span[0], c.span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    root = span.root
+    names_actor = ctx is not None and any(ctx.actor_of_token(t) for t in span)
+    return [f"root|lem={root.lemma_.lower()}|{doc[c.head].lemma_.lower()}", f"root_pos={root.pos_}",
+            f"first_tag={span[0].tag_}", f"has_verb={any(t.pos_ == 'VERB' for t in span)}",
+            f"has_actor={names_actor}", f"span_words={min(len(span), 30) // 5}"]
 
 
 def dense_features(doc: Doc, sent, cands: list[Candidate], vectors) -> np.ndarray:
