@@ -39,7 +39,7 @@ INTENT_HEADS = {"plan", "intend", "want", "seek", "aim", "hope", "expect", "prep
 
 
 def _trigger(ctx: ExtractContext, pair: Pair) -> Token:
-    role = syntax.role_of(ctx.doc, pair.source.token_start, pair.source.token_end)
+    role = syntax.role_of(ctx.doc, pair.doer.token_start, pair.doer.token_end)
     if role.owner is not None and ctx.doc[role.owner].pos_ == "NOUN":
         return ctx.doc[role.owner]
     return ctx.doc[role.predicate]
@@ -59,17 +59,21 @@ def _hypothetical(trigger: Token) -> bool:
 def decode(model: LinearModel, scored: list[tuple[Pair, list[int]]], floor: float = 0.0,
            dense=None) -> list[tuple[str, Pair, float]]:
     """(type, pair, probability): per type and source actor the best pair over threshold
-    (the type's own, or floor where that is higher)."""
+    (the type's own, or floor where that is higher). An act with no named doer is kept only
+    when no named source does that type to the same target in the sentence."""
     if not scored:
         return []
     probs = model.probabilities([f for _, f in scored], dense)
-    best: dict[tuple[str, str], tuple[float, Pair]] = {}
+    best: dict[tuple[str, str | None], tuple[float, Pair]] = {}
     for (pair, _), row in zip(scored, probs, strict=True):
         for k, t in enumerate(model.labels):
             p = float(row[k])
-            if p >= max(model.thresholds[k], floor) and p > best.get((t, pair.source.actor_id), (0.0, None))[0]:
-                best[(t, pair.source.actor_id)] = (p, pair)
-    return [(t, pair, p) for (t, _), (p, pair) in best.items()]
+            if p >= max(model.thresholds[k], floor) and p > best.get((t, pair.source_id), (0.0, None))[0]:
+                best[(t, pair.source_id)] = (p, pair)
+    named = {(t, pair.target.actor_id) for (t, source), (_, pair) in best.items()
+             if source is not None and pair.target is not None}
+    return [(t, pair, p) for (t, source), (p, pair) in best.items()
+            if source is not None or (t, pair.target.actor_id) not in named]
 
 
 def _build(ctx: ExtractContext, sent: Span, etype: str, pair: Pair, confidence: float,
@@ -77,7 +81,7 @@ def _build(ctx: ExtractContext, sent: Span, etype: str, pair: Pair, confidence: 
     from realpolitik.extract.event_lexicon import load as load_lexicon
     from realpolitik.extract.events import event_id
 
-    source = pair.source.actor_id
+    source = pair.source_id
     target = pair.target.actor_id if pair.target else None
     have = rules.get((sent.start_char, etype, source, target))
     if have is not None:
@@ -136,8 +140,8 @@ def code_events(ctx: ExtractContext) -> None:
         scored = featurize_sentence(ctx, sent, kinds)
         dense = dense_pair_features(ctx.doc, sent, [p for p, _ in scored], vectors) if vectors and scored else None
         for etype, pair, p in decode(model, scored, ADD_FLOOR, dense):
-            if (sent.start_char, pair.source.actor_id) in rule_doers:
-                continue   # the rules read this doer's act here already, with its exact trigger and flags
+            if (sent.start_char, pair.doer.actor_id) in rule_doers:
+                continue   # the rules read this actor's part here already, with its exact trigger and flags
             added.append(_build(ctx, sent, etype, pair, p, rules_by_key))
     ctx.events.extend(added)
     ctx.events.sort(key=lambda e: (e.sentence.start, e.trigger.start))

@@ -71,6 +71,10 @@ def pair_features(doc: Doc, sent: Span, pair: Pair, kinds: dict[str, str | None]
             memo[key] = _mention_features(prefix, doc, m, kinds.get(m.actor_id))
         return memo[key]
 
+    if pair.source is None:   # an act done to the target by a doer the sentence does not name
+        t_feats, t_role = of("t_", pair.target)
+        return [*t_feats, "s_none", f"t_role|s_none={t_role.role}",
+                f"t_pred|s_none={doc[t_role.predicate].lemma_.lower()}"]
     s_feats, s_role = of("s_", pair.source)
     feats = list(s_feats)
     s_votes = rule_votes.get((pair.source.actor_id, None), set())
@@ -129,13 +133,13 @@ def dense_pair_features(doc: Doc, sent: Span, pairs: list[Pair], vectors) -> np.
     whole = vectors.mean(sent)
     predicates: dict[tuple[int, int], np.ndarray] = {}   # one per source mention, shared by its pairs
     for i, pair in enumerate(pairs):
-        key = (pair.source.token_start, pair.source.token_end)
+        key = (pair.doer.token_start, pair.doer.token_end)
         if key not in predicates:
             pred = doc[syntax.role_of(doc, *key).predicate]
             predicates[key] = vectors.mean([pred, *(c for c in pred.children if c.dep_ in PREDICATE_PARTS)])
         out[i, :vectors.dim] = whole
         out[i, vectors.dim:2 * vectors.dim] = predicates[key]
-        if pair.target is not None:
+        if pair.target is not None and pair.source is not None:
             first, second = sorted((pair.source, pair.target), key=lambda m: m.token_start)
             out[i, 2 * vectors.dim:] = vectors.mean(doc[first.token_end:max(first.token_end, second.token_start)])
     return out
@@ -152,4 +156,5 @@ def featurize_sentence(ctx, sent: Span, kinds: dict[str, str | None] | None = No
     votes = rule_votes_in(ctx.events, sent.start_char, sent.end_char)
     shared = sentence_features(sent)
     memo: dict = {}
-    return [(p, hashed(shared + pair_features(ctx.doc, sent, p, kinds, votes, memo))) for p in pairs(mentions)]
+    return [(p, hashed(shared + pair_features(ctx.doc, sent, p, kinds, votes, memo)))
+            for p in pairs(mentions, sourceless=True)]
