@@ -77,17 +77,11 @@ def test_a_pipeline_without_the_interest_model_is_refused_by_name():
 
 
 def _holders_after(pipeline, text, stop):
-    from realpolitik.extract.context import ExtractContext
     from realpolitik.extract.interest_model.candidates import candidates
     from realpolitik.schema import Document, content_id
+    from realpolitik.training.reading import run_until
 
-    document = Document(id=content_id(text), text=text)
-    doc = pipeline.parse([document])[0]
-    ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
-    for ex in pipeline.extractors:
-        ex.fn(ctx)
-        if ex.name == stop:
-            break
+    _, doc, ctx = run_until(pipeline, Document(id=content_id(text), text=text), stop)
     return {doc.text[c.span[0]:c.span[1]]: holder_of(ctx, c, None) for c in candidates(next(doc.sents))}
 
 
