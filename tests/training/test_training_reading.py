@@ -23,3 +23,16 @@ def test_reading_stops_after_the_named_extractor(pipeline):
     assert ctx.mentions and not ctx.times and not ctx.events  # times and events come later
     _, _, fuller = read_until(pipeline, ann.doc, "events")
     assert fuller.events and len(fuller.mentions) >= len(ctx.mentions)
+
+
+def test_reading_before_an_extractor_gives_what_it_receives(pipeline):
+    from realpolitik.schema import Document, content_id
+    from realpolitik.training.reading import run_before
+
+    text = "Germany urged Iran on Monday to return to the nuclear talks in Vienna."
+    document = Document(id=content_id(text), text=text, published="2024-03-04")
+    before = run_before(pipeline, document, "events")
+    assert before.mentions and before.times and not before.events
+    assert run_before(pipeline, document, "event_model").events
+    with pytest.raises(ValueError, match="'evnets'"):
+        run_before(pipeline, document, "evnets")

@@ -17,6 +17,7 @@ from pathlib import Path
 from realpolitik import nlp as nlp_loader
 from realpolitik.config import Config
 from realpolitik.training import corpus
+from realpolitik.training.annotations import split_of
 
 FOREIGN = re.compile(
     r"\b(Iraq|Iran|China|Chinese|Russia|Russian|France|French|Germany|German|Japan|Israel|"
@@ -52,12 +53,16 @@ RARE = re.compile(
 
 
 def pick(seed: int, n_state: int, n_un: int, n_bbc: int, exclude: set[str] = frozenset(),
-         prefer_rare: bool = False) -> list[tuple[str, int | None]]:
-    """(doc id, window size) — UN speeches are long, so a window of sentences is annotated."""
+         prefer_rare: bool = False, splits: tuple[str, ...] = ()) -> list[tuple[str, int | None]]:
+    """(doc id, window size) — UN speeches are long, so a window of sentences is annotated.
+
+    `splits` keeps only documents whose id hashes into those splits: a later round adds to
+    train (and dev) without growing a test split whose first score is already kept."""
     rng = random.Random(seed)
 
     def keep(doc: corpus.CorpusDoc) -> bool:
-        return doc.id not in exclude and (not prefer_rare or len(RARE.findall(doc.text)) >= 3)
+        return (doc.id not in exclude and (not splits or split_of(doc.id) in splits)
+                and (not prefer_rare or len(RARE.findall(doc.text)) >= 3))
 
     state = [d for d in corpus.iter_collection("statedept") if 80 <= len(d.text.split()) <= 700 and keep(d)]
     un = [d for d in corpus.iter_collection("ungdc") if keep(d)]
@@ -69,6 +74,17 @@ def pick(seed: int, n_state: int, n_un: int, n_bbc: int, exclude: set[str] = fro
     chosen += [(d.id, None) for d in rng.sample(bbc, min(n_bbc, len(bbc)))]
     rng.shuffle(chosen)
     return chosen
+
+
+def annotated_ids() -> set[str]:
+    """Every document id in the stand-off annotations (events and interests, both annotators)."""
+    root = corpus.REPO / "data" / "annotations"
+    ids = set()
+    for path in list(root.glob("*/*.jsonl")) + list(root.glob("*/double/*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                ids.add(json.loads(line)["doc"])
+    return ids
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -83,6 +99,10 @@ def main(argv: list[str] | None = None) -> None:
                     help="manifests of earlier rounds: their documents are not picked again")
     ap.add_argument("--prefer-rare", action="store_true",
                     help="pick documents that use the rarer types' words (see RARE)")
+    ap.add_argument("--split", action="append", default=[], choices=("train", "dev", "test"),
+                    help="only documents of this split (repeatable); default: any")
+    ap.add_argument("--exclude-annotated", action="store_true",
+                    help="leave out every document already in data/annotations/")
     ap.add_argument("--prefix", default="batch", help="file name stem of this round's batches")
     ap.add_argument("--own", action="store_true",
                     help="lay out our own documents (data/annotations/texts) as one batch instead")
@@ -95,7 +115,10 @@ def main(argv: list[str] | None = None) -> None:
         chosen = [(d.id, None) for d in corpus.iter_collection("own")]
     else:
         exclude = {doc for path in args.exclude for doc in json.loads(path.read_text(encoding="utf-8"))}
-        chosen = pick(args.seed, args.statedept, args.ungdc, args.bbc, exclude, args.prefer_rare)
+        if args.exclude_annotated:
+            exclude |= annotated_ids()
+        chosen = pick(args.seed, args.statedept, args.ungdc, args.bbc, exclude, args.prefer_rare,
+                      tuple(args.split))
     texts: list[list[str]] = [[] for _ in range(args.batches)]
     sizes = [0] * args.batches
     for doc_id, window in chosen:
@@ -103,7 +126,8 @@ def main(argv: list[str] | None = None) -> None:
         spans = sentence_spans(doc.text, nlp)
         if window and len(spans) > window:
             rng = random.Random(f"{args.seed}:{doc_id}")
-            first = rng.randrange(2, len(spans) - window)
+            spare = len(spans) - window   # skip the opening lines (greetings) where the speech allows
+            first = rng.randrange(2, spare) if spare > 2 else spare
             spans = spans[first:first + window]
         target = sizes.index(min(sizes))
         sizes[target] += len(spans)

@@ -48,7 +48,8 @@ def combine(rows: list[dict], probs: np.ndarray, cats: dict, threshold: float) -
             best = max(candidates, key=lambda i: probs[i, k])
             r = rows[best]
             target = (tuple(r["target_code"]),) if r["target_code"] else ()
-            placed[doc].append(Predicted(sentence, t, (tuple(r["source_code"]),), target))
+            source = (tuple(r["source_code"]),) if r["source_code"] else ()
+            placed[doc].append(Predicted(sentence, t, source, target))
     return placed
 
 

@@ -38,12 +38,26 @@ def _normalised(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+def _first_whole(flat: str, quote: str) -> int:
+    """Index of quote in flat, preferring an occurrence bounded by non-word characters."""
+    first = flat.find(quote)
+    at = first
+    while at >= 0:
+        before = flat[at - 1] if at > 0 else " "
+        after = flat[at + len(quote)] if at + len(quote) < len(flat) else " "
+        if not (before.isalnum() and quote[:1].isalnum()) and not (after.isalnum() and quote[-1:].isalnum()):
+            return at
+        at = flat.find(quote, at + 1)
+    return first
+
+
 def locate(text: str, span: tuple[int, int], quote: str) -> dict | None:
-    """The quote's offsets inside text[span] (first occurrence), or None when absent."""
+    """The quote's offsets inside text[span], or None when absent: its first occurrence that
+    is not inside a word ("we" not in "powerful"), else its first occurrence at all."""
     start, end = span
     flat, index = _normalised(text[start:end])
     quote = " ".join(quote.split())
-    at = flat.find(quote) if quote else -1
+    at = _first_whole(flat, quote) if quote else -1
     if at < 0:
         return None
     # offsets only: the repository keeps labels, never the corpus's own words

@@ -64,7 +64,7 @@ def _pool(states: np.ndarray, spans: list[tuple[int, int]], start: int, end: int
 def build(pairs: Path, out: Path) -> None:
     from realpolitik.training.minilm import MiniLM
 
-    rows = read(pairs)
+    rows = [r for r in read(pairs) if r["source"] is not None]   # the encoder family scores named sources only
     sentences = {d.doc: d.sentences for d in load()}
     keys = sorted({(r["doc"], r["sentence"]) for r in rows})
     texts = []

@@ -4,7 +4,8 @@ Each annotated sentence's candidates (extract/interest_model) are recorded with 
 interests their spans overlap; at training time each gold interest's stance goes to the
 overlapping candidate with its holder and the best overlap (`label`), the other candidates
 overlapping it are left out rather than taught as wrong. One logistic regression per stance
-(as the event model's), a threshold chosen on dev with the coder's decoding, dev scores printed.
+(as the event model's), a threshold chosen on dev with the coder's decoding where precision
+and recall are both highest (`balanced`), dev scores and the P/R curve printed.
 
     python -m realpolitik.training.interest_model build/interest_rows.jsonl [OUT.npz] [--build]
 """
@@ -45,9 +46,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from realpolitik.extract.context import ExtractContext
+    from realpolitik.pipeline import Pipeline
 
 
-THRESHOLDS = (0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+THRESHOLDS = (0.03, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -66,21 +68,33 @@ def holder_of(ctx, c, voice: str | None) -> tuple[str | None, bool, str]:
     return ((a.country or a.org or a.id) if a else actor_id), bool(a and a.kind == "state"), kind
 
 
-def analysed(docs: list[InterestDoc]) -> Iterator[tuple[InterestDoc, Doc, ExtractContext, str | None]]:
-    """Each annotated document parsed and run through the pipeline up to coreference (what
-    the interest model's candidates and holders read), with its voice."""
+def runtime_stop(pipeline: Pipeline) -> str:
+    """The extractor that runs just before the interest model: what the pipeline has built
+    there (the actors after coreference and the implied actors, the rules' interests) is what
+    the model's candidates and holders read at run time, so training reads the same."""
+    names = [ex.name for ex in pipeline.extractors]
+    if "interest_model" not in names or names.index("interest_model") == 0:
+        raise ValueError(f"the pipeline has no extractor before 'interest_model' ({', '.join(names)})")
+    return names[names.index("interest_model") - 1]
+
+
+def analysed(docs: list[InterestDoc], until: str | None = None,
+             ) -> Iterator[tuple[InterestDoc, Doc, ExtractContext, str | None]]:
+    """Each annotated document parsed and run through the pipeline as far as the interest
+    model sees it at run time (or up to the extractor `until`), with its voice."""
     from realpolitik.pipeline import Pipeline
 
     pipeline = Pipeline()
+    stop = until or runtime_stop(pipeline)
     for n, ann in enumerate(docs):
-        document, doc, ctx = read_until(pipeline, ann.doc, "coref")
+        document, doc, ctx = read_until(pipeline, ann.doc, stop)
         meta = document.metadata
         if n % 25 == 0:
             print(f"{n}/{len(docs)} documents", file=sys.stderr)
         yield ann, doc, ctx, meta.get("voice") or meta.get("country_iso3")
 
 
-def build(docs: list[InterestDoc], out: Path) -> None:
+def build(docs: list[InterestDoc], out: Path, until: str | None = None) -> None:
     from realpolitik.extract.interest_model.candidates import candidates
     from realpolitik.extract.interest_model.features import dense_features, features
     from realpolitik.extract.word_vectors import shipped
@@ -88,7 +102,7 @@ def build(docs: list[InterestDoc], out: Path) -> None:
     vectors = shipped()
     dense: list[np.ndarray] = []
     with out.open("w", encoding="utf-8") as handle:
-        for ann, doc, ctx, voice in analysed(docs):
+        for ann, doc, ctx, voice in analysed(docs, until):
             gold_by_sentence = defaultdict(list)
             for g in ann.interests:
                 gold_by_sentence[g.sentence].append(g)
@@ -103,7 +117,7 @@ def build(docs: list[InterestDoc], out: Path) -> None:
                 for c in cands:
                     code, is_state, kind = holder_of(ctx, c, voice)
                     handle.write(json.dumps({"doc": ann.doc, "split": ann.split, "sentence": i,
-                                             "x": features(doc, c, kind), "gold": gold_overlaps(doc, c, golds, voice,
+                                             "x": features(doc, c, kind, ctx), "gold": gold_overlaps(doc, c, golds, voice,
                                                                                                  code, is_state),
                                              "span": list(c.span), "holder": code, "holder_is_state": is_state}) + "\n")
     if dense:
@@ -112,14 +126,17 @@ def build(docs: list[InterestDoc], out: Path) -> None:
 
 def gold_overlaps(doc: Doc, c, golds: list[GoldInterest], voice: str | None, code: str | None,
                   is_state: bool) -> list[list]:
-    """The gold interests of the sentence a candidate's span overlaps (its predicate outside
-    them): [index in the sentence, overlap / union of the spans, holder right, stance]."""
+    """The gold interests of the sentence a candidate's span overlaps: [index in the sentence,
+    overlap / union of the spans, holder right, stance, predicate inside the gold span]. A
+    predicate inside the span ("we must [preserve water and marine resources]": "preserve"
+    governing its object) covers the gold from within: taken only where nothing outside does."""
     out = []
     for j, g in enumerate(golds):
         shared = _overlap(c.span, g.span)
-        if shared and not (g.span[0] <= doc[c.head].idx < g.span[1]):
+        if shared:
             union = max(c.span[1], g.span[1]) - min(c.span[0], g.span[0])
-            out.append([j, round(shared / max(1, union), 4), holder_matches(g, voice, code, is_state), g.stance])
+            out.append([j, round(shared / max(1, union), 4), holder_matches(g, voice, code, is_state), g.stance,
+                        g.span[0] <= doc[c.head].idx < g.span[1]])
     return out
 
 
@@ -127,21 +144,23 @@ def label(rows: list[dict]) -> None:
     """Each row's stance ("y", None for no interest) and whether it is left out ("skip").
 
     Per sentence and gold interest, the overlapping candidate with the gold's holder (any
-    holder where none has it) and the best overlap carries the gold's stance; the other
-    candidates overlapping it are left out rather than taught as wrong: all but one of them
-    say the same thing in other words. A candidate that spans two or more gold interests
-    and is the best for none of them (the whole list where the items are stated one by one)
-    is taught as no interest."""
+    holder where none has it), its predicate outside the gold span (inside where no other
+    covers it) and the best overlap carries the gold's stance; the other candidates
+    overlapping it are left out rather than taught as wrong: all but one of them say the same
+    thing in other words. A candidate that spans two or more gold interests and is the best
+    for none of them (the whole list where the items are stated one by one) is taught as no
+    interest."""
     by_sentence: dict[tuple[str, int], list[dict]] = defaultdict(list)
     for r in rows:
         r["y"], r["skip"] = None, False
         by_sentence[(r["doc"], r["sentence"])].append(r)
     for group in by_sentence.values():
-        best: dict[int, tuple[tuple[bool, float], dict, str]] = {}
+        best: dict[int, tuple[tuple[bool, bool, float], dict, str]] = {}
         for r in group:
-            for j, ratio, holder_ok, stance in r["gold"]:
-                if j not in best or (holder_ok, ratio) > best[j][0]:
-                    best[j] = ((holder_ok, ratio), r, stance)
+            for j, ratio, holder_ok, stance, *inside in r["gold"]:
+                key = (holder_ok, not (inside and inside[0]), ratio)
+                if j not in best or key > best[j][0]:
+                    best[j] = (key, r, stance)
         chosen = {id(r) for _, r, _ in best.values()}
         for _, r, stance in sorted(best.values(), key=lambda b: b[0], reverse=True):
             if r["y"] is None:
@@ -184,17 +203,25 @@ def evaluate(rows: list[dict], probs: np.ndarray, threshold: float, split: str) 
     return {"threshold": threshold, **score_interests(list(load(split=split)), predicted)}
 
 
+def balanced(results: list[dict]) -> dict:
+    """The threshold whose holder+span precision and recall are both highest (the larger of the
+    two lower ones; F1 breaks a tie): the acceptance asks for both, so F1 alone would let one
+    fall for the other."""
+    return max(results, key=lambda r: (min(r["holder+span"]["p"], r["holder+span"]["r"]), r["holder+span"]["f1"]))
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("rows", type=Path)
     ap.add_argument("out", type=Path, nargs="?")
     ap.add_argument("--build", action="store_true", help="(re)build the rows from the annotations first")
+    ap.add_argument("--until", help="read the documents up to this extractor (default: the one before the model)")
     ap.add_argument("--no-dense", action="store_true", help="hashed features only")
     ap.add_argument("--dense-scale", type=float, default=DENSE_SCALE)
     args = ap.parse_args(argv)
     if args.build or not args.rows.exists():
         args.rows.parent.mkdir(parents=True, exist_ok=True)
-        build(sorted(load(), key=lambda d: d.doc), args.rows)
+        build(sorted(load(), key=lambda d: d.doc), args.rows, args.until)
     rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines()]
     label(rows)
     scaling = dense = None
@@ -210,8 +237,10 @@ def main(argv: list[str] | None = None) -> None:
     x = design(dev, columns, None if dense is None else dense[dev_at])
     probs = 1.0 / (1.0 + np.exp(-(x @ weights + biases)))
     results = [evaluate(dev, probs, th, "dev") for th in THRESHOLDS]
-    best = max(results, key=lambda r: r["holder+span"]["f1"])
-    print(json.dumps({"features": len(ids), "dev": best, "all_thresholds": results}, indent=1))
+    best = balanced(results)
+    curve = [[r["threshold"], r["holder+span"]["p"], r["holder+span"]["r"], r["holder+span"]["f1"]] for r in results]
+    print(json.dumps({"features": len(ids), "dev": best, "dev curve (threshold, P, R, F1)": curve,
+                      "all_thresholds": results}, indent=1))
     if args.out:
         digest = save(args.out, ids=ids, weights=weights[:len(ids)], biases=biases,
                       thresholds=np.full(len(STANCES), best["threshold"], dtype=np.float32), stances=np.array(STANCES),

@@ -35,7 +35,48 @@ def read(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle]
 
 
-def design(rows: list[dict], columns: dict[int, int], dense: np.ndarray | None = None) -> sparse.csr_matrix:
+class Design:
+    """A design matrix whose hashed part is sparse and whose dense part stays dense.
+
+    Stacking 768 word-vector columns into the sparse matrix made every product walk ~80
+    million stored entries; kept apart, the dense part is one BLAS product (float32)."""
+
+    def __init__(self, hashed: sparse.csr_matrix, dense: np.ndarray | None = None):
+        self.hashed = hashed
+        self.dense = None if dense is None else np.ascontiguousarray(dense, dtype=np.float32)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        extra = 0 if self.dense is None else self.dense.shape[1]
+        return self.hashed.shape[0], self.hashed.shape[1] + extra
+
+    def __matmul__(self, w: np.ndarray) -> np.ndarray:
+        n = self.hashed.shape[1]
+        out = self.hashed @ w[:n]
+        if self.dense is not None:
+            out = out + self.dense @ np.asarray(w[n:n + self.dense.shape[1]], dtype=np.float32)
+        return out
+
+    @property
+    def T(self) -> _Transposed:   # noqa: N802 (as numpy and scipy spell it)
+        return _Transposed(self)
+
+    def rows(self, mask: np.ndarray) -> Design:
+        return Design(self.hashed[mask], None if self.dense is None else self.dense[mask])
+
+
+class _Transposed:
+    def __init__(self, x: Design):
+        self.x = x
+
+    def __matmul__(self, g: np.ndarray) -> np.ndarray:
+        parts = [self.x.hashed.T @ g]
+        if self.x.dense is not None:
+            parts.append((self.x.dense.T @ g.astype(np.float32)).astype(np.float64))
+        return np.concatenate(parts)
+
+
+def design(rows: list[dict], columns: dict[int, int], dense: np.ndarray | None = None) -> Design:
     """The rows' hashed features as 0/1 columns, then their dense features (already scaled)."""
     data, indices, indptr = [], [], [0]
     for r in rows:
@@ -45,9 +86,7 @@ def design(rows: list[dict], columns: dict[int, int], dense: np.ndarray | None =
         indptr.append(len(indices))
     x = sparse.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64),
                            np.array(indptr)), shape=(len(rows), len(columns)))
-    if dense is not None:
-        x = sparse.hstack([x, sparse.csr_matrix(dense.astype(np.float64))]).tocsr()
-    return x
+    return Design(x, dense)
 
 
 @dataclass(frozen=True)
@@ -65,7 +104,7 @@ class DenseScaling:
         return (values.astype(np.float32) - self.mean) / self.scale
 
 
-def fit_binary(x: sparse.csr_matrix, y: np.ndarray, weight: np.ndarray, l2: float = L2) -> np.ndarray:
+def fit_binary(x: Design | sparse.csr_matrix, y: np.ndarray, weight: np.ndarray, l2: float = L2) -> np.ndarray:
     """Weights (last entry: bias) minimising weighted log loss + l2/2 |w|^2."""
     n, d = x.shape
 
@@ -132,7 +171,8 @@ def decode(rows: list[dict], probs: np.ndarray, thresholds: np.ndarray) -> list[
     out = []
     for (doc, sentence, t, _), (_, r) in best.items():
         target = (tuple(r["target_code"]),) if r["target_code"] else ()
-        out.append((doc, sentence, t, (tuple(r["source_code"]),), target))
+        source = (tuple(r["source_code"]),) if r["source_code"] else ()
+        out.append((doc, sentence, t, source, target))
     return out
 
 

@@ -25,15 +25,28 @@ def _overlaps(m, gold_mentions) -> bool:
     return any(m.start < g.end and g.start < m.end for g in gold_mentions)
 
 
-def label_pair(pair, events: list[GoldEvent]) -> tuple[list[str], list[str]]:
-    """(types this pair carries, types to ignore for it)."""
+def label_pair(pair, events: list[GoldEvent], targets: list | None = None) -> tuple[list[str], list[str]]:
+    """(types this pair carries, types to ignore for it).
+
+    A pair whose source matches a gold event carries its type when its target matches too (or
+    both have none). When no candidate of the sentence matches the gold target (`targets`: the
+    sentence's candidate target mentions), the source with no target carries the type, so the
+    model still learns who did what; the wrong targets are ignored for it. A pair with no
+    source carries the types of gold events that name no doer and whose target it matches.
+    """
     yes, unsure = [], []
     for e in events:
+        if pair.source is None:
+            if not e.source and e.target and _overlaps(pair.target, e.target):
+                yes.append(e.type)
+            continue
         if not e.source or not _overlaps(pair.source, e.source):
             continue
         if not e.target:
             (yes if pair.target is None else unsure).append(e.type)
         elif pair.target is not None and _overlaps(pair.target, e.target):
+            yes.append(e.type)
+        elif pair.target is None and targets is not None and not any(_overlaps(t, e.target) for t in targets):
             yes.append(e.type)
         else:
             unsure.append(e.type)
@@ -68,17 +81,18 @@ def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
                     dense.append(dense_pair_features(doc, sent, [p for p, _ in rows], vectors))
                 for e in gold:
                     stats["gold_events"] += 1
-                    if e.source and any(_overlaps(p.source, e.source) for p, _ in rows):
+                    if e.source and any(p.source and _overlaps(p.source, e.source) for p, _ in rows):
                         stats["gold_source_found"] += 1
+                targets = [p.target for p, _ in rows if p.target is not None]
                 for pair, feats in rows:
-                    yes, unsure = label_pair(pair, gold)
+                    yes, unsure = label_pair(pair, gold, targets)
                     stats["pairs"] += 1
                     stats["positive_pairs"] += bool(yes)
                     handle.write(json.dumps({"doc": ann.doc, "split": ann.split, "sentence": i, "x": feats,
                                              "y": yes, "skip": unsure,
-                                             "source": pair.source.actor_id,
+                                             "source": pair.source_id,
                                              "target": pair.target.actor_id if pair.target else None,
-                                             "source_code": _code(ctx, pair.source.actor_id),
+                                             "source_code": _code(ctx, pair.source_id) if pair.source else None,
                                              "target_code": _code(ctx, pair.target.actor_id) if pair.target else None,
                                              "trigger": ctx.doc[_predicate(ctx, pair)].idx,
                                              "spans": _spans(pair, sent.start_char)}) + "\n")
@@ -94,8 +108,9 @@ def dense_path(pairs: Path) -> Path:
 
 
 def _spans(pair, offset: int) -> list:
-    """The pair's mentions as character offsets within their sentence (for the encoder)."""
-    out = [[pair.source.start - offset, pair.source.end - offset]]
+    """The pair's mentions as character offsets within their sentence (for the encoder); a
+    pair with no source has None in its place."""
+    out = [[pair.source.start - offset, pair.source.end - offset] if pair.source else None]
     if pair.target is not None:
         out.append([pair.target.start - offset, pair.target.end - offset])
     return out
@@ -113,7 +128,7 @@ def _code(ctx, actor_id: str) -> list:
 def _predicate(ctx, pair) -> int:
     from realpolitik.extract import syntax
 
-    return syntax.role_of(ctx.doc, pair.source.token_start, pair.source.token_end).predicate
+    return syntax.role_of(ctx.doc, pair.doer.token_start, pair.doer.token_end).predicate
 
 
 def main(argv: list[str] | None = None) -> None:

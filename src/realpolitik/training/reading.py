@@ -16,17 +16,28 @@ if TYPE_CHECKING:
     from realpolitik.schema import Document
 
 
+def _known(pipeline: Pipeline, last: str) -> None:
+    if last not in {ex.name for ex in pipeline.extractors}:
+        raise ValueError(f"no extractor named {last!r} in the pipeline")
+
+
 def read_until(pipeline: Pipeline, doc_id: str, last: str) -> tuple[Document, Doc, ExtractContext]:
     """Parse the corpus document `doc_id` and run the pipeline's extractors in order, stopping
     after the one named `last`."""
-    from realpolitik.extract.context import ExtractContext
     from realpolitik.schema import Document, content_id
 
-    if last not in {ex.name for ex in pipeline.extractors}:
-        raise ValueError(f"no extractor named {last!r} in the pipeline")
+    _known(pipeline, last)   # before any reading: a misspelt name fails at once
     source = corpus.get(doc_id)
     document = Document(id=content_id(source.text), text=source.text,
                         published=(source.published or "")[:10] or None, metadata=source.metadata or {})
+    return run_until(pipeline, document, last)
+
+
+def run_until(pipeline: Pipeline, document: Document, last: str) -> tuple[Document, Doc, ExtractContext]:
+    """Parse `document` and run the pipeline's extractors in order, stopping after `last`."""
+    from realpolitik.extract.context import ExtractContext
+
+    _known(pipeline, last)
     doc = pipeline.parse([document])[0]
     ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
     for ex in pipeline.extractors:
@@ -34,3 +45,17 @@ def read_until(pipeline: Pipeline, doc_id: str, last: str) -> tuple[Document, Do
         if ex.name == last:
             break
     return document, doc, ctx
+
+
+def run_before(pipeline: Pipeline, document: Document, first: str) -> ExtractContext:
+    """Parse `document` and run the pipeline's extractors in order up to, not including, the
+    one named `first`: the context as that extractor receives it."""
+    from realpolitik.extract.context import ExtractContext
+
+    _known(pipeline, first)
+    ctx = ExtractContext(document=document, doc=pipeline.parse([document])[0], config=pipeline.config)
+    for ex in pipeline.extractors:
+        if ex.name == first:
+            break
+        ex.fn(ctx)
+    return ctx

@@ -10,8 +10,21 @@ from realpolitik.extract.context import ActorMention, ExtractContext
 
 @dataclass(frozen=True)
 class Pair:
-    source: ActorMention
+    """A candidate (source, target). One side may be missing: no target ("Russia mobilised"),
+    or no source — an act done to the target by a doer the sentence does not name ("Russia was
+    hit with new sanctions"); never both."""
+
+    source: ActorMention | None
     target: ActorMention | None
+
+    @property
+    def doer(self) -> ActorMention:
+        """The mention whose predicate carries the act: the source, else the target."""
+        return self.source if self.source is not None else self.target   # type: ignore[return-value]
+
+    @property
+    def source_id(self) -> str | None:
+        return self.source.actor_id if self.source is not None else None
 
 
 def sentence_mentions(ctx: ExtractContext, start_char: int, end_char: int) -> list[ActorMention]:
@@ -47,15 +60,18 @@ def _ordered(ctx: ExtractContext) -> tuple[list[ActorMention], list[int]]:
     return got[1], got[2]
 
 
-def pairs(mentions: list[ActorMention], max_mentions: int = 12) -> list[Pair]:
+def pairs(mentions: list[ActorMention], max_mentions: int = 12, sourceless: bool = False) -> list[Pair]:
     """Every ordered pair of different actors, and every mention with no target (never two
-    members of one collective phrase: "both sides agreed" is not one side acting on the other).
+    members of one collective phrase: "both sides agreed" is not one side acting on the other);
+    with `sourceless`, every mention also as the target of an unnamed doer.
 
     A sentence naming more than max_mentions actors keeps its first max_mentions (lists of
     signatories would otherwise make pairs by the hundred).
     """
     ms = mentions[:max_mentions]
     out = [Pair(m, None) for m in ms]
+    if sourceless:
+        out += [Pair(None, m) for m in ms]
     out += [Pair(s, t) for s in ms for t in ms
             if s is not t and s.actor_id != t.actor_id and (s.start, s.end) != (t.start, t.end)]
     return out

@@ -44,7 +44,7 @@ INTENT_HEADS = {"plan", "intend", "want", "seek", "aim", "hope", "expect", "prep
 
 
 def _trigger(ctx: ExtractContext, pair: Pair) -> Token:
-    role = syntax.role_of(ctx.doc, pair.source.token_start, pair.source.token_end)
+    role = syntax.role_of(ctx.doc, pair.doer.token_start, pair.doer.token_end)
     if role.owner is not None and ctx.doc[role.owner].pos_ == "NOUN":
         return ctx.doc[role.owner]
     return ctx.doc[role.predicate]
@@ -64,8 +64,9 @@ def _hypothetical(trigger: Token) -> bool:
 def decode(model: LinearModel, scored: list[tuple[Pair, list[int]]], floor: float = 0.0,
            dense=None, sums=None) -> list[tuple[str, Pair, float]]:
     """(type, pair, probability): per type and source actor the best pair over threshold
-    (the type's own, or floor where that is higher). `sums`: the rows' hashed_sums, if
-    worked out beforehand."""
+    (the type's own, or floor where that is higher). An act with no named doer is kept only
+    when no named source does that type to the same target in the sentence. `sums`: the
+    rows' hashed_sums, if worked out beforehand."""
     if not scored:
         return []
     import numpy as np
@@ -74,15 +75,18 @@ def decode(model: LinearModel, scored: list[tuple[Pair, list[int]]], floor: floa
         probs = model.probabilities([f for _, f in scored], dense)
     else:
         probs = model.probabilities_of_sums(sums, len(scored), dense)
-    best: dict[tuple[str, str], tuple[float, Pair]] = {}
+    best: dict[tuple[str, str | None], tuple[float, Pair]] = {}
     # Only (pair, type) cells near or over their bar can pass the test below, which stays the
     # exact one (in the same order): the rest of the grid is skipped in numpy, not in Python.
     near = np.minimum(model.thresholds.astype(np.float64), floor) - NEAR_BAR
     for i, k in np.argwhere(probs >= near):
         pair, t, p = scored[i][0], model.labels[k], float(probs[i, k])
-        if p >= max(model.thresholds[k], floor) and p > best.get((t, pair.source.actor_id), (0.0, None))[0]:
-            best[(t, pair.source.actor_id)] = (p, pair)
-    return [(t, pair, p) for (t, _), (p, pair) in best.items()]
+        if p >= max(model.thresholds[k], floor) and p > best.get((t, pair.source_id), (0.0, None))[0]:
+            best[(t, pair.source_id)] = (p, pair)
+    named = {(t, pair.target.actor_id) for (t, source), (_, pair) in best.items()
+             if source is not None and pair.target is not None}
+    return [(t, pair, p) for (t, source), (p, pair) in best.items()
+            if source is not None or (t, pair.target.actor_id) not in named]
 
 
 def _build(ctx: ExtractContext, sent: Span, etype: str, pair: Pair, confidence: float,
@@ -90,7 +94,7 @@ def _build(ctx: ExtractContext, sent: Span, etype: str, pair: Pair, confidence: 
     from realpolitik.extract.event_lexicon import load as load_lexicon
     from realpolitik.extract.events import event_id
 
-    source = pair.source.actor_id
+    source = pair.source_id
     target = pair.target.actor_id if pair.target else None
     have = rules.get((sent.start_char, etype, source, target))
     if have is not None:
@@ -169,20 +173,28 @@ def code_events(ctx: ExtractContext) -> None:
             rows = sums[at:at + len(scored)]
             at += len(scored)
             # A skipped pair's row is empty; whatever decode makes of it has a rule doer as its
-            # source, and so has every pair it competes with, and all of those are dropped here.
+            # source, and so has every pair it competes with; the act it may keep from being
+            # added with no named doer has a rule doer as its target: all are dropped here.
             for etype, pair, p in decode(model, scored, ADD_FLOOR, dense, rows):
-                if (sent.start_char, pair.source.actor_id) in rule_doers:
+                if (sent.start_char, pair.doer.actor_id) in rule_doers:
                     continue   # the rules read this doer's act here already, with its exact trigger and flags
                 added.append(_build(ctx, sent, etype, pair, p, rules_by_key))
 
     for sent in ctx.body_sentences():
         def ruled(pair: Pair, at: int = sent.start_char) -> bool:
-            return (at, pair.source.actor_id) in rule_doers
+            return (at, pair.doer.actor_id) in rule_doers
+
+        def skip(pair: Pair, at: int = sent.start_char) -> bool:
+            """Pairs whose every outcome is dropped. Not one with no named source: those
+            compete with each other across targets. Not one whose target the rules did not
+            read: its act may keep that target's act with no named doer from being added."""
+            return pair.source is not None and ruled(pair) and (
+                pair.target is None or (at, pair.target.actor_id) in rule_doers)
         memo: dict = {}
-        scored = featurize_sentence(ctx, sent, kinds, memo, skip=ruled)
-        read = [i for i, (pair, _) in enumerate(scored) if not ruled(pair)]
-        if not read:
+        scored = featurize_sentence(ctx, sent, kinds, memo, skip=skip)
+        if all(ruled(pair) for pair, _ in scored):
             continue   # every doer here is the rules' already: nothing could be added
+        read = [i for i, (pair, _) in enumerate(scored) if not skip(pair)]
         dense = _dense_rows(ctx, sent, scored, read, vectors, memo) if vectors is not None else None
         work.append((sent, scored, dense))
         if sum(len(s) for _, s, _ in work) >= SCORE_ROWS:

@@ -97,6 +97,9 @@ def pair_features(doc: Doc, sent: Span, pair: Pair, kinds: dict[str, str | None]
                   rule_votes: dict[tuple[str, str | None], set[str]],
                   memo: dict | None = None) -> list[str]:
     memo = {} if memo is None else memo
+    if pair.source is None:   # an act done to the target by a doer the sentence does not name
+        t_feats, t_role, _ = _mention_part(memo, "t_", doc, pair.target, kinds)
+        return t_feats + _sourceless_own(doc, t_role)
     s_feats, s_role, _ = _mention_part(memo, "s_", doc, pair.source, kinds)
     if pair.target is None:
         return s_feats + _pair_own(doc, pair, s_role, None, rule_votes, {})
@@ -115,6 +118,11 @@ def _mention_part(memo: dict, prefix: str, doc: Doc, m, kinds: dict[str, str | N
         feats, role = _mention_features(prefix, doc, m, kinds.get(m.actor_id), memo)
         memo[key] = (feats, role, hash_set(feats))
     return memo[key]
+
+
+def _sourceless_own(doc: Doc, t_role: syntax.Role) -> list[str]:
+    """The features of a pair with no named source (after its target's own)."""
+    return ["s_none", f"t_role|s_none={t_role.role}", f"t_pred|s_none={doc[t_role.predicate].lemma_.lower()}"]
 
 
 def _pair_own(doc: Doc, pair: Pair, s_role: syntax.Role, t_role: syntax.Role | None,
@@ -210,13 +218,13 @@ def dense_pair_features(doc: Doc, sent: Span, pairs: list[Pair], vectors, memo: 
     predicates: dict[tuple[int, int], np.ndarray] = {}   # one per source mention, shared by its pairs
     betweens: dict[tuple[int, int], np.ndarray] = {}
     for i, pair in enumerate(pairs):
-        key = (pair.source.token_start, pair.source.token_end)
+        key = (pair.doer.token_start, pair.doer.token_end)
         if key not in predicates:
             pred = doc[_role(doc, key[0], key[1], memo).predicate]
             predicates[key] = vectors.mean([pred, *(c for c in pred.children if c.dep_ in PREDICATE_PARTS)])
         out[i, :vectors.dim] = whole
         out[i, vectors.dim:2 * vectors.dim] = predicates[key]
-        if pair.target is not None:
+        if pair.target is not None and pair.source is not None:
             first, second = sorted((pair.source, pair.target), key=lambda m: m.token_start)
             gap = (first.token_end, max(first.token_end, second.token_start))
             if gap not in betweens:   # the same words for (a, b) and (b, a)
@@ -246,9 +254,14 @@ def featurize_sentence(ctx, sent: Span, kinds: dict[str, str | None] | None = No
     doc = ctx.doc
     memo = {} if memo is None else memo
     rows = []
-    for p in pairs(mentions):
+    for p in pairs(mentions, sourceless=True):
         if skip is not None and skip(p):
             rows.append((p, []))
+            continue
+        if p.source is None:
+            _, t_role, t_ids = _mention_part(memo, "t_", doc, p.target, kinds)
+            ids = shared | t_ids | hash_set(_sourceless_own(doc, t_role))
+            rows.append((p, sorted(ids)))
             continue
         _, s_role, s_ids = _mention_part(memo, "s_", doc, p.source, kinds)
         if p.target is None:

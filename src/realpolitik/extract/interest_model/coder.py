@@ -83,7 +83,7 @@ def held_rows(ctx: ExtractContext, sent, cands: list, holders: list, held: list[
     memo: dict = {}
     rows: list[list[int]] = [[] for _ in cands]
     for i in held:
-        rows[i] = features(ctx.doc, cands[i], holders[i][1], memo)
+        rows[i] = features(ctx.doc, cands[i], holders[i][1], ctx, memo)
     dense = None
     if vectors is not None:
         dense = np.zeros((len(cands), 3 * vectors.dim), dtype=np.float32)

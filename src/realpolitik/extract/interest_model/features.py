@@ -1,4 +1,9 @@
-"""Features of a candidate interest statement, hashed as the event model's are."""
+"""Features of a candidate interest statement, hashed as the event model's are.
+
+Beside the predicate, its subject and what it governs: the predicate that governs the
+candidate's own ("we call on all states *to support* ..."), tense, auxiliaries and the
+governor's negation and modal ("did not", "will never"), and the head of the span with
+whether it is a clause or names an actor (session 6, each measured on dev)."""
 
 from __future__ import annotations
 
@@ -12,24 +17,32 @@ if TYPE_CHECKING:
     import numpy as np
     from spacy.tokens import Doc
 
+    from realpolitik.extract.context import ExtractContext
+
 FIRST_PERSON = {"we", "i", "us", "our", "my"}
 SPAN_WORDS = 8   # what an interest is about shows in its first words
 
 
-def features(doc: Doc, c: Candidate, holder_kind: str | None, memo: dict | None = None) -> list[int]:
-    """The candidate's hashed features. Candidates of one predicate (a governed list's items,
-    a clause's subject) share most of them: with a `memo` kept over a sentence, the parts that
-    depend only on the predicate, on its subject or on the span are worked out and hashed once
-    (the indices are the same: hashed(a + b) is sorted(set(hashed(a)) | set(hashed(b))))."""
+def features(doc: Doc, c: Candidate, holder_kind: str | None, ctx: ExtractContext | None = None,
+             memo: dict | None = None) -> list[int]:
+    """The candidate's hashed features; `ctx` (the actor layer) tells whether its span names an
+    actor. Candidates of one predicate (a governed list's items, a clause's subject) share most
+    of them: with a `memo` kept over a sentence, the parts that depend only on the predicate,
+    on its subject or on the span are worked out and hashed once (the indices are the same:
+    hashed(a + b) is sorted(set(hashed(a)) | set(hashed(b))))."""
     memo = {} if memo is None else memo
-    lem, head_ids = _head_part(doc, c.head, memo)
-    own = [f"comp={c.complement}", f"lem|comp={lem}|{c.complement}", f"holder_kind={holder_kind}"]
-    ids = hash_set(own) | head_ids | _subject_part(doc, c.subject, lem, memo) | _span_part(doc, c.span, memo)
+    lem, gov_lem, head_ids = _head_part(doc, c.head, memo)
+    own = [f"comp={c.complement}", f"lem|comp={lem}|{c.complement}", f"holder_kind={holder_kind}",
+           f"gov|kind={gov_lem}|{c.complement}"]
+    ids = (hash_set(own) | head_ids | _subject_part(doc, c.subject, lem, memo)
+           | _span_part(doc, c.span, memo) | _span_with_head(doc, c.span, c.head, lem, ctx, memo))
     return sorted(ids)
 
 
-def _head_part(doc: Doc, head: int, memo: dict) -> tuple[str, set[int]]:
-    """(the predicate's lemma, the hashed features of the predicate alone)."""
+def _head_part(doc: Doc, head: int, memo: dict) -> tuple[str, str, set[int]]:
+    """(the predicate's lemma, its governor's lemma, the hashed features of the predicate
+    alone): with what governs it and how it is said ("calls on all states to support [X]" is
+    the caller's wish; "did not accept", "will never accept" differ in tense and modal)."""
     key = ("head", head)
     got = memo.get(key)
     if got is None:
@@ -48,7 +61,14 @@ def _head_part(doc: Doc, head: int, memo: dict) -> tuple[str, set[int]]:
         for child in tok.children:
             if child.dep_ in ("advmod", "amod", "aux", "auxpass", "prt"):
                 feats.append(f"child={child.dep_}:{child.lemma_.lower()}")
-        got = memo[key] = (lem, hash_set(feats))
+        gov = syntax.predicate_of(tok)
+        above = [t for t in syntax.path_up(tok, 5)[1:] if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
+        gov_modal = syntax.modal_of(gov) if gov is not tok else None
+        feats += [f"gov|lem={gov.lemma_.lower()}|{lem}", *(f"anc={t.lemma_.lower()}" for t in above[:3]),
+                  f"tag={tok.tag_}", f"tag|lem={tok.tag_}|{lem}", f"gov_tag={gov.tag_}",
+                  f"gov_neg={syntax.is_negated(gov)}", f"gov_modal={gov_modal}",
+                  *(f"aux={a.lower_}" for a in tok.children if a.dep_ in ("aux", "auxpass"))]
+        got = memo[key] = (lem, gov.lemma_.lower(), hash_set(feats))
     return got
 
 
@@ -79,6 +99,24 @@ def _span_part(doc: Doc, span: tuple[int, int], memo: dict) -> set[int]:
         if comp_first is not None and len(comp_first):
             feats += [f"comp_first={comp_first[0].lemma_.lower()}", f"comp_root={comp_first.root.lemma_.lower()}",
                       f"comp_len={min(len(comp_first), 12) // 3}"]
+        got = memo[key] = hash_set(feats)
+    return got
+
+
+def _span_with_head(doc: Doc, span: tuple[int, int], head: int, lem: str, ctx: ExtractContext | None,
+                    memo: dict) -> set[int]:
+    """The span's head with the predicate, whether it is a clause, names an actor, its length."""
+    key = ("span_head", span, head)
+    got = memo.get(key)
+    if got is None:
+        feats = []
+        governed = _governed(doc, span, memo)
+        if governed is not None and len(governed):
+            root = governed.root
+            names_actor = ctx is not None and any(ctx.actor_of_token(t) for t in governed)
+            feats = [f"root|lem={root.lemma_.lower()}|{lem}", f"root_pos={root.pos_}",
+                     f"first_tag={governed[0].tag_}", f"has_verb={any(t.pos_ == 'VERB' for t in governed)}",
+                     f"has_actor={names_actor}", f"span_words={min(len(governed), 30) // 5}"]
         got = memo[key] = hash_set(feats)
     return got
 
