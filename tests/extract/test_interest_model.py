@@ -69,6 +69,17 @@ def test_the_subject_of_a_prescriptive_or_evaluative_clause_is_offered(pipeline)
     assert not any(kind.startswith("subj:") for _, kind in got), got
 
 
+def test_what_a_naming_verb_names_is_not_offered(pipeline):
+    _, got = _candidates(pipeline, "Chile called the referendum illegal.")
+    assert not any(text.startswith("the referendum") for text, _ in got), got
+    _, got = _candidates(pipeline, "Moscow labelled the sanctions illegal.")
+    assert not any(text.startswith("the sanctions") for text, _ in got), got
+    _, got = _candidates(pipeline, "Chile called for a new referendum.")
+    assert ("a new referendum", "prep:for") in got, got
+    _, got = _candidates(pipeline, "Japan considers energy security a priority.")
+    assert any(text.startswith("energy security") for text, _ in got), got
+
+
 def test_an_evaluative_clause_is_held_by_its_attributes_owner(pipeline):
     from realpolitik.extract.interest_model.candidates import candidates
 
@@ -101,6 +112,19 @@ def test_a_broken_candidate_cue_file_is_named(monkeypatch):
             candidates.subject_cues()
     finally:
         candidates.subject_cues.cache_clear()
+
+
+def test_a_naming_verb_list_that_is_no_list_is_named(monkeypatch):
+    from realpolitik.extract.interest_model import candidates
+    from realpolitik.knowledge import KnowledgeError
+
+    candidates.naming_verbs.cache_clear()
+    monkeypatch.setattr(candidates, "load_yaml", lambda name: {"naming_verbs": "call"})
+    try:
+        with pytest.raises(KnowledgeError, match="naming_verbs"):
+            candidates.naming_verbs()
+    finally:
+        candidates.naming_verbs.cache_clear()
 
 
 def test_what_lies_inside_a_past_refusal_is_no_interest_either(pipeline):

@@ -10,7 +10,8 @@ import pytest
 from realpolitik.extract.context import ExtractContext
 from realpolitik.extract.interest_model import coder
 from realpolitik.extract.interest_model.candidates import candidates
-from realpolitik.extract.interest_model.features import features
+from realpolitik.extract.interest_model.features import dense_features, features
+from realpolitik.extract.word_vectors import DocVectors, shipped
 from realpolitik.schema import Document, content_id
 from realpolitik.training.reading import run_before
 
@@ -41,6 +42,10 @@ def test_features_with_a_shared_memo_are_the_features_alone(ctx):
 def test_held_candidates_score_as_when_every_candidate_is_scored(ctx, voice):
     model = coder.load()
     assert model is not None
+    vectors = shipped() if model.uses_dense else None
+    if model.uses_dense and vectors is None:
+        pytest.skip("the interest model needs the word vectors, which are not installed")
+    view = DocVectors(vectors, ctx.doc) if vectors is not None else None
     compared = 0
     for sent in ctx.body_sentences():
         cands = candidates(sent)
@@ -48,8 +53,10 @@ def test_held_candidates_score_as_when_every_candidate_is_scored(ctx, voice):
         held = [i for i, (actor, _) in enumerate(holders) if actor is not None]
         if not held:
             continue
-        everything = model.probabilities([features(ctx.doc, c, kind, ctx) for c, (_, kind) in zip(cands, holders, strict=True)])
-        got = model.probabilities(*coder.held_rows(ctx, sent, cands, holders, held, None))
+        dense = dense_features(ctx.doc, sent, cands, vectors) if vectors is not None else None
+        everything = model.probabilities([features(ctx.doc, c, kind, ctx) for c, (_, kind) in zip(cands, holders, strict=True)],
+                                         dense)
+        got = model.probabilities(*coder.held_rows(ctx, sent, cands, holders, held, view))
         assert got.shape == everything.shape
         assert np.array_equal(got[held], everything[held])
         compared += len(held)

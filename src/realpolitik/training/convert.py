@@ -113,6 +113,17 @@ def convert_doc(row: dict, sentences: list[list[int]], annotator: str, problems:
     return {"doc": row["doc"], "annotator": annotator, "sentences": sentences, "events": events}
 
 
+def _optional_quote(text: str, span: tuple[int, int], item: dict, key: str, where: str,
+                    problems: list[str]) -> dict | None:
+    """An optional quote (cue, salience): absent is fine, given but not in the sentence is a problem."""
+    if not item.get(key):
+        return None
+    found = locate(text, span, item[key])
+    if found is None:
+        problems.append(f"{where}: {key} {item[key]!r} not found")
+    return found
+
+
 def convert_interests_doc(row: dict, sentences: list[list[int]], annotator: str, problems: list[str]) -> dict:
     """The interests of one document (codebook: Interests) with offsets."""
     doc = corpus.get(row["doc"])
@@ -128,10 +139,15 @@ def convert_interests_doc(row: dict, sentences: list[list[int]], annotator: str,
             if interest is None:
                 problems.append(f"{where}: interest {it.get('interest')!r} not found")
             continue
-        cue = locate(doc.text, span, it["cue"]) if it.get("cue") else None
-        salience = locate(doc.text, span, it["salience"]) if it.get("salience") else None
+        cue = _optional_quote(doc.text, span, it, "cue", where, problems)
+        salience = _optional_quote(doc.text, span, it, "salience", where, problems)
+        stated = it.get("stated")
+        if not isinstance(stated, bool):
+            # a salience word or a string "false" here would silently become True
+            problems.append(f"{where}: stated must be true or false, not {stated!r}")
+            continue
         out.append({"sentence": it["s"], "holder": holder, "interest": interest, "stance": it["stance"],
-                    "cue": cue, "stated": bool(it.get("stated")), "salience": salience})
+                    "cue": cue, "stated": stated, "salience": salience})
     return {"doc": row["doc"], "annotator": annotator, "sentences": sentences, "interests": out}
 
 

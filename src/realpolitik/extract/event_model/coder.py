@@ -31,8 +31,10 @@ HYPOTHETICAL_MODALS = {"would", "could", "may", "might", "should", "must", "can"
 CONDITIONAL_MARKS = {"if", "unless"}
 # An event the rules did not code is added only above this probability (chosen on the dev
 # split: the rules' own events are more precise, so additions must be surer than the model's
-# stand-alone threshold).
-ADD_FLOOR = 0.15
+# stand-alone threshold). Session 7's model, trained on twice the readouts and speeches, adds
+# more in analysis prose: of the floors measured (0.15-0.5; bench/README.md) 0.4 gave dev's
+# best type+source+target F1 and kept the flagship at 0.82.
+ADD_FLOOR = 0.4
 # The same rule for the encoder coder (events_model: encoder): of the floors measured (0.15,
 # 0.5, 0.6; bench/README.md) the lowest that keeps the flagship at 0.80 (dev alone would take 0.15).
 ENCODER_ADD_FLOOR = 0.6

@@ -49,6 +49,22 @@ class SubjectCues:
 
 
 @lru_cache(maxsize=1)
+def naming_verbs() -> frozenset[str]:
+    """Lemmas of verbs that name their object when it has a predicative ("called X illegal")."""
+    d: dict[str, Any] = load_yaml("interest_candidates.yaml")
+    verbs = d.get("naming_verbs") if isinstance(d, dict) else None
+    if not isinstance(verbs, list):
+        raise KnowledgeError("interest_candidates.yaml: naming_verbs needs a list of lemmas")
+    return frozenset(str(w).lower() for w in verbs)
+
+
+def names_its_object(tok: Token, dep: str) -> bool:
+    """"Chile called the referendum illegal": the object of a naming verb with a predicative
+    beside it is named, not wanted."""
+    return dep == "dobj" and tok.lemma_.lower() in naming_verbs() and any(c.dep_ == "oprd" for c in tok.children)
+
+
+@lru_cache(maxsize=1)
 def subject_cues() -> SubjectCues:
     d: dict[str, Any] = load_yaml("interest_candidates.yaml")
     section = d.get("subject_interests") if isinstance(d, dict) else None
@@ -131,7 +147,7 @@ def candidates(sent: Span) -> list[Candidate]:
             continue
         dep, comp = found
         span = _subtree_chars(comp)
-        if not _inside(span, sent):
+        if not _inside(span, sent) or names_its_object(tok, dep):
             continue
         subject = subject_of(tok)
         subject_i = subject.i if subject is not None else None
