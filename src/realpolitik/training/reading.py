@@ -35,27 +35,26 @@ def read_until(pipeline: Pipeline, doc_id: str, last: str) -> tuple[Document, Do
 
 def run_until(pipeline: Pipeline, document: Document, last: str) -> tuple[Document, Doc, ExtractContext]:
     """Parse `document` and run the pipeline's extractors in order, stopping after `last`."""
-    from realpolitik.extract.context import ExtractContext
-
-    _known(pipeline, last)
-    doc = pipeline.parse([document])[0]
-    ctx = ExtractContext(document=document, doc=doc, config=pipeline.config)
-    for ex in pipeline.extractors:
-        ex.fn(ctx)
-        if ex.name == last:
-            break
-    return document, doc, ctx
+    ctx = _run(pipeline, document, last, including=True)
+    return document, ctx.doc, ctx
 
 
 def run_before(pipeline: Pipeline, document: Document, first: str) -> ExtractContext:
     """Parse `document` and run the pipeline's extractors in order up to, not including, the
     one named `first`: the context as that extractor receives it."""
+    return _run(pipeline, document, first, including=False)
+
+
+def _run(pipeline: Pipeline, document: Document, name: str, including: bool) -> ExtractContext:
+    """The extractors in order up to the one named `name`, which runs only if `including`."""
     from realpolitik.extract.context import ExtractContext
 
-    _known(pipeline, first)
+    _known(pipeline, name)
     ctx = ExtractContext(document=document, doc=pipeline.parse([document])[0], config=pipeline.config)
     for ex in pipeline.extractors:
-        if ex.name == first:
+        if ex.name == name and not including:
             break
         ex.fn(ctx)
+        if ex.name == name:
+            break
     return ctx

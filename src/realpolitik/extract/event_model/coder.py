@@ -165,6 +165,7 @@ def code_events(ctx: ExtractContext) -> None:
         return   # weights that need the word vectors, without them: the rules code alone
     vectors = for_document(ctx, shipped) if shipped is not None else None
     work: list[tuple[Span, list[tuple[Pair, list[int]]], object]] = []
+    work_rows = 0
 
     def score(batch: list) -> None:
         """Decode the sentences in `batch`, their rows' hashed part summed in one go (each
@@ -199,9 +200,10 @@ def code_events(ctx: ExtractContext) -> None:
         read = [i for i, (pair, _) in enumerate(scored) if not skip(pair)]
         dense = _dense_rows(ctx, sent, scored, read, vectors, memo) if vectors is not None else None
         work.append((sent, scored, dense))
-        if sum(len(s) for _, s, _ in work) >= SCORE_ROWS:
+        work_rows += len(scored)
+        if work_rows >= SCORE_ROWS:
             score(work)
-            work = []
+            work, work_rows = [], 0
     score(work)
     ctx.events.extend(added)
     ctx.events.sort(key=lambda e: (e.sentence.start, e.trigger.start))

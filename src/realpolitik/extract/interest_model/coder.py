@@ -107,6 +107,7 @@ def code_interests(ctx: ExtractContext) -> None:
     voice = document_voice(ctx)
     have = [(i.actor, i.span.start, i.span.end) for i in ctx.interests]
     pending: list[tuple[list, list, list[int], list[list[int]], np.ndarray | None]] = []
+    pending_rows = 0
 
     def score(batch: list) -> None:
         """Take each sentence's interests in `batch`, in order, its rows' hashed part summed
@@ -147,7 +148,8 @@ def code_interests(ctx: ExtractContext) -> None:
         if not held:
             continue   # no candidate has a holder to give an interest to
         pending.append((cands, holders, held, *held_rows(ctx, sent, cands, holders, held, vectors)))
-        if sum(len(p[3]) for p in pending) >= SCORE_ROWS:
+        pending_rows += len(cands)
+        if pending_rows >= SCORE_ROWS:
             score(pending)
-            pending = []
+            pending, pending_rows = [], 0
     score(pending)
