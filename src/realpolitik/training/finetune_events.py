@@ -72,8 +72,10 @@ def examples(rows: list[dict], wordpiece, max_pieces: int) -> list[SentenceExamp
     return out
 
 
-def build_model(weights: dict[str, np.ndarray], layers: int, hidden: int = 256, dropout: float = 0.1):
-    """The encoder (MiniLM's first `layers` layers, its own weights) and the pair head."""
+def build_model(weights: dict[str, np.ndarray], layers: int, hidden: int = 256, dropout: float = 0.1,
+                outputs: int = len(TYPES)):
+    """The encoder (MiniLM's first `layers` layers, its own weights) and the pair head (one
+    logit per output: the PLOVER types here, the stances for the interest encoder)."""
     import torch
     from torch import nn
 
@@ -128,7 +130,7 @@ def build_model(weights: dict[str, np.ndarray], layers: int, hidden: int = 256, 
             super().__init__()
             self.encoder = Encoder()
             self.head = nn.Sequential(nn.Linear((len(PARTS) + 1) * HIDDEN + 1, hidden), nn.GELU(),
-                                      nn.Dropout(dropout), nn.Linear(hidden, len(TYPES)))
+                                      nn.Dropout(dropout), nn.Linear(hidden, outputs))
 
         def forward(self, ids, mask, pools, sentence_of, has_target):
             states = self.encoder(ids, mask)
@@ -200,8 +202,6 @@ def train(rows: list[dict], layers: int = 3, epochs: int = 3, batch: int = 16, l
           threads: int = 2, fraction: float = 1.0, log=print):
     """Fits on the train split, scores dev after each epoch; returns the best epoch's model,
     its threshold and its dev scores, and the per-epoch log."""
-    import copy
-
     import torch
 
     from realpolitik.training.minilm import MiniLM
@@ -218,6 +218,28 @@ def train(rows: list[dict], layers: int = 3, epochs: int = 3, batch: int = 16, l
         keep = set(random.Random(seed).sample(docs, round(len(docs) * fraction)))
         train_data = [e for e in train_data if e.key[0] in keep]
     model = build_model(minilm.weights, layers)
+
+    def evaluate(fitted) -> tuple[dict, float, tuple]:
+        threshold, result = dev_score(rows, dev_data, predict(fitted, dev_data, len(rows)))
+        return ({"threshold": threshold, "type": result["type"], "full": result["full"]}, result["full"]["f1"],
+                (threshold, result))
+
+    (threshold, result), history = fit(model, train_data, len(TYPES), evaluate, epochs=epochs, batch=batch, lr=lr,
+                                       head_lr=head_lr, pos_weight=pos_weight, seed=seed, log=log)
+    return model, threshold, result, history
+
+
+def fit(model, train_data: list[SentenceExample], outputs: int, evaluate, epochs: int, batch: int, lr: float,
+        head_lr: float, pos_weight: float, seed: int, log=print):
+    """The fine-tuning loop both encoder coders share: AdamW (the encoder's and the head's own
+    learning rates), linear warm-up over a tenth of the steps then linear decay, weighted binary
+    cross-entropy (a row's `counted` weights leave out what is not taught), gradients clipped
+    at 1. After each epoch `evaluate(model)` gives (log fields, a score to maximise, the result
+    to keep); the model ends with the best epoch's weights. Returns (best result, per-epoch log)."""
+    import copy
+
+    import torch
+
     encoder_params = [p for p in model.encoder.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW([{"params": encoder_params, "lr": lr},
                                    {"params": model.head.parameters(), "lr": head_lr}], weight_decay=0.01)
@@ -235,22 +257,23 @@ def train(rows: list[dict], layers: int = 3, epochs: int = 3, batch: int = 16, l
             y = torch.from_numpy(np.concatenate([e.labels for e in chunk]))
             w = torch.from_numpy(np.concatenate([e.counted for e in chunk]))
             loss = torch.nn.functional.binary_cross_entropy_with_logits(
-                logits, y, weight=w, pos_weight=torch.full((len(TYPES),), pos_weight), reduction="sum") / w.sum()
+                logits, y, weight=w, pos_weight=torch.full((outputs,), pos_weight),
+                reduction="sum") / w.sum().clamp(min=1.0)   # a batch with nothing taught adds nothing
             optimiser.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimiser.step()
             schedule.step()
-            total += float(loss) * len(chunk)
-        threshold, result = dev_score(rows, dev_data, predict(model, dev_data, len(rows)))
+            total += loss.item() * len(chunk)
+        fields, score, result = evaluate(model)
         entry = {"epoch": epoch, "loss": round(total / len(train_data), 4), "seconds": round(time.time() - started),
-                 "threshold": threshold, "type": result["type"], "full": result["full"]}
+                 **fields}
         history.append(entry)
         log(json.dumps(entry))
-        if best is None or result["full"]["f1"] > best[2]["full"]["f1"]:
-            best = (copy.deepcopy(model.state_dict()), threshold, result)
-    model.load_state_dict(best[0])
-    return model, best[1], best[2], history
+        if best is None or score > best[0]:
+            best = (score, copy.deepcopy(model.state_dict()), result)
+    model.load_state_dict(best[1])
+    return best[2], history
 
 
 def main(argv: list[str] | None = None) -> None:

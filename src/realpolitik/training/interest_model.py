@@ -119,9 +119,22 @@ def build(docs: list[InterestDoc], out: Path, until: str | None = None) -> None:
                     handle.write(json.dumps({"doc": ann.doc, "split": ann.split, "sentence": i,
                                              "x": features(doc, c, kind, ctx), "gold": gold_overlaps(doc, c, golds, voice,
                                                                                                  code, is_state),
-                                             "span": list(c.span), "holder": code, "holder_is_state": is_state}) + "\n")
+                                             "span": list(c.span), "holder": code, "holder_is_state": is_state,
+                                             "kind": kind, "head": _word_span(doc[c.head]),
+                                             "subject": _subtree_span(doc[c.subject]) if c.subject is not None else None})
+                             + "\n")
     if dense:
         np.save(dense_path(out), np.concatenate(dense).astype(np.float16))
+
+
+def _word_span(token) -> list[int]:
+    return [token.idx, token.idx + len(token)]
+
+
+def _subtree_span(token) -> list[int]:
+    """The characters of a token's subtree: the holder's mention as the encoder pools it."""
+    words = list(token.subtree)
+    return [words[0].idx, words[-1].idx + len(words[-1])]
 
 
 def gold_overlaps(doc: Doc, c, golds: list[GoldInterest], voice: str | None, code: str | None,
