@@ -34,10 +34,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("events_model", "REALPOLITIK_EVENTS_MODEL", "pairs",
             "The learned event coder after the rules: pairs (linear model, fast) or encoder (fine-tuned "
             "MiniLM run with onnxruntime; pip install 'realpolitik[encoder]')."),
+    Setting("interests_model", "REALPOLITIK_INTERESTS_MODEL", "linear",
+            "The learned interest coder after the rules: linear (hashed and word-vector features, fast) or "
+            "encoder (fine-tuned MiniLM run with onnxruntime; pip install 'realpolitik[encoder]')."),
 )
 
 
 EVENTS_MODELS = ("pairs", "encoder")
+INTERESTS_MODELS = ("linear", "encoder")
 
 
 @dataclass(frozen=True)
@@ -49,11 +53,15 @@ class Config:
     lock_wait: float
     min_event_confidence: float
     events_model: str
+    interests_model: str
 
     def __post_init__(self) -> None:
         if self.events_model not in EVENTS_MODELS:
             raise ValueError(f"events_model (REALPOLITIK_EVENTS_MODEL) is {self.events_model!r}: "
                              f"use one of {', '.join(EVENTS_MODELS)}")
+        if self.interests_model not in INTERESTS_MODELS:
+            raise ValueError(f"interests_model (REALPOLITIK_INTERESTS_MODEL) is {self.interests_model!r}: "
+                             f"use one of {', '.join(INTERESTS_MODELS)}")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Config:

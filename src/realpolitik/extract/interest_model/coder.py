@@ -95,8 +95,50 @@ def held_rows(ctx: ExtractContext, sent, cands: list, holders: list, held: list[
 SCORE_ROWS = 512
 
 
+def take(ctx: ExtractContext, have: list[tuple[str, int, int]], cands: list, holders: list, held: list[int],
+         probs: np.ndarray, threshold: float) -> None:
+    """A sentence's interests: its held candidates likeliest first, each over the threshold and
+    overlapping none taken before it; a rule's interest of the same actor and span stays."""
+    taken: list[tuple[int, int]] = []
+    found: list[Interest] = []
+    ranked = sorted(((cands[i], holders[i], probs[i]) for i in held), key=lambda chp: -float(chp[2].max()))
+    for c, (actor, _), p in ranked:
+        if float(p.max()) < threshold or within_past_refusal(ctx.doc[c.head]):
+            continue
+        start, end = c.span
+        if any(s < end and start < e for s, e in taken):
+            continue   # a nested or listed span says once what the likelier one said
+        taken.append((start, end))
+        if any(a == actor and s < end and start < e for a, s, e in have):
+            continue
+        have.append((actor, start, end))
+        found.append(Interest(actor=actor, rank=None, text=ctx.document.text[start:end], doc=ctx.doc_id,
+                              span=Span(start=start, end=end)))
+    ctx.interests.extend(sorted(found, key=lambda i: (i.span.start, i.span.end)))   # in reading order
+
+
+def held_candidates(ctx: ExtractContext, voice: str | None):
+    """(sentence, candidates, their holders, the indices of those with a holder) for every body
+    sentence where some candidate has a holder to give an interest to."""
+    for sent in ctx.body_sentences():
+        if voice is None and not ctx.names_an_actor(sent.start, sent.end):
+            continue   # no voice and no actor named: no candidate here could have a holder
+        cands = candidates(sent)
+        if not cands:
+            continue
+        holders = [holder(ctx, c, voice) for c in cands]
+        held = [i for i, (actor, _) in enumerate(holders) if actor is not None]
+        if held:
+            yield sent, cands, holders, held
+
+
 @extractor("interest_model", requires=("interests",), components=("parser", "lemmatizer"))
 def code_interests(ctx: ExtractContext) -> None:
+    if ctx.config.interests_model == "encoder":
+        from realpolitik.extract.encoder_interests.coder import code_with_encoder
+
+        code_with_encoder(ctx)
+        return
     model = load()
     if model is None:
         return
@@ -117,36 +159,9 @@ def code_interests(ctx: ExtractContext) -> None:
         for cands, holders, held, rows, dense in batch:
             probs = model.probabilities_of_sums(sums[at:at + len(rows)], len(rows), dense)
             at += len(rows)
-            take(cands, holders, held, probs)
+            take(ctx, have, cands, holders, held, probs, float(model.thresholds[0]))
 
-    def take(cands: list, holders: list, held: list[int], probs: np.ndarray) -> None:
-        taken: list[tuple[int, int]] = []
-        found: list[Interest] = []
-        ranked = sorted(((cands[i], holders[i], probs[i]) for i in held), key=lambda chp: -float(chp[2].max()))
-        for c, (actor, _), p in ranked:
-            if float(p.max()) < model.thresholds[0] or within_past_refusal(ctx.doc[c.head]):
-                continue
-            start, end = c.span
-            if any(s < end and start < e for s, e in taken):
-                continue   # a nested or listed span says once what the likelier one said
-            taken.append((start, end))
-            if any(a == actor and s < end and start < e for a, s, e in have):
-                continue
-            have.append((actor, start, end))
-            found.append(Interest(actor=actor, rank=None, text=ctx.document.text[start:end], doc=ctx.doc_id,
-                                  span=Span(start=start, end=end)))
-        ctx.interests.extend(sorted(found, key=lambda i: (i.span.start, i.span.end)))   # in reading order
-
-    for sent in ctx.body_sentences():
-        if voice is None and not ctx.names_an_actor(sent.start, sent.end):
-            continue   # no voice and no actor named: no candidate here could have a holder
-        cands = candidates(sent)
-        if not cands:
-            continue
-        holders = [holder(ctx, c, voice) for c in cands]
-        held = [i for i, (actor, _) in enumerate(holders) if actor is not None]
-        if not held:
-            continue   # no candidate has a holder to give an interest to
+    for sent, cands, holders, held in held_candidates(ctx, voice):
         pending.append((cands, holders, held, *held_rows(ctx, sent, cands, holders, held, vectors)))
         pending_rows += len(cands)
         if pending_rows >= SCORE_ROWS:
