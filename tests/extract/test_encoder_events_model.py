@@ -62,3 +62,17 @@ def test_the_encoder_codes_what_the_rules_miss(encoder_pipeline, text, expected)
 
 def test_a_sentence_with_no_act_gets_no_event(encoder_pipeline):
     assert _events(encoder_pipeline, "Germany has a population of about 84 million people.") == []
+
+
+def test_a_sentence_scores_the_same_alone_and_among_others():
+    """The int8 model quantises activations per batch: each sentence must be its own."""
+    from realpolitik.extract.encoder_events.model import PairQuery
+
+    model = encoder_model.load()
+    first = ("Ghana recalled its ambassador from Abuja.", [PairQuery((0, 5), (33, 38), (6, 14))])
+    second = ("After a long night of talks in Geneva, the two delegations signed a ceasefire that neither "
+              "side had expected to reach.", [PairQuery((39, 57), None, (58, 64))])
+    alone = model.probabilities([first])[0]
+    among = model.probabilities([second, first, second])[1]
+    assert alone.shape == (1, len(model.types))
+    assert (alone == among).all()

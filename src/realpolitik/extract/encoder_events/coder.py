@@ -38,15 +38,22 @@ def best_per_source(labels: tuple[str, ...], pairs: list[Pair], probs, threshold
     return [(t, pair, p) for (t, _), (p, pair) in best.items()]
 
 
-def code_document(ctx: ExtractContext, model: EncoderModel, floor: float = 0.0) -> list[tuple[Span, str, Pair, float]]:
-    """(sentence, type, pair, probability) for every event the encoder coder finds."""
+def code_document(ctx: ExtractContext, model: EncoderModel, floor: float = 0.0,
+                  ruled: set[tuple[int, str]] | None = None) -> list[tuple[Span, str, Pair, float]]:
+    """(sentence, type, pair, probability) for every event the encoder coder finds. `ruled`:
+    (sentence start, actor) doers whose acts the caller keeps from the rules; their pairs are
+    not read (pairs compete only with those of the same source), and a sentence left with no
+    pair costs no encoder pass."""
     from realpolitik.extract.event_model.candidates import pairs, sentence_mentions
 
     work: list[tuple[Span, list[Pair]]] = []
     for sent in ctx.body_sentences():
         mentions = sentence_mentions(ctx, sent.start_char, sent.end_char)
-        if mentions:
-            work.append((sent, pairs(mentions)))
+        if not mentions:
+            continue
+        read = [p for p in pairs(mentions) if not ruled or (sent.start_char, p.source.actor_id) not in ruled]
+        if read:
+            work.append((sent, read))
     if not work:
         return []
     probs = model.probabilities([(sent.text, [_query(ctx, sent, p) for p in ps]) for sent, ps in work])
