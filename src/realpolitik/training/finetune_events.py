@@ -170,12 +170,13 @@ def length_batches(data: list[SentenceExample], batch: int, rng: random.Random) 
     return batches
 
 
-def predict(model, data: list[SentenceExample], n_rows: int, batch: int = 32) -> np.ndarray:
-    """P(type) for every row of the pairs file that data covers (others stay 0)."""
+def predict(model, data: list[SentenceExample], n_rows: int, batch: int = 32, outputs: int = len(TYPES)) -> np.ndarray:
+    """P(label) — the PLOVER types, or the stances for the interest encoder — for every row of
+    the rows file that data covers (others stay 0)."""
     import torch
 
     model.eval()
-    probs = np.zeros((n_rows, len(TYPES)), dtype=np.float32)
+    probs = np.zeros((n_rows, outputs), dtype=np.float32)
     order = sorted(range(len(data)), key=lambda i: len(data[i].pieces.ids))
     with torch.no_grad():
         for lo in range(0, len(order), batch):

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from realpolitik.extract.encoder_events.inputs import Pieces, encode, pool_weights
-from realpolitik.training.finetune_events import SentenceExample, batch_tensors, build_model, fit
+from realpolitik.training.finetune_events import SentenceExample, build_model, fit, predict
 from realpolitik.training.interest_model import THRESHOLDS, balanced, evaluate, label
 from realpolitik.training.interests import STANCES, load
 
@@ -67,20 +67,6 @@ def examples(rows: list[dict], wordpiece, max_pieces: int) -> list[SentenceExamp
     return out
 
 
-def predict(model, data: list[SentenceExample], n_rows: int, batch: int = 32) -> np.ndarray:
-    """P(stance) for every row that data covers (others stay 0)."""
-    import torch
-
-    model.eval()
-    probs = np.zeros((n_rows, len(STANCES)), dtype=np.float32)
-    order = sorted(range(len(data)), key=lambda i: len(data[i].pieces.ids))
-    with torch.no_grad():
-        for lo in range(0, len(order), batch):
-            chunk = [data[i] for i in order[lo:lo + batch]]
-            probs[[r for e in chunk for r in e.rows]] = torch.sigmoid(model(*batch_tensors(chunk))).numpy()
-    return probs
-
-
 def dev_score(rows: list[dict], dev: list[SentenceExample], probs: np.ndarray) -> dict:
     """The threshold with the best balanced holder+span P and R on dev, and its scores."""
     at = [r for e in dev for r in e.rows]
@@ -106,7 +92,7 @@ def train(rows: list[dict], layers: int = 3, epochs: int = 3, batch: int = 16, l
     model = build_model(minilm.weights, layers, outputs=len(STANCES))
 
     def evaluate_epoch(fitted) -> tuple[dict, tuple, dict]:
-        result = dev_score(rows, dev_data, predict(fitted, dev_data, len(rows)))
+        result = dev_score(rows, dev_data, predict(fitted, dev_data, len(rows), outputs=len(STANCES)))
         hs = result["holder+span"]
         return ({"threshold": result["threshold"], "holder+span": hs, "holder accuracy": result.get("holder accuracy")},
                 (min(hs["p"], hs["r"]), hs["f1"]), result)
