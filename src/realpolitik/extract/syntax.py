@@ -83,6 +83,14 @@ def role_of(doc: Doc, start: int, end: int) -> Role:
     return Role(head=head.i, role=role, prep=prep, predicate=predicate_of(anchor).i, owner=owner)
 
 
+def subtree_chars(tok: Token) -> tuple[int, int]:
+    """The character span of a token's subtree: what a predicate governs, or a subject's whole
+    mention ("the Kenyan delegation") as the interest encoder pools it, in training and at run
+    time alike."""
+    words = list(tok.subtree)
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
 def is_negated(tok: Token) -> bool:
     return any(c.dep_ in NEGATION for c in tok.children)
 

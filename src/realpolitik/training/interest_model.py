@@ -97,6 +97,7 @@ def analysed(docs: list[InterestDoc], until: str | None = None,
 def build(docs: list[InterestDoc], out: Path, until: str | None = None) -> None:
     from realpolitik.extract.interest_model.candidates import candidates
     from realpolitik.extract.interest_model.features import dense_features, features
+    from realpolitik.extract.syntax import subtree_chars
     from realpolitik.extract.word_vectors import shipped
 
     vectors = shipped()
@@ -121,7 +122,7 @@ def build(docs: list[InterestDoc], out: Path, until: str | None = None) -> None:
                                                                                                  code, is_state),
                                              "span": list(c.span), "holder": code, "holder_is_state": is_state,
                                              "kind": kind, "head": _word_span(doc[c.head]),
-                                             "subject": _subtree_span(doc[c.subject]) if c.subject is not None else None})
+                                             "subject": list(subtree_chars(doc[c.subject])) if c.subject is not None else None})
                              + "\n")
     if dense:
         np.save(dense_path(out), np.concatenate(dense).astype(np.float16))
@@ -129,12 +130,6 @@ def build(docs: list[InterestDoc], out: Path, until: str | None = None) -> None:
 
 def _word_span(token) -> list[int]:
     return [token.idx, token.idx + len(token)]
-
-
-def _subtree_span(token) -> list[int]:
-    """The characters of a token's subtree: the holder's mention as the encoder pools it."""
-    words = list(token.subtree)
-    return [words[0].idx, words[-1].idx + len(words[-1])]
 
 
 def gold_overlaps(doc: Doc, c, golds: list[GoldInterest], voice: str | None, code: str | None,

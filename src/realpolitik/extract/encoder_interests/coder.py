@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from realpolitik.extract import syntax
 from realpolitik.extract.coref import document_voice
 from realpolitik.extract.encoder_events.model import EncoderModel, PairQuery
 from realpolitik.extract.encoder_events.model import load as load_encoder
@@ -35,8 +36,8 @@ def query(ctx: ExtractContext, sent: Span, c, kind: str) -> PairQuery:
     offset = sent.start_char
     head = ctx.doc[c.head]
     if c.subject is not None:
-        words = list(ctx.doc[c.subject].subtree)
-        holder = (words[0].idx - offset, words[-1].idx + len(words[-1]) - offset)
+        start, end = syntax.subtree_chars(ctx.doc[c.subject])
+        holder = (start - offset, end - offset)
     else:
         holder = (0, 0)   # the voice: no words of the sentence
     return PairQuery(holder, (c.span[0] - offset, c.span[1] - offset),

@@ -74,11 +74,6 @@ def subject_cues() -> SubjectCues:
                        frozenset(str(w).lower() for w in section["copulas"]))
 
 
-def _subtree_chars(tok: Token) -> tuple[int, int]:
-    toks = list(tok.subtree)
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
-
-
 def _chars(first: Token, last: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
@@ -130,7 +125,7 @@ def subject_candidate(tok: Token, cues: SubjectCues) -> Candidate | None:
         kind, owner = f"{SUBJECT_KIND}copula", syntax.possessor_in(attribute)
     else:
         return None
-    return Candidate(tok.i, _subtree_chars(subj), kind, owner.i if owner is not None else None)
+    return Candidate(tok.i, syntax.subtree_chars(subj), kind, owner.i if owner is not None else None)
 
 
 def candidates(sent: Span) -> list[Candidate]:
@@ -146,7 +141,7 @@ def candidates(sent: Span) -> list[Candidate]:
         if found is None:
             continue
         dep, comp = found
-        span = _subtree_chars(comp)
+        span = syntax.subtree_chars(comp)
         if not _inside(span, sent) or names_its_object(tok, dep):
             continue
         subject = subject_of(tok)
