@@ -15,16 +15,6 @@ from realpolitik.extract.encoder_events.inputs import encode, pool_weights, word
 from realpolitik.training.annotations import TYPES  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def minilm():
-    from realpolitik.training.minilm import EncoderMissing, MiniLM
-
-    try:
-        return MiniLM.load()
-    except EncoderMissing as exc:
-        pytest.skip(str(exc))
-
-
 def test_torch_encoder_matches_the_numpy_minilm(minilm):
     from realpolitik.training.finetune_events import build_model
 

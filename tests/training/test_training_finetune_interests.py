@@ -14,16 +14,6 @@ from realpolitik.extract.encoder_events.inputs import PARTS, encode  # noqa: E40
 from realpolitik.training.interests import STANCES  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def minilm():
-    from realpolitik.training.minilm import EncoderMissing, MiniLM
-
-    try:
-        return MiniLM.load()
-    except EncoderMissing as exc:
-        pytest.skip(str(exc))
-
-
 def _row(text: str, at: int, holder: str | None, predicate: str, span: str, kind: str = "actor",
          stance: str | None = None) -> dict:
     """A candidate row as training.interest_model writes it, for `text` starting at `at`."""

@@ -45,11 +45,14 @@ class SentenceExample:
     counted: np.ndarray         # [pairs, types] 0 = the pipeline missed the target: not taught either way
 
 
-def examples(rows: list[dict], wordpiece, max_pieces: int) -> list[SentenceExample]:
-    """The rows grouped by sentence, in file order, with their texts from the corpus."""
+def sentence_examples(rows: list[dict], sentences: dict[str, list[tuple[int, int]]], wordpiece, max_pieces: int,
+                      row_inputs) -> list[SentenceExample]:
+    """The rows grouped by sentence, in file order, each sentence encoded once from the corpus
+    text. `sentences`: each document's sentence offsets; `row_inputs(row, text, start, pieces)`
+    gives a row's (pooling weights, head flag, labels, counted) — the one part the event and
+    the interest encoders read differently."""
     from realpolitik.training import corpus
 
-    sentences = {d.doc: d.sentences for d in load()}
     grouped: dict[tuple[str, int], list[int]] = {}
     for i, r in enumerate(rows):
         grouped.setdefault((r["doc"], r["sentence"]), []).append(i)
@@ -58,18 +61,21 @@ def examples(rows: list[dict], wordpiece, max_pieces: int) -> list[SentenceExamp
         start, end = sentences[doc][s]
         text = corpus.get(doc).text[start:end]
         pieces = encode(wordpiece, text, max_pieces)
-        pools, flags, labels, counted = [], [], [], []
-        for i in members:
-            r = rows[i]
-            source = tuple(r["spans"][0])
-            target = tuple(r["spans"][1]) if len(r["spans"]) > 1 else None
-            pools.append(pool_weights(pieces, source, target, word_at(text, r["trigger"] - start)))
-            flags.append(float(target is not None))
-            labels.append([float(t in r["y"]) for t in TYPES])
-            counted.append([float(t not in r["skip"]) for t in TYPES])
+        pools, flags, labels, counted = zip(*(row_inputs(rows[i], text, start, pieces) for i in members), strict=True)
         out.append(SentenceExample((doc, s), pieces, members, np.stack(pools), np.array(flags, dtype=np.float32),
                                    np.array(labels, dtype=np.float32), np.array(counted, dtype=np.float32)))
     return out
+
+
+def examples(rows: list[dict], wordpiece, max_pieces: int) -> list[SentenceExample]:
+    """The pair rows as sentence examples: each pair pools its source, target and trigger word."""
+    def pair_inputs(r: dict, text: str, start: int, pieces: Pieces):
+        source = tuple(r["spans"][0])
+        target = tuple(r["spans"][1]) if len(r["spans"]) > 1 else None
+        return (pool_weights(pieces, source, target, word_at(text, r["trigger"] - start)), float(target is not None),
+                [float(t in r["y"]) for t in TYPES], [float(t not in r["skip"]) for t in TYPES])
+
+    return sentence_examples(rows, {d.doc: d.sentences for d in load()}, wordpiece, max_pieces, pair_inputs)
 
 
 def build_model(weights: dict[str, np.ndarray], layers: int, hidden: int = 256, dropout: float = 0.1,

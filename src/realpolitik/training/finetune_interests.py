@@ -22,8 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from realpolitik.extract.encoder_events.inputs import Pieces, encode, pool_weights
-from realpolitik.training.finetune_events import SentenceExample, build_model, fit, predict
+from realpolitik.extract.encoder_events.inputs import Pieces, pool_weights
+from realpolitik.training.finetune_events import SentenceExample, build_model, fit, predict, sentence_examples
 from realpolitik.training.interest_model import THRESHOLDS, balanced, evaluate, label
 from realpolitik.training.interests import STANCES, load
 
@@ -42,29 +42,14 @@ def row_inputs(pieces: Pieces, row: dict, start: int) -> tuple[np.ndarray, float
 
 
 def examples(rows: list[dict], wordpiece, max_pieces: int) -> list[SentenceExample]:
-    """The candidates grouped by sentence, with their pooling weights and stance labels; a
-    row left out by the labelling (another candidate says the same gold) counts for nothing."""
-    from realpolitik.training import corpus
+    """The candidates as sentence examples, with their stance labels; a row left out by the
+    labelling (another candidate says the same gold) counts for nothing."""
+    def candidate_inputs(r: dict, text: str, start: int, pieces: Pieces):
+        pool, flag = row_inputs(pieces, r, start)
+        return (pool, flag, [float(r["y"] == stance) for stance in STANCES],
+                [0.0 if r["skip"] else 1.0] * len(STANCES))
 
-    sentences = {d.doc: d.sentences for d in load()}
-    grouped: dict[tuple[str, int], list[int]] = {}
-    for i, r in enumerate(rows):
-        grouped.setdefault((r["doc"], r["sentence"]), []).append(i)
-    out = []
-    for (doc, s), members in grouped.items():
-        start, end = sentences[doc][s]
-        pieces = encode(wordpiece, corpus.get(doc).text[start:end], max_pieces)
-        pools, flags, labels, counted = [], [], [], []
-        for i in members:
-            r = rows[i]
-            pool, flag = row_inputs(pieces, r, start)
-            pools.append(pool)
-            flags.append(flag)
-            labels.append([float(r["y"] == stance) for stance in STANCES])
-            counted.append([0.0 if r["skip"] else 1.0] * len(STANCES))
-        out.append(SentenceExample((doc, s), pieces, members, np.stack(pools), np.array(flags, dtype=np.float32),
-                                   np.array(labels, dtype=np.float32), np.array(counted, dtype=np.float32)))
-    return out
+    return sentence_examples(rows, {d.doc: d.sentences for d in load()}, wordpiece, max_pieces, candidate_inputs)
 
 
 def dev_score(rows: list[dict], dev: list[SentenceExample], probs: np.ndarray) -> dict:
