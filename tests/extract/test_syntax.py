@@ -65,3 +65,20 @@ def test_a_copulas_attribute_its_owner_and_a_clause_subject(pipeline):
     assert syntax.clause_subject(remains).lower_ == "water"
     doc = pipeline.nlp("Release the hostages now.")
     assert syntax.clause_subject(next(t for t in doc if t.lemma_ == "release")) is None
+
+
+def _clause(doc, word: str) -> str:
+    start, end = syntax.coordinated_clause_chars(next(t for t in doc if t.text == word))
+    return doc.text[start:end]
+
+
+def test_coordinated_clauses_with_their_own_subjects_are_separate_statements(pipeline):
+    doc = pipeline.nlp("Peru demanded an apology from the embassy, and Ecuador said it would study the request.")
+    assert _clause(doc, "apology") == "Peru demanded an apology from the embassy"
+    assert _clause(doc, "study") == "Ecuador said it would study the request"
+
+
+def test_a_shared_subject_keeps_the_sentence_whole(pipeline):
+    text = "Japan wants calm in the strait and will keep working with its partners."
+    doc = pipeline.nlp(text)
+    assert _clause(doc, "partners") == _clause(doc, "calm") == text

@@ -146,6 +146,29 @@ def coordinated_items(tok: Token) -> list[tuple[Token, Token]]:
     return out
 
 
+def _full_clause(tok: Token) -> bool:
+    """A clause coordinated with another and with a subject of its own ("…, and Chile said …")."""
+    return tok.dep_ in COORDINATION and tok.pos_ in ("VERB", "AUX") and clause_subject(tok) is not None
+
+
+def coordinated_clause_chars(tok: Token) -> tuple[int, int]:
+    """The character span of the clause holding tok when its sentence coordinates clauses that
+    each have their own subject: "Bolivia demanded that the envoy leave, and Chile said it would
+    review the case" is two statements by two actors. The whole sentence when it has no such
+    clauses. A clause is its head's words without the full clauses coordinated inside it (nor
+    the comma and "and" before them)."""
+    top = next((t for t in path_up(tok, 100) if _full_clause(t)), tok.sent.root)
+    dropped = {x.i for t in top.subtree if t.i != top.i and _full_clause(t) for x in t.subtree}
+    if top.i == tok.sent.root.i and not dropped:
+        return tok.sent.start_char, tok.sent.end_char
+    words = [x for x in top.subtree if x.i not in dropped]
+    while len(words) > 1 and (words[-1].is_punct or words[-1].dep_ in COORDINATOR):
+        words.pop()
+    while len(words) > 1 and (words[0].is_punct or words[0].dep_ in COORDINATOR):
+        words.pop(0)
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
 def clause_subject(tok: Token) -> Token | None:
     """The subject of the clause tok heads, if it has one of its own."""
     for c in tok.children:

@@ -50,15 +50,16 @@ def sentence_examples(rows: list[dict], sentences: dict[str, list[tuple[int, int
     """The rows grouped by sentence, in file order, each sentence encoded once from the corpus
     text. `sentences`: each document's sentence offsets; `row_inputs(row, text, start, pieces)`
     gives a row's (pooling weights, head flag, labels, counted) — the one part the event and
-    the interest encoders read differently."""
+    the interest encoders read differently. A row with a "unit" (document offsets: the interest
+    encoder's coordinated clause) is encoded from that stretch of its sentence instead."""
     from realpolitik.training import corpus
 
-    grouped: dict[tuple[str, int], list[int]] = {}
+    grouped: dict[tuple, list[int]] = {}
     for i, r in enumerate(rows):
-        grouped.setdefault((r["doc"], r["sentence"]), []).append(i)
+        grouped.setdefault((r["doc"], r["sentence"], *(r.get("unit") or ())), []).append(i)
     out = []
-    for (doc, s), members in grouped.items():
-        start, end = sentences[doc][s]
+    for (doc, s, *unit), members in grouped.items():
+        start, end = unit or sentences[doc][s]
         text = corpus.get(doc).text[start:end]
         pieces = encode(wordpiece, text, max_pieces)
         pools, flags, labels, counted = zip(*(row_inputs(rows[i], text, start, pieces) for i in members), strict=True)

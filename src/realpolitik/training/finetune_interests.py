@@ -2,9 +2,11 @@
 
 The linear interest model (training.interest_model) decides over each candidate clause with
 hashed lexical and syntactic features; this is the same decision with the events encoder's
-architecture (training.finetune_events): one encoder pass per sentence, each candidate pooling
-the encoder's states over the sentence, its holder's mention (the subject, when it has one),
-its span, its predicate and the words between, then a small MLP to one logit per stance.
+architecture (training.finetune_events): one encoder pass per sentence — per clause where the
+sentence coordinates clauses with subjects of their own (the rows' "unit", see
+extract.encoder_interests.coder.unit_of) — each candidate pooling the encoder's states over
+that text, its holder's mention (the subject, when it has one), its span, its predicate and
+the words between, then a small MLP to one logit per stance.
 The rows, their labels (training.interest_model.label), the decoder and the dev scorer are
 the linear model's, so the two compare on the same footing. Trained on the train split only,
 seeded and deterministic; the epoch and threshold are picked on dev (balanced P and R, as the

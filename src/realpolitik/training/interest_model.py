@@ -95,6 +95,7 @@ def analysed(docs: list[InterestDoc], until: str | None = None,
 
 
 def build(docs: list[InterestDoc], out: Path, until: str | None = None) -> None:
+    from realpolitik.extract.encoder_interests.coder import unit_of
     from realpolitik.extract.interest_model.candidates import candidates
     from realpolitik.extract.interest_model.features import dense_features, features
     from realpolitik.extract.syntax import subtree_chars
@@ -122,7 +123,8 @@ def build(docs: list[InterestDoc], out: Path, until: str | None = None) -> None:
                                                                                                  code, is_state),
                                              "span": list(c.span), "holder": code, "holder_is_state": is_state,
                                              "kind": kind, "head": _word_span(doc[c.head]),
-                                             "subject": list(subtree_chars(doc[c.subject])) if c.subject is not None else None})
+                                             "subject": list(subtree_chars(doc[c.subject])) if c.subject is not None else None,
+                                             "unit": list(unit_of(doc, c, (start, end)))})
                              + "\n")
     if dense:
         np.save(dense_path(out), np.concatenate(dense).astype(np.float16))

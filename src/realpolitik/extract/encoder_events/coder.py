@@ -17,14 +17,17 @@ if TYPE_CHECKING:
     from realpolitik.extract.event_model.candidates import Pair
 
 
-def _query(ctx: ExtractContext, sent: Span, pair: Pair) -> PairQuery:
+def _query(ctx: ExtractContext, sent: Span, pair: Pair, triggers: dict[tuple[int, int], tuple[int, int]]) -> PairQuery:
     """The pair's source, target and trigger word as character spans within the sentence
-    (the trigger is the source's governing predicate, as training.pairs records it)."""
+    (the trigger is the source's governing predicate, as training.pairs records it; found once
+    per source mention, kept in `triggers`)."""
     offset = sent.start_char
-    predicate = ctx.doc[syntax.role_of(ctx.doc, pair.source.token_start, pair.source.token_end).predicate]
+    mention = (pair.source.token_start, pair.source.token_end)
+    if mention not in triggers:
+        predicate = ctx.doc[syntax.role_of(ctx.doc, *mention).predicate]
+        triggers[mention] = word_at(sent.text, predicate.idx - offset)
     target = (pair.target.start - offset, pair.target.end - offset) if pair.target is not None else None
-    return PairQuery((pair.source.start - offset, pair.source.end - offset), target,
-                     word_at(sent.text, predicate.idx - offset))
+    return PairQuery((pair.source.start - offset, pair.source.end - offset), target, triggers[mention])
 
 
 def best_per_source(labels: tuple[str, ...], pairs: list[Pair], probs, threshold: float) -> list[tuple[str, Pair, float]]:
@@ -56,7 +59,8 @@ def code_document(ctx: ExtractContext, model: EncoderModel, floor: float = 0.0,
             work.append((sent, read))
     if not work:
         return []
-    probs = model.probabilities([(sent.text, [_query(ctx, sent, p) for p in ps]) for sent, ps in work])
+    triggers: dict[tuple[int, int], tuple[int, int]] = {}
+    probs = model.probabilities([(sent.text, [_query(ctx, sent, p, triggers) for p in ps]) for sent, ps in work])
     threshold = max(model.threshold, floor)
     return [(sent, t, pair, p) for (sent, ps), pr in zip(work, probs, strict=True)
             for t, pair, p in best_per_source(model.types, ps, pr, threshold)]

@@ -55,10 +55,11 @@ def pool_weights(pieces: Pieces, source: tuple[int, int], target: tuple[int, int
     pieces (no target, or cut off) is all zeros."""
     n = len(pieces.ids)
     out = np.zeros((len(PARTS), n), dtype=np.float32)
-    real = [k for k, (s, _) in enumerate(pieces.spans) if s >= 0]
+    spans = np.asarray(pieces.spans)
+    real = np.flatnonzero(spans[:, 0] >= 0)
 
-    def inside(lo: int, hi: int) -> list[int]:
-        return [k for k in real if pieces.spans[k][0] < hi and lo < pieces.spans[k][1]]
+    def inside(lo: int, hi: int) -> np.ndarray:
+        return real[(spans[real, 0] < hi) & (lo < spans[real, 1])]
 
     between: tuple[int, int] | None = None
     if target is not None:
@@ -67,6 +68,13 @@ def pool_weights(pieces: Pieces, source: tuple[int, int], target: tuple[int, int
     for row, part in enumerate((real, inside(*source), inside(*target) if target else [],
                                 inside(*trigger) if trigger[1] > trigger[0] else [],
                                 inside(*between) if between else [])):
-        if part:
+        if len(part):
             out[row, part] = 1.0 / len(part)
     return out
+
+
+def extent(*spans: tuple[int, int] | None) -> tuple[int, int]:
+    """The shortest stretch that holds every given span (empty and missing ones aside): the
+    words an interest candidate is made of: its clause, its holder's mention and its span."""
+    real = [s for s in spans if s is not None and s[1] > s[0]]
+    return (min(s for s, _ in real), max(e for _, e in real))

@@ -2,7 +2,7 @@
 (the event coder's here; the interest coder's in extract/encoder_interests, loaded the same way).
 
 Written by `make train-encoder` (training.finetune_events, then training.export_encoder);
-installed with the `[encoder]` extra (onnxruntime). Nothing is fetched at run time: a model
+run with onnxruntime (part of the core install). Nothing is fetched at run time: a model
 whose bytes differ from the sha256 beside it is refused.
 """
 
@@ -45,7 +45,7 @@ class EncoderModel:
         try:
             import onnxruntime
         except ImportError as exc:
-            raise EncoderUnavailable("the encoder coder needs onnxruntime: pip install 'realpolitik[encoder]'") from exc
+            raise EncoderUnavailable("the encoder coder needs onnxruntime (part of the install): pip install onnxruntime") from exc
         from realpolitik.extract.wordpiece import WordPiece
 
         path = directory / "encoder.onnx"

@@ -2,8 +2,10 @@
 
 The candidates, their holders and the way interests are taken from the scores are the linear
 model's (extract.interest_model.coder); only the scores differ. Each held candidate is read as
-training.finetune_interests read it: its holder's mention (the subject's words), its span and
-its predicate, as character spans within the sentence, and whether the holder is named there.
+training.finetune_interests read it: the text of its sentence, or of its own clause where the
+sentence coordinates clauses with subjects of their own (unit_of); its holder's mention (the
+subject's words), its span and its predicate, as character spans within that text; and whether
+the holder is named there.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ import numpy as np
 
 from realpolitik.extract import syntax
 from realpolitik.extract.coref import document_voice
+from realpolitik.extract.encoder_events.inputs import extent
 from realpolitik.extract.encoder_events.model import EncoderModel, PairQuery
 from realpolitik.extract.encoder_events.model import load as load_encoder
 from realpolitik.extract.interest_model.coder import held_candidates, take
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc
 
     from realpolitik.extract.context import ExtractContext
 
@@ -31,15 +34,25 @@ DIRECTORY = Path(__file__).parent
 GATE = 0.02
 
 
-def query(ctx: ExtractContext, sent: Span, c, kind: str) -> PairQuery:
-    """A candidate as the encoder reads it (spans within the sentence)."""
-    offset = sent.start_char
+def unit_of(doc: Doc, c, sentence: tuple[int, int]) -> tuple[int, int]:
+    """What the encoder reads for a candidate (document offsets): its coordinated clause
+    (syntax.coordinated_clause_chars, so that "…, and Chile said it would review the case" is
+    not read in the light of the demand before it), stretched to hold its holder's mention and
+    its span, within its sentence. Training (training.interest_model) and coding share it."""
+    parts = [syntax.coordinated_clause_chars(doc[c.head]), c.span]
+    if c.subject is not None:
+        parts.append(syntax.subtree_chars(doc[c.subject]))
+    start, end = extent(*parts)
+    return max(start, sentence[0]), min(end, sentence[1])
+
+
+def query(ctx: ExtractContext, offset: int, c, kind: str) -> PairQuery:
+    """A candidate as the encoder reads it (spans within the text read, which starts at `offset`)."""
     head = ctx.doc[c.head]
+    holder = (0, 0)   # the voice: no words of the sentence
     if c.subject is not None:
         start, end = syntax.subtree_chars(ctx.doc[c.subject])
         holder = (start - offset, end - offset)
-    else:
-        holder = (0, 0)   # the voice: no words of the sentence
     return PairQuery(holder, (c.span[0] - offset, c.span[1] - offset),
                      (head.idx - offset, head.idx + len(head) - offset), flag=float(kind == "actor"))
 
@@ -79,9 +92,14 @@ def code_with_encoder(ctx: ExtractContext) -> None:
     work = gated(ctx, list(held_candidates(ctx, voice)), GATE)
     if not work:
         return
-    scored = encoder.probabilities([(sent.text, [query(ctx, sent, cands[i], holders[i][1]) for i in held])
-                                    for sent, cands, holders, held in work])
-    for (_, cands, holders, held), probs in zip(work, scored, strict=True):
+    text = ctx.document.text
+    for sent, cands, holders, held in work:
+        units: dict[tuple[int, int], list[int]] = {}
+        for i in held:
+            units.setdefault(unit_of(ctx.doc, cands[i], (sent.start_char, sent.end_char)), []).append(i)
+        scored = encoder.probabilities([(text[start:end], [query(ctx, start, cands[i], holders[i][1]) for i in members])
+                                        for (start, end), members in units.items()])
         full = np.zeros((len(cands), len(encoder.types)), dtype=np.float32)
-        full[held] = probs
+        for members, probs in zip(units.values(), scored, strict=True):
+            full[members] = probs
         take(ctx, have, cands, holders, held, full, encoder.threshold)

@@ -1,0 +1,54 @@
+"""How the encoder trainers group their rows into encoder inputs: by sentence, or, for a row
+that names a unit (the interest encoder's coordinated clause), by that stretch of its sentence,
+encoded from the corpus text with the row's offsets measured from where that text starts."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from realpolitik.training import corpus
+from realpolitik.training.finetune_events import sentence_examples
+
+# written for this test
+FIRST = "The envoys met in La Paz on Monday."
+SECOND = "Bolivia demanded that the envoy leave, and Chile said it would review the case."
+TEXT = f"{FIRST} {SECOND}"
+
+
+@pytest.fixture
+def wordpiece():
+    from realpolitik.extract.word_vectors import shipped
+
+    vectors = shipped()
+    if vectors is None:
+        pytest.skip("word_vectors.npz is not installed")
+    return vectors.wordpiece
+
+
+def _chars(words: str) -> list[int]:
+    return [TEXT.index(words), TEXT.index(words) + len(words)]
+
+
+def test_a_rows_unit_is_encoded_on_its_own(monkeypatch, wordpiece):
+    monkeypatch.setattr(corpus, "get", lambda doc_id: SimpleNamespace(text=TEXT))
+    sentences = {"d": [(0, len(FIRST)), (len(FIRST) + 1, len(TEXT))]}
+    rows = [{"doc": "d", "sentence": 1, "unit": _chars("Bolivia demanded that the envoy leave")},
+            {"doc": "d", "sentence": 1, "unit": _chars("Chile said it would review the case")},
+            {"doc": "d", "sentence": 1, "unit": _chars("Chile said it would review the case")},
+            {"doc": "d", "sentence": 1}]   # no unit (an event pair): the whole sentence
+    seen = []
+
+    def row_inputs(row, text, start, pieces):
+        seen.append((text, start))
+        return np.zeros((5, len(pieces.ids)), dtype=np.float32), 0.0, [0.0], [1.0]
+
+    examples = sentence_examples(rows, sentences, wordpiece, 126, row_inputs)
+    assert [e.rows for e in examples] == [[0], [1, 2], [3]]
+    assert seen[0] == ("Bolivia demanded that the envoy leave", TEXT.index("Bolivia"))
+    assert seen[1] == seen[2] == ("Chile said it would review the case", TEXT.index("Chile"))
+    assert seen[3] == (SECOND, len(FIRST) + 1)
+    chile = examples[1].pieces
+    assert len(chile.ids) < len(examples[2].pieces.ids)   # the clause alone, not the sentence
