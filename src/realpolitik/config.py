@@ -34,9 +34,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("events_model", "REALPOLITIK_EVENTS_MODEL", "pairs",
             "The learned event coder after the rules: pairs (linear model, fast) or encoder (fine-tuned "
             "MiniLM run with onnxruntime; more accurate, slower)."),
-    Setting("interests_model", "REALPOLITIK_INTERESTS_MODEL", "encoder",
-            "The learned interest coder after the rules: encoder (fine-tuned MiniLM run with onnxruntime; "
-            "more accurate) or linear (hashed and word-vector features; faster)."),
+    Setting("interests_model", "REALPOLITIK_INTERESTS_MODEL", "linear",
+            "The learned interest coder after the rules: linear (hashed and word-vector features, fast) or "
+            "encoder (fine-tuned MiniLM run with onnxruntime; more accurate, slower)."),
 )
 
 

@@ -13,8 +13,8 @@ from realpolitik.schema import Document, content_id
 
 @pytest.fixture(scope="module", params=["encoder", "linear"])
 def interest_pipeline(request):
-    """The pipeline with each learned interest coder: the encoder (the default) and the linear
-    model (the faster choice) must both hold to what follows."""
+    """The pipeline with each learned interest coder: the linear model (the default, faster) and
+    the encoder (more accurate) must both hold to what follows."""
     from realpolitik.config import Config
     from realpolitik.pipeline import Pipeline
 

@@ -21,8 +21,8 @@ def key(analysis, actor_id):
 
 @pytest.fixture(scope="module", params=["encoder", "linear"])
 def analyze_with(request, analyze):
-    """The specification holds for both learned interest coders: the encoder (the default) and
-    the linear model (the faster choice)."""
+    """The specification holds for both learned interest coders: the linear model (the default,
+    faster) and the encoder (more accurate)."""
     from realpolitik.config import Config
     from realpolitik.pipeline import Pipeline
     from realpolitik.schema import validate
