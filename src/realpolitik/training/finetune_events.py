@@ -210,17 +210,7 @@ def train(rows: list[dict], layers: int = 3, epochs: int = 3, batch: int = 16, l
           threads: int = 2, fraction: float = 1.0, log=print):
     """Fits on the train split, scores dev after each epoch; returns the best epoch's model,
     its threshold and its dev scores, and the per-epoch log."""
-    import torch
-
-    from realpolitik.training.minilm import MiniLM
-
-    torch.manual_seed(seed)
-    torch.set_num_threads(threads)
-    torch.use_deterministic_algorithms(True)
-    minilm = MiniLM.load()
-    data = examples(rows, minilm.wordpiece, max_pieces)
-    train_data = [e for e in data if rows[e.rows[0]]["split"] == "train"]
-    dev_data = [e for e in data if rows[e.rows[0]]["split"] == "dev"]
+    minilm, train_data, dev_data = prepared(rows, examples, seed, threads, max_pieces)
     if fraction < 1.0:
         docs = sorted({e.key[0] for e in train_data})
         keep = set(random.Random(seed).sample(docs, round(len(docs) * fraction)))
@@ -235,6 +225,22 @@ def train(rows: list[dict], layers: int = 3, epochs: int = 3, batch: int = 16, l
     (threshold, result), history = fit(model, train_data, len(TYPES), evaluate, epochs=epochs, batch=batch, lr=lr,
                                        head_lr=head_lr, pos_weight=pos_weight, seed=seed, log=log)
     return model, threshold, result, history
+
+
+def prepared(rows: list[dict], examples_of, seed: int, threads: int, max_pieces: int):
+    """(MiniLM, train examples, dev examples), torch seeded and made deterministic first: the
+    set-up both encoder trainers share, in the order that makes a retraining byte-identical."""
+    import torch
+
+    from realpolitik.training.minilm import MiniLM
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads)
+    torch.use_deterministic_algorithms(True)
+    minilm = MiniLM.load()
+    data = examples_of(rows, minilm.wordpiece, max_pieces)
+    return (minilm, [e for e in data if rows[e.rows[0]]["split"] == "train"],
+            [e for e in data if rows[e.rows[0]]["split"] == "dev"])
 
 
 def fit(model, train_data: list[SentenceExample], outputs: int, evaluate, epochs: int, batch: int, lr: float,

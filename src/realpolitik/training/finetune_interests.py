@@ -25,7 +25,14 @@ from pathlib import Path
 import numpy as np
 
 from realpolitik.extract.encoder_events.inputs import Pieces, pool_weights
-from realpolitik.training.finetune_events import SentenceExample, build_model, fit, predict, sentence_examples
+from realpolitik.training.finetune_events import (
+    SentenceExample,
+    build_model,
+    fit,
+    predict,
+    prepared,
+    sentence_examples,
+)
 from realpolitik.training.interest_model import THRESHOLDS, balanced, evaluate, label
 from realpolitik.training.interests import STANCES, load
 
@@ -65,17 +72,7 @@ def train(rows: list[dict], layers: int = 3, epochs: int = 3, batch: int = 16, l
           head_lr: float = 1e-3, pos_weight: float = 2.0, seed: int = 0, max_pieces: int = 126,
           threads: int = 2, log=print):
     """Fits on the train split, scores dev after each epoch; the best epoch's model and scores."""
-    import torch
-
-    from realpolitik.training.minilm import MiniLM
-
-    torch.manual_seed(seed)
-    torch.set_num_threads(threads)
-    torch.use_deterministic_algorithms(True)
-    minilm = MiniLM.load()
-    data = examples(rows, minilm.wordpiece, max_pieces)
-    train_data = [e for e in data if rows[e.rows[0]]["split"] == "train"]
-    dev_data = [e for e in data if rows[e.rows[0]]["split"] == "dev"]
+    minilm, train_data, dev_data = prepared(rows, examples, seed, threads, max_pieces)
     model = build_model(minilm.weights, layers, outputs=len(STANCES))
 
     def evaluate_epoch(fitted) -> tuple[dict, tuple, dict]:
