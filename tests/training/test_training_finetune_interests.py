@@ -57,8 +57,8 @@ CASES = [
 ]
 
 
-def test_a_few_steps_learn_the_stances_of_our_own_sentences(minilm):
-    from realpolitik.training.finetune_events import SentenceExample, batch_tensors, build_model
+def test_a_few_steps_learn_the_stances_of_our_own_sentences(minilm, train_head):
+    from realpolitik.training.finetune_events import SentenceExample, build_model
     from realpolitik.training.finetune_interests import row_inputs
 
     torch.manual_seed(0)
@@ -70,22 +70,9 @@ def test_a_few_steps_learn_the_stances_of_our_own_sentences(minilm):
         data.append(SentenceExample((text, 0), pieces, [0], pool[None], np.array([flag], dtype=np.float32),
                                     labels, np.ones_like(labels)))
     model = build_model(minilm.weights, layers=1, dropout=0.0, outputs=len(STANCES))
-    optimiser = torch.optim.AdamW(model.head.parameters(), lr=1e-3)
-    inputs = batch_tensors(data)
-    y = torch.from_numpy(np.concatenate([e.labels for e in data]))
-
-    def loss() -> torch.Tensor:
-        return torch.nn.functional.binary_cross_entropy_with_logits(model(*inputs), y)
-
-    before = float(loss())
-    for _ in range(80):
-        optimiser.zero_grad()
-        step = loss()
-        step.backward()
-        optimiser.step()
-    with torch.no_grad():
-        probs = torch.sigmoid(model(*inputs)).numpy()
-    assert float(loss()) < before / 4
+    before, after, logits = train_head(model, data, 80)
+    probs = torch.sigmoid(logits).numpy()
+    assert after < before / 4
     for (text, *_, stance), row in zip(CASES, probs, strict=True):
         if stance is None:
             assert row.max() < 0.5, text
