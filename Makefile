@@ -58,10 +58,11 @@ train: $(BIN)/realpolitik
 
 # The optional encoder event coder (events_model: encoder, issue 12, session 5): MiniLM's first
 # 3 layers fine-tuned with a pair classifier on the train split (training/finetune_events.py),
-# exported to ONNX with int8 weights, then scored on dev as the pipeline runs it. torch stays
-# out of the project's venv: it lives in build/torchvenv (torch 2.13.0 CPU). Seeded and
-# deterministic; 4 epochs of about 80 s each on 2 idle cores (session 8). The interest
-# encoder (interests_model: encoder) is part of `make train`.
+# exported to ONNX with int8 weights, then scored on dev as the pipeline runs it; each pair
+# reads its trigger's coordinated clause (session 10). torch stays out of the project's venv:
+# it lives in build/torchvenv (torch 2.13.0 CPU). Seeded and deterministic; 4 epochs of about
+# 100 s each on 2 idle cores (session 10). The interest encoder (interests_model: encoder) is
+# part of `make train`.
 TORCH := build/torchvenv/bin
 # a stamp file, not bin/python: a venv's python is a link to the system's, which touch would change
 TORCH_READY := build/torchvenv/.installed

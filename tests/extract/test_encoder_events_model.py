@@ -76,3 +76,16 @@ def test_a_sentence_scores_the_same_alone_and_among_others():
     among = model.probabilities([second, first, second])[1]
     assert alone.shape == (1, len(model.types))
     assert (alone == among).all()
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_read_on_its_own(encoder_pipeline, monkeypatch):
+    """Two acts by two actors in one sentence (written for this test): each pair reads its
+    trigger's clause, so the praise in the first does not colour the second."""
+    model, read = encoder_model.load(), []
+    scores = model.probabilities
+    monkeypatch.setattr(model, "probabilities", lambda sentences: read.append(sentences) or scores(sentences))
+    _events(encoder_pipeline, "Ghana's president praised the mediators from Senegal, and Togo's foreign minister "
+                              "voiced doubts about Benin's border plan.")
+    texts = {text for batch in read for text, _ in batch}
+    assert "Ghana's president praised the mediators from Senegal" in texts
+    assert "Togo's foreign minister voiced doubts about Benin's border plan" in texts

@@ -1,6 +1,6 @@
 """How the encoder trainers group their rows into encoder inputs: by sentence, or, for a row
-that names a unit (the interest encoder's coordinated clause), by that stretch of its sentence,
-encoded from the corpus text with the row's offsets measured from where that text starts."""
+that names a unit (its coordinated clause), by that stretch of its sentence, encoded from the
+corpus text with the row's offsets measured from where that text starts."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from realpolitik.training import corpus
+from realpolitik.training import corpus, finetune_events
 from realpolitik.training.finetune_events import sentence_examples
 
 # written for this test
@@ -38,7 +38,7 @@ def test_a_rows_unit_is_encoded_on_its_own(monkeypatch, wordpiece):
     rows = [{"doc": "d", "sentence": 1, "unit": _chars("Bolivia demanded that the envoy leave")},
             {"doc": "d", "sentence": 1, "unit": _chars("Chile said it would review the case")},
             {"doc": "d", "sentence": 1, "unit": _chars("Chile said it would review the case")},
-            {"doc": "d", "sentence": 1}]   # no unit (an event pair): the whole sentence
+            {"doc": "d", "sentence": 1}]   # no unit: the whole sentence
     seen = []
 
     def row_inputs(row, text, start, pieces):
@@ -52,3 +52,22 @@ def test_a_rows_unit_is_encoded_on_its_own(monkeypatch, wordpiece):
     assert seen[3] == (SECOND, len(FIRST) + 1)
     chile = examples[1].pieces
     assert len(chile.ids) < len(examples[2].pieces.ids)   # the clause alone, not the sentence
+
+
+def test_an_event_pair_pools_its_mentions_within_its_clause(monkeypatch, wordpiece):
+    """A pair row's spans are within its sentence; read in its clause, they are shifted to
+    where the clause starts, so its source pools "Chile" and its trigger "said"."""
+    monkeypatch.setattr(corpus, "get", lambda doc_id: SimpleNamespace(text=TEXT))
+    start = len(FIRST) + 1
+    monkeypatch.setattr(finetune_events, "load", lambda: [SimpleNamespace(doc="d", sentences=[(0, len(FIRST)), (start, len(TEXT))])])
+    chile = _chars("Chile")
+    row = {"doc": "d", "sentence": 1, "spans": [[chile[0] - start, chile[1] - start]], "trigger": TEXT.index("said"),
+           "unit": _chars("Chile said it would review the case"), "y": ["AGREE"], "skip": []}
+    (example,) = finetune_events.examples([row], wordpiece, 126)
+    clause = "Chile said it would review the case"
+
+    def pooled(part: int) -> set[str]:
+        return {clause[slice(*example.pieces.spans[k])] for k in np.flatnonzero(example.pools[0, part])}
+
+    assert pooled(1) == {"Chile"} and pooled(3) == {"said"}   # source, trigger (inputs.PARTS)
+    assert example.has_target.tolist() == [0.0]

@@ -26,17 +26,22 @@ from realpolitik.training.pair_model import decode, evaluate_rows, read
 
 
 def dev_queries(rows: list[dict]) -> tuple[list[tuple[str, list[PairQuery]]], list[list[int]]]:
-    """The dev rows as (sentence text, pairs) with the row indices of each sentence's pairs."""
+    """The dev rows as (text read, pairs) with the row indices of each text's pairs: a row's
+    "unit" (its trigger's clause) where it has one, else its sentence, as in training."""
     sentences = {d.doc: d.sentences for d in load(split="dev")}
-    grouped: dict[tuple[str, int], list[int]] = {}
+    grouped: dict[tuple, list[int]] = {}
     for i, r in enumerate(rows):
-        grouped.setdefault((r["doc"], r["sentence"]), []).append(i)
+        grouped.setdefault((r["doc"], r["sentence"], *(r.get("unit") or ())), []).append(i)
     queries, members = [], []
-    for (doc, s), at in grouped.items():
-        start, end = sentences[doc][s]
+    for (doc, s, *unit), at in grouped.items():
+        start, end = unit or sentences[doc][s]
+        shift = start - sentences[doc][s][0]   # the rows' spans are within the sentence
         text = corpus.get(doc).text[start:end]
-        qs = [PairQuery(tuple(rows[i]["spans"][0]), tuple(rows[i]["spans"][1]) if len(rows[i]["spans"]) > 1 else None,
-                        word_at(text, rows[i]["trigger"] - start)) for i in at]
+        qs = []
+        for i in at:
+            (a, b), *target = rows[i]["spans"]
+            qs.append(PairQuery((a - shift, b - shift), (target[0][0] - shift, target[0][1] - shift) if target else None,
+                                word_at(text, rows[i]["trigger"] - start)))
         queries.append((text, qs))
         members.append(at)
     return queries, members

@@ -1,6 +1,7 @@
 """Fine-tunes a truncated all-MiniLM-L6-v2 as a joint event coder over candidate pairs.
 
-One encoder pass per sentence; each candidate pair of the sentence (the rows of
+One encoder pass per sentence (or per coordinated clause with its own subject: a row's
+"unit", extract.encoder_events.coder.unit_of); each candidate pair of the sentence (the rows of
 realpolitik.training.pairs: source mention, target mention or none) pools the encoder's
 states over the sentence, its source, its target, its trigger word and the words between
 the two (extract.encoder_events.inputs); with the [CLS] state and a has-target flag they go
@@ -50,8 +51,9 @@ def sentence_examples(rows: list[dict], sentences: dict[str, list[tuple[int, int
     """The rows grouped by sentence, in file order, each sentence encoded once from the corpus
     text. `sentences`: each document's sentence offsets; `row_inputs(row, text, start, pieces)`
     gives a row's (pooling weights, head flag, labels, counted) — the one part the event and
-    the interest encoders read differently. A row with a "unit" (document offsets: the interest
-    encoder's coordinated clause) is encoded from that stretch of its sentence instead."""
+    the interest encoders read differently. A row with a "unit" (document offsets: its
+    coordinated clause, extract.encoder_events.coder.unit_of) is encoded from that stretch of
+    its sentence instead."""
     from realpolitik.training import corpus
 
     grouped: dict[tuple, list[int]] = {}
@@ -69,14 +71,18 @@ def sentence_examples(rows: list[dict], sentences: dict[str, list[tuple[int, int
 
 
 def examples(rows: list[dict], wordpiece, max_pieces: int) -> list[SentenceExample]:
-    """The pair rows as sentence examples: each pair pools its source, target and trigger word."""
+    """The pair rows as sentence examples: each pair pools its source, target and trigger word
+    within the text it reads (its "unit": its trigger's clause, or the whole sentence)."""
+    sentences = {d.doc: d.sentences for d in load()}
+
     def pair_inputs(r: dict, text: str, start: int, pieces: Pieces):
-        source = tuple(r["spans"][0])
-        target = tuple(r["spans"][1]) if len(r["spans"]) > 1 else None
+        shift = start - sentences[r["doc"]][r["sentence"]][0]   # the rows' spans are within the sentence
+        source = (r["spans"][0][0] - shift, r["spans"][0][1] - shift)
+        target = (r["spans"][1][0] - shift, r["spans"][1][1] - shift) if len(r["spans"]) > 1 else None
         return (pool_weights(pieces, source, target, word_at(text, r["trigger"] - start)), float(target is not None),
                 [float(t in r["y"]) for t in TYPES], [float(t not in r["skip"]) for t in TYPES])
 
-    return sentence_examples(rows, {d.doc: d.sentences for d in load()}, wordpiece, max_pieces, pair_inputs)
+    return sentence_examples(rows, sentences, wordpiece, max_pieces, pair_inputs)
 
 
 def build_model(weights: dict[str, np.ndarray], layers: int, hidden: int = 256, dropout: float = 0.1,

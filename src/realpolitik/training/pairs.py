@@ -95,7 +95,8 @@ def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
                                              "source_code": _code(ctx, pair.source_id) if pair.source else None,
                                              "target_code": _code(ctx, pair.target.actor_id) if pair.target else None,
                                              "trigger": ctx.doc[_predicate(ctx, pair)].idx,
-                                             "spans": _spans(pair, sent.start_char)}) + "\n")
+                                             "spans": _spans(pair, sent.start_char),
+                                             "unit": _unit(ctx, pair, sent)}) + "\n")
             if log and n % 25 == 0:
                 log(f"{n}/{len(docs)} documents, {stats['pairs']} pairs")
     if dense:   # the rows' word-vector features, in row order, beside the JSONL
@@ -114,6 +115,17 @@ def _spans(pair, offset: int) -> list:
     if pair.target is not None:
         out.append([pair.target.start - offset, pair.target.end - offset])
     return out
+
+
+def _unit(ctx, pair, sent) -> list[int]:
+    """What the encoder reads for the pair (document offsets): its trigger's coordinated
+    clause, stretched to hold its mentions (extract.encoder_events.coder.unit_of)."""
+    from realpolitik.extract import syntax
+    from realpolitik.extract.encoder_events.coder import unit_of
+
+    spans = [(m.start, m.end) for m in (pair.source, pair.target) if m is not None]
+    clause = syntax.coordinated_clause_chars(ctx.doc[_predicate(ctx, pair)])
+    return list(unit_of(clause, spans, (sent.start_char, sent.end_char)))
 
 
 def _code(ctx, actor_id: str) -> list:

@@ -1,3 +1,4 @@
 """The fine-tuned encoder event coder (optional): one pass of a truncated, fine-tuned
-all-MiniLM-L6-v2 per sentence, run with onnxruntime; candidate pairs from the same actor
-machinery as the pair model; a small MLP over the pair's pooled states gives its types."""
+all-MiniLM-L6-v2 per sentence (or per coordinated clause), run with onnxruntime; candidate
+pairs from the same actor machinery as the pair model; a small MLP over the pair's pooled
+states gives its types."""

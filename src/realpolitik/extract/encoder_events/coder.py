@@ -1,13 +1,16 @@
-"""Scores a document's candidate pairs with the encoder coder: one batch of encoder passes
-per document (every body sentence with an actor mention), then per type and source the best
-target (or none) over the threshold, as the pair model decides (event_model.coder)."""
+"""Scores a document's candidate pairs with the encoder coder: one encoder pass per text read
+(a body sentence with an actor mention, or one of its coordinated clauses: unit_of), then per
+type and source the best target (or none) over the threshold, as the pair model decides
+(event_model.coder)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from realpolitik.extract import syntax
-from realpolitik.extract.encoder_events.inputs import word_at
+from realpolitik.extract.encoder_events.inputs import extent, word_at
 from realpolitik.extract.encoder_events.model import EncoderModel, PairQuery
 
 if TYPE_CHECKING:
@@ -17,17 +20,35 @@ if TYPE_CHECKING:
     from realpolitik.extract.event_model.candidates import Pair
 
 
-def _query(ctx: ExtractContext, sent: Span, pair: Pair, triggers: dict[tuple[int, int], tuple[int, int]]) -> PairQuery:
-    """The pair's source, target and trigger word as character spans within the sentence
-    (the trigger is the source's governing predicate, as training.pairs records it; found once
-    per source mention, kept in `triggers`)."""
-    offset = sent.start_char
+def unit_of(clause: tuple[int, int], spans, sentence: tuple[int, int]) -> tuple[int, int]:
+    """What an encoder reads for a candidate (document offsets): the coordinated clause of its
+    predicate (syntax.coordinated_clause_chars: "Bolivia demanded that the envoy leave, and
+    Chile said it would review the case" is read one clause at a time, so that one actor's act
+    does not colour the other's), stretched to hold the candidate's own spans, within its
+    sentence. The event and the interest encoders, in training and at run time, share it."""
+    start, end = extent(clause, *spans)
+    return max(start, sentence[0]), min(end, sentence[1])
+
+
+def _read(ctx: ExtractContext, sent: Span, pair: Pair,
+          clauses: dict[tuple[int, int], tuple[int, tuple[int, int]]]) -> tuple[tuple[int, int], PairQuery]:
+    """(the text read, as document offsets; the pair as character spans within it). The trigger
+    is the source's governing predicate, as training.pairs records it; it and its clause are
+    found once per source mention (kept in `clauses`)."""
     mention = (pair.source.token_start, pair.source.token_end)
-    if mention not in triggers:
-        predicate = ctx.doc[syntax.role_of(ctx.doc, *mention).predicate]
-        triggers[mention] = word_at(sent.text, predicate.idx - offset)
-    target = (pair.target.start - offset, pair.target.end - offset) if pair.target is not None else None
-    return PairQuery((pair.source.start - offset, pair.source.end - offset), target, triggers[mention])
+    if mention not in clauses:
+        predicate = syntax.role_of(ctx.doc, *mention).predicate
+        clauses[mention] = (predicate, syntax.coordinated_clause_chars(ctx.doc[predicate]))
+    at, clause = clauses[mention]
+    predicate = ctx.doc[at]
+    source = (pair.source.start, pair.source.end)
+    target = (pair.target.start, pair.target.end) if pair.target is not None else None
+    unit = unit_of(clause, (source, target), (sent.start_char, sent.end_char))
+    offset = unit[0]
+    text = ctx.document.text[unit[0]:unit[1]]
+    return unit, PairQuery((source[0] - offset, source[1] - offset),
+                           (target[0] - offset, target[1] - offset) if target is not None else None,
+                           word_at(text, predicate.idx - offset))
 
 
 def best_per_source(labels: tuple[str, ...], pairs: list[Pair], probs, threshold: float) -> list[tuple[str, Pair, float]]:
@@ -59,8 +80,18 @@ def code_document(ctx: ExtractContext, model: EncoderModel, floor: float = 0.0,
             work.append((sent, read))
     if not work:
         return []
-    triggers: dict[tuple[int, int], tuple[int, int]] = {}
-    probs = model.probabilities([(sent.text, [_query(ctx, sent, p, triggers) for p in ps]) for sent, ps in work])
+    clauses: dict[tuple[int, int], tuple[int, tuple[int, int]]] = {}
+    units: dict[tuple[int, int], list[tuple[int, int, PairQuery]]] = {}   # text read -> (work item, pair, query)
+    for w, (sent, ps) in enumerate(work):
+        for k, pair in enumerate(ps):
+            unit, q = _read(ctx, sent, pair, clauses)
+            units.setdefault(unit, []).append((w, k, q))
+    text = ctx.document.text
+    scored = model.probabilities([(text[start:end], [q for _, _, q in members]) for (start, end), members in units.items()])
+    probs = [np.zeros((len(ps), len(model.types)), dtype=np.float32) for _, ps in work]
+    for members, pr in zip(units.values(), scored, strict=True):
+        for (w, k, _), row in zip(members, pr, strict=True):
+            probs[w][k] = row
     threshold = max(model.threshold, floor)
     return [(sent, t, pair, p) for (sent, ps), pr in zip(work, probs, strict=True)
             for t, pair, p in best_per_source(model.types, ps, pr, threshold)]

@@ -17,7 +17,7 @@ import numpy as np
 
 from realpolitik.extract import syntax
 from realpolitik.extract.coref import document_voice
-from realpolitik.extract.encoder_events.inputs import extent
+from realpolitik.extract.encoder_events.coder import unit_of as clause_unit
 from realpolitik.extract.encoder_events.model import EncoderModel, PairQuery
 from realpolitik.extract.encoder_events.model import load as load_encoder
 from realpolitik.extract.interest_model.coder import held_candidates, take
@@ -35,15 +35,12 @@ GATE = 0.02
 
 
 def unit_of(doc: Doc, c, sentence: tuple[int, int]) -> tuple[int, int]:
-    """What the encoder reads for a candidate (document offsets): its coordinated clause
-    (syntax.coordinated_clause_chars, so that "…, and Chile said it would review the case" is
-    not read in the light of the demand before it), stretched to hold its holder's mention and
-    its span, within its sentence. Training (training.interest_model) and coding share it."""
-    parts = [syntax.coordinated_clause_chars(doc[c.head]), c.span]
-    if c.subject is not None:
-        parts.append(syntax.subtree_chars(doc[c.subject]))
-    start, end = extent(*parts)
-    return max(start, sentence[0]), min(end, sentence[1])
+    """What the encoder reads for a candidate (document offsets): its predicate's coordinated
+    clause (encoder_events.coder.unit_of: "…, and Chile said it would review the case" is not
+    read in the light of the demand before it), stretched to hold its span and its holder's
+    mention. Training (training.interest_model) and coding share it."""
+    spans = [c.span] + ([syntax.subtree_chars(doc[c.subject])] if c.subject is not None else [])
+    return clause_unit(syntax.coordinated_clause_chars(doc[c.head]), spans, sentence)
 
 
 def query(ctx: ExtractContext, offset: int, c, kind: str) -> PairQuery:
@@ -64,9 +61,10 @@ def model() -> EncoderModel:
 def gated(ctx: ExtractContext, work: list, bar: float) -> list:
     """The sentences the encoder reads: those where the linear model gives some held candidate
     at least `bar` (far under its own threshold). Its pass per sentence is what the encoder
-    costs; the linear model's scores are a fraction of it."""
-    from realpolitik.extract.interest_model.coder import held_rows
+    costs; the linear model's scores, worked out in batches as its own coder does (scored),
+    are a fraction of it."""
     from realpolitik.extract.interest_model.coder import load as load_linear
+    from realpolitik.extract.interest_model.coder import scored
     from realpolitik.extract.word_vectors import for_document
     from realpolitik.extract.word_vectors import shipped as shipped_vectors
 
@@ -77,12 +75,7 @@ def gated(ctx: ExtractContext, work: list, bar: float) -> list:
     if linear.uses_dense and shipped is None:
         return work
     vectors = for_document(ctx, shipped) if shipped is not None else None
-    kept = []
-    for sent, cands, holders, held in work:
-        rows, dense = held_rows(ctx, sent, cands, holders, held, vectors)
-        if float(linear.probabilities(rows, dense)[held].max()) >= bar:
-            kept.append((sent, cands, holders, held))
-    return kept
+    return [item for item, probs in scored(ctx, linear, work, vectors) if float(probs[item[3]].max()) >= bar]
 
 
 def code_with_encoder(ctx: ExtractContext) -> None:

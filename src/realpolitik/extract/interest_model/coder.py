@@ -95,6 +95,31 @@ def held_rows(ctx: ExtractContext, sent, cands: list, holders: list, held: list[
 SCORE_ROWS = 512
 
 
+def scored(ctx: ExtractContext, model: LinearModel, work, vectors):
+    """(work item, its candidates' probabilities) for each (sentence, candidates, holders, held)
+    of `work`, in order. The hashed rows of up to SCORE_ROWS candidates are summed in one go
+    (rows are independent, so each sentence scores bit for bit as alone); each sentence's
+    word-vector product keeps its own rows."""
+    pending: list = []
+    pending_rows = 0
+
+    def flush():
+        sums = model.hashed_sums([r for _, rows, _ in pending for r in rows])
+        at = 0
+        for item, rows, dense in pending:
+            yield item, model.probabilities_of_sums(sums[at:at + len(rows)], len(rows), dense)
+            at += len(rows)
+
+    for item in work:
+        sent, cands, holders, held = item
+        pending.append((item, *held_rows(ctx, sent, cands, holders, held, vectors)))
+        pending_rows += len(cands)
+        if pending_rows >= SCORE_ROWS:
+            yield from flush()
+            pending, pending_rows = [], 0
+    yield from flush()
+
+
 def take(ctx: ExtractContext, have: list[tuple[str, int, int]], cands: list, holders: list, held: list[int],
          probs: np.ndarray, threshold: float) -> None:
     """A sentence's interests: its held candidates likeliest first, each over the threshold and
@@ -148,23 +173,5 @@ def code_interests(ctx: ExtractContext) -> None:
     vectors = for_document(ctx, shipped) if shipped is not None else None
     voice = document_voice(ctx)
     have = [(i.actor, i.span.start, i.span.end) for i in ctx.interests]
-    pending: list[tuple[list, list, list[int], list[list[int]], np.ndarray | None]] = []
-    pending_rows = 0
-
-    def score(batch: list) -> None:
-        """Take each sentence's interests in `batch`, in order, its rows' hashed part summed
-        with the other sentences' in one go."""
-        sums = model.hashed_sums([r for *_, rows, _ in batch for r in rows])
-        at = 0
-        for cands, holders, held, rows, dense in batch:
-            probs = model.probabilities_of_sums(sums[at:at + len(rows)], len(rows), dense)
-            at += len(rows)
-            take(ctx, have, cands, holders, held, probs, float(model.thresholds[0]))
-
-    for sent, cands, holders, held in held_candidates(ctx, voice):
-        pending.append((cands, holders, held, *held_rows(ctx, sent, cands, holders, held, vectors)))
-        pending_rows += len(cands)
-        if pending_rows >= SCORE_ROWS:
-            score(pending)
-            pending, pending_rows = [], 0
-    score(pending)
+    for (_, cands, holders, held), probs in scored(ctx, model, held_candidates(ctx, voice), vectors):
+        take(ctx, have, cands, holders, held, probs, float(model.thresholds[0]))
