@@ -55,7 +55,7 @@ def query(ctx: ExtractContext, offset: int, c, kind: str) -> PairQuery:
 
 
 def model() -> EncoderModel:
-    return load_encoder(DIRECTORY)
+    return load_encoder(DIRECTORY, arena=True)   # a clause's few candidates: see EncoderModel
 
 
 def gated(ctx: ExtractContext, work: list, bar: float) -> list:
