@@ -71,3 +71,16 @@ def test_an_event_pair_pools_its_mentions_within_its_clause(monkeypatch, wordpie
 
     assert pooled(1) == {"Chile"} and pooled(3) == {"said"}   # source, trigger (inputs.PARTS)
     assert example.has_target.tolist() == [0.0]
+
+
+def test_a_rows_source_target_and_trigger_are_read_within_its_unit():
+    """The spans of a pair row are kept within its sentence; the text read may start later."""
+    start = len(FIRST) + 1
+    bolivia, envoy = _chars("Bolivia"), _chars("the envoy")
+    row = {"spans": [[bolivia[0] - start, bolivia[1] - start], [envoy[0] - start, envoy[1] - start]],
+           "trigger": TEXT.index("demanded")}
+    clause = "Bolivia demanded that the envoy leave"
+    source, target, trigger = finetune_events.row_spans(row, clause, TEXT.index(clause), start)
+    assert (clause[slice(*source)], clause[slice(*target)], clause[slice(*trigger)]) == ("Bolivia", "the envoy", "demanded")
+    _, no_target, _ = finetune_events.row_spans({**row, "spans": row["spans"][:1]}, clause, TEXT.index(clause), start)
+    assert no_target is None

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-from realpolitik.extract.encoder_events.inputs import word_at
 from realpolitik.extract.encoder_events.model import DIRECTORY, EncoderModel, PairQuery
 from realpolitik.training import corpus
 from realpolitik.training.annotations import TYPES, load
+from realpolitik.training.finetune_events import row_spans
 from realpolitik.training.pair_model import decode, evaluate_rows, read
 
 
@@ -35,14 +35,8 @@ def dev_queries(rows: list[dict]) -> tuple[list[tuple[str, list[PairQuery]]], li
     queries, members = [], []
     for (doc, s, *unit), at in grouped.items():
         start, end = unit or sentences[doc][s]
-        shift = start - sentences[doc][s][0]   # the rows' spans are within the sentence
         text = corpus.get(doc).text[start:end]
-        qs = []
-        for i in at:
-            (a, b), *target = rows[i]["spans"]
-            qs.append(PairQuery((a - shift, b - shift), (target[0][0] - shift, target[0][1] - shift) if target else None,
-                                word_at(text, rows[i]["trigger"] - start)))
-        queries.append((text, qs))
+        queries.append((text, [PairQuery(*row_spans(rows[i], text, start, sentences[doc][s][0])) for i in at]))
         members.append(at)
     return queries, members
 

@@ -70,16 +70,25 @@ def sentence_examples(rows: list[dict], sentences: dict[str, list[tuple[int, int
     return out
 
 
+def row_spans(r: dict, text: str, start: int, sentence_start: int) -> tuple:
+    """A pair row's source, target (or None) and trigger word as character spans within the text
+    read, which starts at `start` (document offsets): its "unit", or its sentence. The row's own
+    spans are within its sentence, which starts at `sentence_start`. Training and the scoring of
+    the exported model (training.evaluate_encoder) both read rows through it."""
+    shift = start - sentence_start
+    (a, b), *target = r["spans"]
+    return ((a - shift, b - shift), (target[0][0] - shift, target[0][1] - shift) if target else None,
+            word_at(text, r["trigger"] - start))
+
+
 def examples(rows: list[dict], wordpiece, max_pieces: int) -> list[SentenceExample]:
     """The pair rows as sentence examples: each pair pools its source, target and trigger word
     within the text it reads (its "unit": its trigger's clause, or the whole sentence)."""
     sentences = {d.doc: d.sentences for d in load()}
 
     def pair_inputs(r: dict, text: str, start: int, pieces: Pieces):
-        shift = start - sentences[r["doc"]][r["sentence"]][0]   # the rows' spans are within the sentence
-        source = (r["spans"][0][0] - shift, r["spans"][0][1] - shift)
-        target = (r["spans"][1][0] - shift, r["spans"][1][1] - shift) if len(r["spans"]) > 1 else None
-        return (pool_weights(pieces, source, target, word_at(text, r["trigger"] - start)), float(target is not None),
+        source, target, trigger = row_spans(r, text, start, sentences[r["doc"]][r["sentence"]][0])
+        return (pool_weights(pieces, source, target, trigger), float(target is not None),
                 [float(t in r["y"]) for t in TYPES], [float(t not in r["skip"]) for t in TYPES])
 
     return sentence_examples(rows, sentences, wordpiece, max_pieces, pair_inputs)
