@@ -19,9 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from realpolitik.extract.encoder_events.model import DIRECTORY, EncoderModel, PairQuery
-from realpolitik.training import corpus
 from realpolitik.training.annotations import TYPES, load
-from realpolitik.training.finetune_events import row_spans
+from realpolitik.training.finetune_events import row_spans, texts_read
 from realpolitik.training.pair_model import decode, evaluate_rows, read
 
 
@@ -29,13 +28,8 @@ def dev_queries(rows: list[dict]) -> tuple[list[tuple[str, list[PairQuery]]], li
     """The dev rows as (text read, pairs) with the row indices of each text's pairs: a row's
     "unit" (its trigger's clause) where it has one, else its sentence, as in training."""
     sentences = {d.doc: d.sentences for d in load(split="dev")}
-    grouped: dict[tuple, list[int]] = {}
-    for i, r in enumerate(rows):
-        grouped.setdefault((r["doc"], r["sentence"], *(r.get("unit") or ())), []).append(i)
     queries, members = [], []
-    for (doc, s, *unit), at in grouped.items():
-        start, end = unit or sentences[doc][s]
-        text = corpus.get(doc).text[start:end]
+    for doc, s, start, text, at in texts_read(rows, sentences):
         queries.append((text, [PairQuery(*row_spans(rows[i], text, start, sentences[doc][s][0])) for i in at]))
         members.append(at)
     return queries, members

@@ -46,14 +46,12 @@ class SentenceExample:
     counted: np.ndarray         # [pairs, types] 0 = the pipeline missed the target: not taught either way
 
 
-def sentence_examples(rows: list[dict], sentences: dict[str, list[tuple[int, int]]], wordpiece, max_pieces: int,
-                      row_inputs) -> list[SentenceExample]:
-    """The rows grouped by sentence, in file order, each sentence encoded once from the corpus
-    text. `sentences`: each document's sentence offsets; `row_inputs(row, text, start, pieces)`
-    gives a row's (pooling weights, head flag, labels, counted) — the one part the event and
-    the interest encoders read differently. A row with a "unit" (document offsets: its
-    coordinated clause, extract.encoder_events.coder.unit_of) is encoded from that stretch of
-    its sentence instead."""
+def texts_read(rows: list[dict], sentences: dict[str, list[tuple[int, int]]]) -> list[tuple[str, int, int, str, list[int]]]:
+    """(document, sentence, start, text, row indices): the rows grouped by the text each reads,
+    in file order. A row with a "unit" (document offsets: its coordinated clause,
+    extract.encoder_events.coder.unit_of) reads that stretch of its sentence, any other its
+    sentence (`sentences`: each document's sentence offsets). Training and the scoring of the
+    exported model (training.evaluate_encoder) group rows through it."""
     from realpolitik.training import corpus
 
     grouped: dict[tuple, list[int]] = {}
@@ -62,7 +60,18 @@ def sentence_examples(rows: list[dict], sentences: dict[str, list[tuple[int, int
     out = []
     for (doc, s, *unit), members in grouped.items():
         start, end = unit or sentences[doc][s]
-        text = corpus.get(doc).text[start:end]
+        out.append((doc, s, start, corpus.get(doc).text[start:end], members))
+    return out
+
+
+def sentence_examples(rows: list[dict], sentences: dict[str, list[tuple[int, int]]], wordpiece, max_pieces: int,
+                      row_inputs) -> list[SentenceExample]:
+    """The rows grouped by the text they read (texts_read: their sentence, or their clause), each
+    text encoded once from the corpus. `row_inputs(row, text, start, pieces)` gives a row's
+    (pooling weights, head flag, labels, counted) — the one part the event and the interest
+    encoders read differently."""
+    out = []
+    for doc, s, start, text, members in texts_read(rows, sentences):
         pieces = encode(wordpiece, text, max_pieces)
         pools, flags, labels, counted = zip(*(row_inputs(rows[i], text, start, pieces) for i in members), strict=True)
         out.append(SentenceExample((doc, s), pieces, members, np.stack(pools), np.array(flags, dtype=np.float32),

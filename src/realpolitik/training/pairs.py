@@ -86,6 +86,7 @@ def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
                 targets = [p.target for p, _ in rows if p.target is not None]
                 for pair, feats in rows:
                     yes, unsure = label_pair(pair, gold, targets)
+                    predicate = _predicate(ctx, pair)
                     stats["pairs"] += 1
                     stats["positive_pairs"] += bool(yes)
                     handle.write(json.dumps({"doc": ann.doc, "split": ann.split, "sentence": i, "x": feats,
@@ -94,9 +95,9 @@ def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
                                              "target": pair.target.actor_id if pair.target else None,
                                              "source_code": _code(ctx, pair.source_id) if pair.source else None,
                                              "target_code": _code(ctx, pair.target.actor_id) if pair.target else None,
-                                             "trigger": ctx.doc[_predicate(ctx, pair)].idx,
+                                             "trigger": ctx.doc[predicate].idx,
                                              "spans": _spans(pair, sent.start_char),
-                                             "unit": _unit(ctx, pair, sent)}) + "\n")
+                                             "unit": _unit(ctx, pair, predicate, sent)}) + "\n")
             if log and n % 25 == 0:
                 log(f"{n}/{len(docs)} documents, {stats['pairs']} pairs")
     if dense:   # the rows' word-vector features, in row order, beside the JSONL
@@ -117,14 +118,14 @@ def _spans(pair, offset: int) -> list:
     return out
 
 
-def _unit(ctx, pair, sent) -> list[int]:
-    """What the encoder reads for the pair (document offsets): its trigger's coordinated
-    clause, stretched to hold its mentions (extract.encoder_events.coder.unit_of)."""
+def _unit(ctx, pair, predicate: int, sent) -> list[int]:
+    """What the encoder reads for the pair (document offsets): its trigger's (`predicate`'s)
+    coordinated clause, stretched to hold its mentions (extract.encoder_events.coder.unit_of)."""
     from realpolitik.extract import syntax
     from realpolitik.extract.encoder_events.coder import unit_of
 
     spans = [(m.start, m.end) for m in (pair.source, pair.target) if m is not None]
-    clause = syntax.coordinated_clause_chars(ctx.doc[_predicate(ctx, pair)])
+    clause = syntax.coordinated_clause_chars(ctx.doc[predicate])
     return list(unit_of(clause, spans, (sent.start_char, sent.end_char)))
 
 
