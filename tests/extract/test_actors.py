@@ -305,7 +305,9 @@ def test_a_bodys_one_word_name_is_the_organisation_the_text_is_about(analyze):
 
 def test_named_rebels_are_their_movement_and_unnamed_ones_their_states(analyze):
     analysis = analyze("M23 rebels seized Goma. Syrian rebels shelled a village.", published="2025-02-15")
-    assert "COD-REB" in mentioned(analysis, "rebels")
+    assert "M23" in mentioned(analysis, "rebels")
+    m23 = actors_of(analysis)["M23"]
+    assert (m23.kind, m23.country, m23.sector) == ("group", "COD", "REB")   # a movement in its state
     assert "SYR-REB" in mentioned(analysis, "Syrian rebels") | mentioned(analysis, "rebels")
 
 
@@ -334,3 +336,37 @@ def test_a_group_with_no_place_named_has_no_state(analyze):
     text = "Kenya's president spoke in Parliament on Monday. Protesters marched to the stadium."
     protesters = next(a for a in analyze(text).actors if a.sector == "OPP")
     assert protesters.id == "grp:OPP" and protesters.country is None
+
+
+def test_civilians_with_no_state_named_are_a_group_and_a_states_own_are_its_group(analyze):
+    analysis = analyze("Gunmen fired on civilians near the border. Syrian civilians fled north.",
+                       published="2024-03-02")
+    assert "grp:CVL" in mentioned(analysis, "civilians")
+    syrians = actors_of(analysis)["SYR-CVL"]
+    assert (syrians.kind, syrians.country) == ("group", "SYR")   # a group in Syria, not its state
+
+
+def _in_release(pipeline, text: str, voice: str | None):
+    from realpolitik.schema import Document, content_id
+
+    doc = Document(id=content_id(text), text=text, published="2022-05-10",
+                   metadata={"voice": voice} if voice else {})
+    return next(iter(pipeline.analyze_documents([doc])))
+
+
+def _country_of(analysis, name: str) -> str | None:
+    return next(a.country for a in analysis.actors if a.name == name)
+
+
+@pytest.mark.parametrize("title", ["Under Secretary for Arms Control, Verification, and Compliance",
+                                   "Assistant Secretary for the Bureau of African Affairs Dr.",
+                                   "Deputy Secretary of State", "Counselor"])
+def test_an_official_titled_with_the_publishers_office_is_the_publishers(pipeline, title):
+    text = f"{title} Lena Farrow will travel to Nairobi on May 12 to meet Kenyan officials."
+    assert _country_of(_in_release(pipeline, text, "USA"), "Lena Farrow") == "USA"
+    assert _country_of(_in_release(pipeline, text, None), "Lena Farrow") != "USA"   # no publisher
+
+
+def test_another_governments_secretary_is_not_the_publishers(pipeline):
+    text = "Secretary of Foreign Affairs and Trade Roland Keats will visit Washington on May 12."
+    assert _country_of(_in_release(pipeline, text, "USA"), "Roland Keats") != "USA"

@@ -4,6 +4,8 @@ Documents written for these tests; each runs the whole default pipeline."""
 
 from __future__ import annotations
 
+from realpolitik.extract.implied_actors import STATES_AT_LARGE
+
 
 def _events(analysis, trigger: str):
     return [e for e in analysis.events if e.trigger.text == trigger]
@@ -101,7 +103,8 @@ def test_co_doers_share_an_implied_target_and_own_circles_stay_open(analyze):
     assert {_party(analysis, e.source) for e in bombs} == {"ISR", "USA"}
     assert {_party(analysis, e.target) for e in bombs} == {"IRN"}
     asked = [e for e in analysis.events if e.trigger.text == "asked"]
-    assert asked and all(e.target is None for e in asked)
+    # "its partners" is the unnamed group of states (the codebook's IGO), never the strikers
+    assert asked and {e.target for e in asked} == {STATES_AT_LARGE}
 
 
 def test_a_reaction_to_the_strikes_is_aimed_at_whoever_struck(analyze):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from realpolitik.extract.event_model.candidates import pairs, sentence_mentions
+from realpolitik.extract.implied_actors import STATES_AT_LARGE
 from realpolitik.knowledge import KnowledgeError
 
 
@@ -62,25 +63,53 @@ def test_security_forces_are_the_sector_of_the_state_in_view(pipeline):
 @pytest.mark.parametrize("phrase", ["World leaders", "Other governments", "Foreign governments"])
 def test_a_generic_plural_names_no_state(pipeline, phrase):
     ctx = _context(pipeline, f"Ghana hosted a cocoa summit in Accra. {phrase} welcomed the new price floor.")
-    assert not _actors_of(ctx, phrase.split()[-1])
+    assert not any(ctx.actors[a].country for a in _actors_of(ctx, phrase.split()[-1]))
 
 
-def test_a_title_is_the_holder_named_before_not_another_minister(pipeline):
-    ctx = _context(pipeline, "Secretary Blinken met Foreign Minister Wang Yi in Beijing on Monday. "
-                             "The Secretary raised the detention of American citizens.", published="2023-06-19")
-    assert _actors_of(ctx, "Secretary", occurrence=1) == {"antony-blinken"}
+@pytest.mark.parametrize("phrase", ["The international community", "Member States", "Other governments",
+                                    "Ghana's partners", "Donors"])
+def test_an_unnamed_group_of_states_is_one_actor(pipeline, phrase):
+    ctx = _context(pipeline, f"Ghana hosted a cocoa summit in Accra. {phrase} welcomed the new price floor.")
+    assert _actors_of(ctx, phrase.split()[-1]) == {STATES_AT_LARGE}
+    assert ctx.actors[STATES_AT_LARGE].kind == "group" and ctx.actors[STATES_AT_LARGE].country is None
 
 
-def test_a_ranked_title_in_a_release_is_the_publishers_state(pipeline):
-    ctx = _context(pipeline, "The Deputy Secretary met the Ambassador of Mongolia on Thursday. "
-                             "She welcomed Mongolia's new mining law.", metadata={"voice": "USA"})
-    assert _actors_of(ctx, "Deputy Secretary") == {"USA"}
+def test_allies_named_by_their_organisation_are_the_organisation(pipeline):
+    ctx = _context(pipeline, "NATO allies pledged more air defence systems for Ukraine on Friday.")
+    assert _actors_of(ctx, "allies") == {"NATO"}
 
 
-def test_the_president_with_no_holder_named_is_the_state_in_view(pipeline):
-    ctx = _context(pipeline, "Parliament in Tunisia passed the budget late on Friday. "
-                             "The President signed it the next morning.")
-    assert _actors_of(ctx, "President") == {"TUN"}
+def test_a_states_own_government_is_not_a_group_of_states(pipeline):
+    ctx = _context(pipeline, "Ghana's governments have changed twice since the cocoa board was founded.")
+    assert STATES_AT_LARGE not in _actors_of(ctx, "governments")
+
+
+def test_an_organisations_own_secretary_general_is_that_organisation(pipeline):
+    ctx = _context(pipeline, "Ministers met in Brussels on Tuesday. The NATO Secretary-General "
+                             "called for higher defence spending.")
+    assert "UN" not in _actors_of(ctx, "Secretary-General")
+
+
+# (text, metadata, title, its occurrence, holder): a title with no name is the holder named
+# before, not another minister; a ranked title in a release is the publisher's state; "the
+# President" with no holder named is the state in view; "the Secretary-General" with no owner
+# is the UN's.
+OFFICES = [
+    ("Secretary Blinken met Foreign Minister Wang Yi in Beijing on Monday. The Secretary raised the "
+     "detention of American citizens.", {}, "Secretary", 1, "antony-blinken"),
+    ("The Deputy Secretary met the Ambassador of Mongolia on Thursday. She welcomed Mongolia's new "
+     "mining law.", {"voice": "USA"}, "Deputy Secretary", 0, "USA"),
+    ("Parliament in Tunisia passed the budget late on Friday. The President signed it the next morning.",
+     {}, "President", 0, "TUN"),
+    ("We thank the Secretary-General for his report on the Sahel. Kenya will support the new "
+     "peacebuilding fund.", {"country_iso3": "KEN"}, "Secretary-General", 0, "UN"),
+]
+
+
+@pytest.mark.parametrize("text,metadata,title,occurrence,holder", OFFICES)
+def test_a_title_with_no_name_is_its_holder(pipeline, text, metadata, title, occurrence, holder):
+    ctx = _context(pipeline, text, published="2023-06-19", metadata=metadata)
+    assert _actors_of(ctx, title, occurrence=occurrence) == {holder}
 
 
 def test_an_office_of_someone_named_is_left_to_its_name(pipeline):

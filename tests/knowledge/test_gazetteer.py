@@ -202,6 +202,19 @@ def test_organisation_members_are_states_and_codes_are_upper():
             assert m in KB.states, (o.code, m)
 
 
+def test_bodies_belong_to_an_organisation_of_the_gazetteer():
+    assert KB.organizations["UNSC"].part_of == "UN" and KB.organizations["EC"].part_of == "EU"
+    assert KB.organizations["WHO"].part_of is None   # the codebook keeps WHO's own key
+    for o in KB.organizations.values():
+        assert o.part_of is None or KB.organizations[o.part_of].part_of is None, o.code
+
+
+def test_armed_movements_have_a_key_of_their_own_in_their_state():
+    assert KB.movements["HOUTHIS"] == "Houthis" and KB.movements["HAMAS"] == "Hamas"
+    for name, _country, sector, own in KB.institutions:
+        assert own is None or (sector == "REB" and own not in KB.states and own in KB.movements), name
+
+
 def test_no_surface_form_names_two_organisations():
     owners = defaultdict(set)
     for o in KB.organizations.values():

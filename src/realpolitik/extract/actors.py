@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ActorMention, ExtractContext
+from realpolitik.extract.coref import document_voice
 from realpolitik.extract.gazetteer import Entry, Gazetteer, for_vocab
 from realpolitik.extract.parties import organisation_mentions, state_in_view
 from realpolitik.knowledge import Knowledge, load_yaml
@@ -45,6 +46,9 @@ NOT_ACTORS = {"agreement", "treaty", "accord", "pact", "deal", "programme", "pro
 # are a body of the organisation the text is about, never a new organisation of their own.
 GENERIC_BODIES = {"Assembly", "Commission", "Council", "Parliament", "Secretariat", "Fund", "Court", "Agency",
                   "Committee", "Board", "Summit", "Tribunal", "Conference", "Presidency", "Bureau"}
+# Words that join the parts of a long title of office ("Assistant Secretary for the Bureau of
+# European and Eurasian Affairs", "Acting Coordinator for Counterterrorism (CT)").
+TITLE_JOINERS = {"for", "of", "the", "and", ",", "&", "(", ")", "dr.", "mr.", "ms.", "mrs."}
 # Things named like organisations: ships and the like ("the Eagle S, a tanker ...").
 VESSELS = {"tanker", "ship", "vessel", "freighter", "carrier", "boat", "trawler", "ferry", "yacht", "submarine",
            "frigate", "destroyer", "cruiser", "aircraft", "plane", "jet", "satellite", "rocket"}
@@ -112,6 +116,14 @@ class _Resolver:
     def sector_actor(self, owner: str, sector: str) -> str:
         """A state's or bloc's sector: RUS-MIL, WST-MED."""
         return sector_actor(self.ctx, self.kb, owner, sector)
+
+    def movement(self, entry: Entry) -> str:
+        """A named armed movement: a group in its state, with its own key (Hamas: HAMAS in PSE),
+        so that two movements of one state stay two actors."""
+        self.state(entry.code)
+        self.ctx.add_actor(Actor(id=entry.own, name=self.kb.movements[entry.own], kind="group",
+                                 country=entry.code, sector=entry.sector))
+        return entry.own
 
     def location(self, name: str, country: str | None) -> str:
         actor_id = f"loc:{slug(name)}"
@@ -236,8 +248,8 @@ class _Resolver:
             self.mention(self._with_article(start), end, actor, "metonym")
             return
         if how == "institution":
-            self.mention(self._with_article(start), end, self.sector_actor(self.state(code), entry.sector or "GOV"),
-                         "gazetteer")
+            actor = self.movement(entry) if entry.own else self.sector_actor(self.state(code), entry.sector or "GOV")
+            self.mention(self._with_article(start), end, actor, "gazetteer")
             return
         if how == "place":
             self.mention(start, end, self.location(self.doc[start:end].text, code), "place", True)
@@ -384,7 +396,7 @@ class _Resolver:
         The small models sometimes label "Amara Okafor, Nigeria's trade minister" a GPE; a
         name with a role apposition or title is a person whatever NER said.
         """
-        candidates = sorted([*self.doc.ents, *self.titled_names()], key=lambda e: e.start)
+        candidates = sorted([*map(self.without_title, self.doc.ents), *self.titled_names()], key=lambda e: e.start)
         for ent in candidates:
             if ent.label_ not in ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC") or any(t.i in self.taken for t in ent):
                 continue
@@ -394,6 +406,8 @@ class _Resolver:
             if len(name) < 2 or not name[0].isupper():
                 continue
             role, country = self.person_role(ent)
+            if country is None:
+                country = self.publisher_official(ent)
             if ent.label_ != "PERSON" and not (role and len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent)
                                                and not (ent.start > 0 and self.doc[ent.start - 1].lower_ in ("of", "for"))):
                 continue  # "Secretary of National Defense": the name of an office, not a person
@@ -408,6 +422,16 @@ class _Resolver:
             self.ctx.add_actor(Actor(id=pid, name=name, kind="person", country=country, role=role,
                                      sector="GOV" if role and role not in ("Leader",) else None))
             self.mention(ent.start, ent.end, pid, "role" if role else "ner")
+
+    def without_title(self, ent: Span) -> Span:
+        """A PERSON the model read with its title ("Counselor Lena Farrow"): the name alone, so
+        that the title is read as one."""
+        from spacy.tokens import Span as SpacySpan
+
+        start = ent.start
+        while ent.label_ == "PERSON" and ent.end - start > 1 and self.doc[start].lower_ in self.title_words:
+            start += 1
+        return ent if start == ent.start else SpacySpan(self.doc, start, ent.end, label="PERSON")
 
     def titled_names(self) -> list[Span]:
         """Names NER missed that follow a title: "Minister of Defense Kenji Mori" (as PERSON)."""
@@ -517,6 +541,46 @@ class _Resolver:
         if not country and role:
             country = self.state_after_coordinated(ent)
         return role, country
+
+    def publisher_official(self, ent: Span) -> str | None:
+        """The document's own state for an official whose title is one of its offices and who
+        has no other state: "Deputy Secretary Sherman", "Under Secretary for Civilian Security,
+        Democracy, and Human Rights Uzra Zeya" in a State Department release are the United
+        States' (implied_actors.yaml: offices held by the publisher)."""
+        voice = document_voice(self.ctx)
+        if voice not in self.kb.states:
+            return None
+        from realpolitik.extract.implied_actors import load  # it reads this module's actors
+        know = load()
+        title = self.office_title(ent, know.rank_words)
+        return voice if title is not None and know.offices.get(title) == "publisher" else None
+
+    def office_title(self, ent: Span, rank_words: frozenset[str]) -> str | None:
+        """The office in the title block just before a name, without its rank or portfolio:
+        "secretary" of "Assistant Secretary for the Bureau of European and Eurasian Affairs
+        Dr. Karen Donfried", "secretary of state" of "Deputy Secretary of State Wendy Sherman".
+        None when its "of" phrase names another office ("Secretary of Foreign Affairs")."""
+        doc = self.doc
+        i = ent.start - 1
+        while i >= 0 and ent.start - i <= 20 and not doc[i].is_sent_end and (
+                doc[i].is_title or doc[i].is_upper or doc[i].lower_ in TITLE_JOINERS) and not (
+                i in self.ent_of and self.ent_of[i].label_ == "PERSON" and self.ent_of[i].end <= ent.start):
+            i -= 1   # (a PERSON read with its title, "Counselor Lena Farrow", is this name's own)
+        block = [t for t in doc[i + 1:ent.start]]
+        while block and block[0].lower_ in TITLE_JOINERS:
+            block.pop(0)
+        words: list[str] = []
+        for n, t in enumerate(block):
+            if t.lower_ in TITLE_JOINERS:
+                rest = [x.lower_ for x in block[n:n + 4]]
+                if rest[:2] == ["of", "state"]:
+                    words.append("of state")
+                elif rest[0] == "of" and rest[1:3] != ["the", "department"]:
+                    return None
+                break
+            if t.lower_ not in rank_words or words:
+                words.append(t.lower_)
+        return " ".join(words) or None
 
     def name_parts(self) -> set[str]:
         """First and last names of the people found so far ("Sun" of Sun Weidong)."""

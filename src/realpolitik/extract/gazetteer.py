@@ -27,6 +27,7 @@ class Entry:
     code: str  # state code, organisation code or person id
     sector: str | None = None
     article: bool = False  # given as "the X": matches only after "the", and not inside "the X Bank"
+    own: str | None = None  # an armed movement's own key (HAMAS): an actor of its own in its state
 
 
 @dataclass
@@ -78,7 +79,7 @@ def _build(nlp: Language) -> Gazetteer:
             # resolver checks the article. Seats ("the Kremlin") read as well without it.
             form = form[4:]
             if entry.how not in ("seat",):
-                entry = Entry(entry.how, entry.code, entry.sector, article=True)
+                entry = Entry(entry.how, entry.code, entry.sector, article=True, own=entry.own)
         if form and entry not in forms.setdefault(form, []):
             forms[form].append(entry)
 
@@ -101,8 +102,8 @@ def _build(nlp: Language) -> Gazetteer:
             add(seat.name, Entry("org_seat", o.code, seat.sector))
     for name, country in kb.places:
         add(name, Entry("place", country))
-    for name, country, sector in kb.institutions:
-        add(name, Entry("institution", country, sector))
+    for name, country, sector, own in kb.institutions:
+        add(name, Entry("institution", country, sector, own=own))
     for p in kb.people.values():
         for name in (p.name, *p.names):
             add(name, Entry("person", p.id))

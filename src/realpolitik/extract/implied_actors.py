@@ -27,8 +27,9 @@ from realpolitik.extract import extractor
 from realpolitik.extract.actors import sector_actor
 from realpolitik.extract.context import ActorMention, ExtractContext
 from realpolitik.extract.coref import document_voice
+from realpolitik.extract.event_lexicon import load as event_lexicon
 from realpolitik.extract.gazetteer import for_vocab
-from realpolitik.extract.parties import pair_in_view, state_in_view
+from realpolitik.extract.parties import bloc_in_view, pair_in_view, state_in_view
 from realpolitik.knowledge import KnowledgeError, load_yaml
 from realpolitik.schema import Actor
 
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from realpolitik.knowledge import Knowledge
 
 FILE = "implied_actors.yaml"
+# The actor of every unnamed group of states ("the international community", "donors").
+STATES_AT_LARGE = "grp:IGO"
 OWNER_DEPS = ("poss", "compound", "amod", "nmod")
 
 
@@ -50,7 +53,7 @@ class ImpliedActors:
     sectors_in_view: frozenset[str]
     generic_modifiers: frozenset[str]
     bare_sector_nouns: frozenset[str]
-    offices: dict[str, str]   # title phrase -> "publisher" | "state"
+    offices: dict[str, str]   # title phrase -> "publisher" | "state" | an organisation's code
     rank_words: frozenset[str]
     collective_nouns: frozenset[str]
     collective_people: frozenset[str]
@@ -59,6 +62,9 @@ class ImpliedActors:
     plural_pronouns: frozenset[str]
     antecedent_deps: frozenset[str]
     max_members: int
+    states_at_large: frozenset[str]
+    community_nouns: frozenset[str]
+    community_modifiers: frozenset[str]
 
     @cached_property
     def title_heads(self) -> frozenset[str]:
@@ -79,8 +85,8 @@ def load() -> ImpliedActors:
     data = load_yaml(FILE) or {}
     offices: dict[str, str] = {}
     for holder, titles in (data.get("offices") or {}).items():
-        if holder not in ("publisher", "state"):
-            raise KnowledgeError(f"{FILE}: offices.{holder} is not 'publisher' or 'state'")
+        if holder not in ("publisher", "state") and not (holder.isupper() and holder.isalnum()):
+            raise KnowledgeError(f"{FILE}: offices.{holder} is not 'publisher', 'state' or an organisation's code")
         offices.update({t.lower(): holder for t in _words({"t": titles}, "t")})
     return ImpliedActors(
         state_nouns=_words(data, "state_nouns"), state_plurals=_words(data, "state_plurals"),
@@ -90,7 +96,17 @@ def load() -> ImpliedActors:
         collective_nouns=_words(data, "collective_nouns"), collective_people=_words(data, "collective_people"),
         collective_alone=_words(data, "collective_alone"), collective_numbers=_words(data, "collective_numbers"),
         plural_pronouns=_words(data, "plural_pronouns"), antecedent_deps=_words(data, "antecedent_deps"),
-        max_members=_count(data, "max_members"))
+        max_members=_count(data, "max_members"), states_at_large=_words(data, "states_at_large"),
+        community_nouns=_words(data, "community_nouns"), community_modifiers=_words(data, "community_modifiers"))
+
+
+def _singular(t: Token) -> str:
+    """A plural noun's singular, lower case (the small model leaves "States" of "Member States"
+    as its own lemma)."""
+    lemma = t.lemma_.lower()
+    if lemma != t.lower_ or not lemma.endswith("s"):
+        return lemma
+    return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
 
 
 def _count(data: dict, key: str) -> int:
@@ -161,7 +177,7 @@ class _Implied:
                 continue
             if t.pos_ not in ("NOUN", "PROPN") or not self.free(t):
                 continue
-            if self.collective(t) or self.office(t):
+            if self.collective(t) or self.office(t) or self.states_at_large(t):
                 continue
             self.state_or_sector(t)
 
@@ -185,6 +201,46 @@ class _Implied:
         for actor_id in members:
             self.add(start, t.i + 1, actor_id, "group")
         return True
+
+    def states_at_large(self, t: Token) -> bool:
+        """ "the international community", "member states", "our partners", "donors": the
+        unnamed group of states (the codebook's IGO), or the organisation its phrase names
+        ("NATO allies")."""
+        if t.dep_ in ("compound", "amod", "nmod", "poss"):
+            return False   # a modifier ("partner countries"), not who acts
+        modifiers = [c for c in t.children if c.i < t.i and c.dep_ in ("amod", "compound", "nmod")]
+        if t.lemma_.lower() in self.know.community_nouns and t.tag_ in ("NN", "NNP"):
+            if not any(c.lower_ in self.know.community_modifiers for c in modifiers):
+                return False
+        elif _singular(t) not in self.know.states_at_large or not (
+                t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNP" and t.lower_ != _singular(t)):
+            return False   # a plural ("Member States" is often tagged a singular name)
+        owner = self.owner(t)
+        if owner is not None and owner not in self.kb.organizations and _singular(t) not in ("partner", "ally", "donor"):
+            return False   # "Russia's government", "the states of Africa": not a group of states at large
+        bloc = self.bloc_of_members(t) if owner is None else None
+        if owner is not None and owner in self.kb.organizations and self.kb.organizations[owner].kind != "location":
+            actor_id = owner   # "NATO allies", "EU member states": the organisation
+        elif bloc is not None:
+            actor_id = bloc   # "Member states agreed" after "Leaders of the African Union met"
+        else:
+            actor_id = STATES_AT_LARGE
+            self.ctx.add_actor(Actor(id=STATES_AT_LARGE, name="unnamed group of states", kind="group"))
+        start = t.i   # with the modifiers just before it that no other mention holds
+        while start > 0 and self.doc[start - 1] in modifiers and self.free(self.doc[start - 1]) \
+                and self.sector_of(self.doc[start - 1]) is None:   # not "intelligence" of "intelligence partners"
+            start -= 1
+        self.add(start, t.i + 1, actor_id, "implied")
+        return True
+
+    def bloc_of_members(self, t: Token) -> str | None:
+        """The bloc in view that bare members act as ("the allies", "member states"; not "its
+        partners", "other members"): as the event coder reads them (extract/parties.py)."""
+        member = any(c.dep_ == "compound" and c.lower_ == "member" for c in t.children)
+        if not member and (_singular(t) not in event_lexicon().bloc_nouns or any(
+                c.dep_ in ("amod", "compound", "nummod", "prep", "relcl", "poss") for c in t.children)):
+            return None
+        return bloc_in_view(self.ctx, t)
 
     def members_at(self, t: Token) -> list[str]:
         """The members of a collective mention over this token ("both sides", an earlier "they")."""
@@ -234,9 +290,14 @@ class _Implied:
         if t.lower_ not in self.know.title_heads or t.tag_ in ("NNS", "NNPS"):
             return False
         nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-        if nxt is not None and (nxt.text in ("-", "\u2011") or nxt.pos_ == "PROPN" and nxt.is_title):
-            return False   # "Secretary-General", "the President Xi": a name or another office
-        words, start, ranked = [t.lower_], t.i, False
+        head, end = t.lower_, t.i + 1
+        if nxt is not None and nxt.text in ("-", "\u2011") and t.i + 2 < len(self.doc):
+            head, end = f"{t.lower_}-{self.doc[t.i + 2].lower_}", t.i + 3   # "the Secretary-General"
+            if head not in self.know.offices:
+                return False
+        elif nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title:
+            return False   # "the President Xi", "the Secretary General": a name or another office
+        words, start, ranked = [head], t.i, False
         i = t.i - 1
         while i >= 0 and (w := self.doc[i]).pos_ in ("NOUN", "PROPN", "ADJ") and self.free(w):
             if w.lower_ in self.know.rank_words:
@@ -247,25 +308,38 @@ class _Implied:
         if i < 0 or self.doc[i].lower_ != "the":
             return False   # "the Secretary", not "a senior minister"
         phrase = " ".join(words)
-        if nxt is not None and nxt.lower_ == "of" and t.i + 2 < len(self.doc) and self.doc[t.i + 2].lower_ == "state":
+        if end == t.i + 1 and nxt is not None and nxt.lower_ == "of" and t.i + 2 < len(self.doc) \
+                and self.doc[t.i + 2].lower_ == "state":
             phrase, end = f"{phrase} of state", t.i + 3
-        else:
-            end = t.i + 1
         if phrase not in self.know.offices:
             return False
-        owner = self.owner(t)
-        if owner is None and self.know.offices[phrase] == "publisher":
+        holder = self.know.offices[phrase]
+        owner = self.owner(t) or self.owner(self.doc[end - 1])
+        if owner is not None and holder not in ("publisher", "state"):
+            return False   # "the Secretary-General of the EAC": left to the name of its own
+        if owner is None and holder == "publisher":
             voice = document_voice(self.ctx)   # a release's "the Secretary" is its own state's
             owner = voice if voice in self.kb.states else None
         person = None if ranked else self.holder_named_before(t, phrase, owner)
         if person is not None:
             self.add(start, end, person, "coref")
             return True
+        if owner is None and holder not in ("publisher", "state"):
+            owner = self.organisation(holder)   # "the Secretary-General": the UN's
         code = owner or state_in_view(self.ctx, t)
         if code is None:
             return False
         self.add(start, end, self.state(code) if code in self.kb.states else code, "implied")
         return True
+
+    def organisation(self, code: str) -> str | None:
+        """The actor of an organisation of the gazetteer (None if it lacks the code)."""
+        org = self.kb.organizations.get(code)
+        if org is None:
+            return None
+        kind = org.kind if org.kind in ("organization", "group") else "organization"
+        self.ctx.add_actor(Actor(id=code, name=org.name, kind=kind, org=code))
+        return code
 
     def holder_named_before(self, t: Token, phrase: str, owner: str | None) -> str | None:
         """The latest person named before `t` who holds the title: their role has its words and

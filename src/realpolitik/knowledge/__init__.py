@@ -70,6 +70,7 @@ class Organization:
     members: tuple[str, ...] = ()
     seats: tuple[Seat, ...] = ()
     bare_names: tuple[str, ...] = ()  # forms that name it only when no state qualifies them
+    part_of: str | None = None  # the organisation it is a body of (UNSC: UN)
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ class Knowledge:
     people: dict[str, Person] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)  # noun (lower) -> sector code
     roles: dict[str, str] = field(default_factory=dict)  # role phrase (lower) -> canonical role
-    institutions: list[tuple[str, str, str]] = field(default_factory=list)  # (name, country, sector)
+    institutions: list[tuple[str, str, str, str | None]] = field(default_factory=list)  # (name, country, sector, own code)
+    movements: dict[str, str] = field(default_factory=dict)  # an armed movement's own code -> its name
     places: list[tuple[str, str]] = field(default_factory=list)  # (name, country)
     group_sectors: set[str] = field(default_factory=set)  # sectors that act without a state: REB, LAB
 
@@ -162,8 +164,11 @@ def load() -> Knowledge:
         kb.organizations[e["code"]] = Organization(
             code=e["code"], name=e["name"], kind=e["kind"], names=_tuple(e, "names"),
             adjectives=_tuple(e, "adjectives"), members=_tuple(e, "members"), seats=_seats(e),
-            bare_names=_tuple(e, "bare_names"),
+            bare_names=_tuple(e, "bare_names"), part_of=e.get("part_of"),
         )
+    for o in kb.organizations.values():
+        if o.part_of is not None and o.part_of not in kb.organizations:
+            raise KnowledgeError(f"organizations.yaml: {o.code} is part_of unknown {o.part_of}")
     for e in load_yaml("people.yaml"):
         _need(e, ("id", "name"), "people.yaml")
         if e["id"] in kb.people:
@@ -190,7 +195,12 @@ def load() -> Knowledge:
         _need(e, ("name", "country", "sector"), "institutions.yaml")
         if e["country"] not in kb.states:
             raise KnowledgeError(f"institutions.yaml: {e['name']} has unknown country {e['country']}")
-        kb.institutions.append((e["name"], e["country"], e["sector"]))
+        own = e.get("code")
+        if own is not None and (not str(own).isupper() or own in kb.states or own in kb.organizations):
+            raise KnowledgeError(f"institutions.yaml: {e['name']} has a code {own!r} that is not a new upper-case key")
+        kb.institutions.append((e["name"], e["country"], e["sector"], own))
+        if own is not None:
+            kb.movements.setdefault(own, e["name"])
     for e in load_yaml("places.yaml") or ():
         _need(e, ("name", "country"), "places.yaml")
         if e["country"] not in kb.states:

@@ -49,8 +49,17 @@ def _sentence_of(spans: list[tuple[int, int]], offset: int) -> int | None:
 
 def actor_code(a) -> tuple[str, bool]:
     """(code, is_state) of an actor in the gold's code space: a state's organs and people act for
-    it; a group in it (its rebels, protesters) is not the state, so it matches generic codes."""
-    return a.country or a.org or a.id, a.kind == "state" or (a.country is not None and not a.org and a.kind != "group")
+    it; a group in it (its rebels, protesters) is not the state, so it matches generic codes; a
+    body of an organisation is coded with the organisation's key (the Security Council: UN), a
+    named armed movement with its own (HAMAS)."""
+    from realpolitik.knowledge import load as knowledge
+
+    if a.kind == "group" and a.id in knowledge().movements:
+        return a.id, False   # an armed movement by its own key (HAMAS), as the codebook codes it
+    org = a.org
+    if org is not None and org in knowledge().organizations:
+        org = knowledge().organizations[org].part_of or org
+    return a.country or org or a.id, a.kind == "state" or (a.country is not None and not a.org and a.kind != "group")
 
 
 def _codes(actors: dict, actor_id: str | None) -> tuple[tuple[str, bool], ...]:
