@@ -39,6 +39,13 @@ def the_event(db: str, words: str, source: str) -> dict:
     return found[0]
 
 
+def an_event_not_aimed_at(db: str, source: str, target: str) -> dict:
+    """The first (by id) machine event from `source` aimed elsewhere than `target`."""
+    found = sorted((e for e in events(db) if e["source"] == source and e["target"] != target), key=lambda e: e["id"])
+    assert found, f"the pipeline no longer reads an event from {source} not aimed at {target}"
+    return found[0]
+
+
 def dyad_ids(db: str, a: str, b: str) -> tuple[int, set[str]]:
     from realpolitik.analysis.dyad import dyad_events
     from realpolitik.store import open_store
@@ -70,8 +77,8 @@ def test_every_table_shows_the_ids_a_correction_needs(db):
 
 
 def test_a_wrong_target_fixed_changes_the_dyad_and_the_csv_export_and_undo_restores_them(db, tmp_path):
-    # "…Chinese bombers had operated from a Russian air base in a joint patrol near the United States."
-    patrol = the_event(db, "joint patrol near the United States", "CHN")
+    # an act of China's an analyst reads as one done with Russia (say, a patrol flown with it)
+    patrol = an_event_not_aimed_at(db, "CHN", "RUS")
     n_before, ids_before = dyad_ids(db, "CHN", "RUS")
     out = run("correct", f"event:{patrol['id']}", "--target", "Russia", "--db", db, "--user", "ana",
               "--note", "the patrol was flown with Russia")

@@ -74,9 +74,15 @@ def test_an_unnamed_group_of_states_is_one_actor(pipeline, phrase):
     assert ctx.actors[STATES_AT_LARGE].kind == "group" and ctx.actors[STATES_AT_LARGE].country is None
 
 
-def test_allies_named_by_their_organisation_are_the_organisation(pipeline):
-    ctx = _context(pipeline, "NATO allies pledged more air defence systems for Ukraine on Friday.")
-    assert _actors_of(ctx, "allies") == {"NATO"}
+@pytest.mark.parametrize("text,words,actor", [
+    ("NATO allies pledged more air defence systems for Ukraine on Friday.", "allies", "NATO"),
+    ("Member States of the EU pledged more air defence systems on Friday.", "Member States", "EU"),
+    ("The Five Eyes group of intelligence partners called the hacking campaign reckless.", "partners", "FVEY"),
+    ("NATO's partners in Asia pledged more air defence systems on Friday.", "partners", STATES_AT_LARGE),
+])
+def test_members_named_by_their_organisation_are_the_organisation_but_its_partners_are_not(
+        pipeline, text, words, actor):
+    assert _actors_of(_context(pipeline, text), words) == {actor}
 
 
 def test_a_states_own_government_is_not_a_group_of_states(pipeline):

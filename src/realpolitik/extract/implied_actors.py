@@ -218,12 +218,10 @@ class _Implied:
         owner = self.owner(t)
         if owner is not None and owner not in self.kb.organizations and _singular(t) not in ("partner", "ally", "donor"):
             return False   # "Russia's government", "the states of Africa": not a group of states at large
-        bloc = self.bloc_of_members(t) if owner is None else None
-        if owner is not None and owner in self.kb.organizations and self.kb.organizations[owner].kind != "location":
-            actor_id = owner   # "NATO allies", "EU member states": the organisation
-        elif bloc is not None:
-            actor_id = bloc   # "Member states agreed" after "Leaders of the African Union met"
-        else:
+        bloc = self.organisation_of_members(t, modifiers) or (self.bloc_of_members(t) if owner is None else None)
+        if bloc is not None:
+            actor_id = bloc   # "NATO allies", "the Five Eyes group of partners", "member states" of an AU summit
+        else:   # "NATO's partners" are not NATO
             actor_id = STATES_AT_LARGE
             self.ctx.add_actor(Actor(id=STATES_AT_LARGE, name="unnamed group of states", kind="group"))
         start = t.i   # with the modifiers just before it that no other mention holds
@@ -232,6 +230,22 @@ class _Implied:
             start -= 1
         self.add(start, t.i + 1, actor_id, "implied")
         return True
+
+    def organisation_of_members(self, t: Token, modifiers: list[Token]) -> str | None:
+        """The organisation whose members the phrase names by its own words: "NATO allies",
+        "member states of the EU", "the Five Eyes group of intelligence partners" (not "NATO's
+        partners", "allies of the US")."""
+        heads = list(modifiers)
+        if _singular(t) not in ("partner", "ally", "donor"):   # "Member States of the EU"; not "allies of the US"
+            heads += [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+            group = t.head.head
+            heads += [group, *(c for c in group.children if c.dep_ in ("amod", "compound", "nmod") and c.i < group.i)]
+        for h in heads:
+            org = self.kb.organizations.get(self.ctx.actor_of_token(h) or "")
+            if org is not None and org.kind != "location":
+                return org.code
+        return None
 
     def bloc_of_members(self, t: Token) -> str | None:
         """The bloc in view that bare members act as ("the allies", "member states"; not "its
