@@ -566,7 +566,7 @@ class _Resolver:
                 doc[i].is_title or doc[i].is_upper or doc[i].lower_ in TITLE_JOINERS) and not (
                 i in self.ent_of and self.ent_of[i].label_ == "PERSON" and self.ent_of[i].end <= ent.start):
             i -= 1   # (a PERSON read with its title, "Counselor Lena Farrow", is this name's own)
-        block = [t for t in doc[i + 1:ent.start]]
+        block = list(doc[i + 1:ent.start])
         while block and block[0].lower_ in TITLE_JOINERS:
             block.pop(0)
         words: list[str] = []

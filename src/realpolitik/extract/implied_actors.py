@@ -63,6 +63,7 @@ class ImpliedActors:
     antecedent_deps: frozenset[str]
     max_members: int
     states_at_large: frozenset[str]
+    associate_nouns: frozenset[str]
     community_nouns: frozenset[str]
     community_modifiers: frozenset[str]
 
@@ -97,6 +98,7 @@ def load() -> ImpliedActors:
         collective_alone=_words(data, "collective_alone"), collective_numbers=_words(data, "collective_numbers"),
         plural_pronouns=_words(data, "plural_pronouns"), antecedent_deps=_words(data, "antecedent_deps"),
         max_members=_count(data, "max_members"), states_at_large=_words(data, "states_at_large"),
+        associate_nouns=_words(data, "associate_nouns"),
         community_nouns=_words(data, "community_nouns"), community_modifiers=_words(data, "community_modifiers"))
 
 
@@ -216,7 +218,7 @@ class _Implied:
                 t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNP" and t.lower_ != _singular(t)):
             return False   # a plural ("Member States" is often tagged a singular name)
         owner = self.owner(t)
-        if owner is not None and owner not in self.kb.organizations and _singular(t) not in ("partner", "ally", "donor"):
+        if owner is not None and owner not in self.kb.organizations and _singular(t) not in self.know.associate_nouns:
             return False   # "Russia's government", "the states of Africa": not a group of states at large
         bloc = self.organisation_of_members(t, modifiers) or (self.bloc_of_members(t) if owner is None else None)
         if bloc is not None:
@@ -236,7 +238,7 @@ class _Implied:
         "member states of the EU", "the Five Eyes group of intelligence partners" (not "NATO's
         partners", "allies of the US")."""
         heads = list(modifiers)
-        if _singular(t) not in ("partner", "ally", "donor"):   # "Member States of the EU"; not "allies of the US"
+        if _singular(t) not in self.know.associate_nouns:   # "Member States of the EU"; not "allies of the US"
             heads += [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
             group = t.head.head
