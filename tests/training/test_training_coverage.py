@@ -29,3 +29,11 @@ def test_the_report_lists_uncovered_lemmas_most_frequent_first():
 def test_the_test_split_is_not_explored():
     with pytest.raises(SystemExit):
         main(["--split", "test"])
+
+
+def test_shares_by_collection_are_of_that_collections_events():
+    cov = Coverage(counts=Counter({"source_gold": 3, "source_code": 2, "statedept:source_gold": 2,
+                                   "statedept:source_code": 2, "ungdc:source_gold": 1}))
+    assert cov.share("source", "code", "statedept") == 1.0 and cov.share("source", "code", "ungdc") == 0.0
+    assert cov.report(top=1)["code_by_collection"] == {"statedept": {"source": 1.0, "target": 0.0},
+                                                        "ungdc": {"source": 0.0, "target": 0.0}}

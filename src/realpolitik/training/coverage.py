@@ -4,8 +4,9 @@ The pair model only scores pairs of the pipeline's actor mentions, so a gold eve
 source (or target) no mention overlaps is out of its reach whatever it learns. This reports,
 per split (train and dev only: the test split is scored once per release, never explored),
 the share of gold events whose source and target spans are covered — by any mention, and by
-one whose actor has a code compatible with the gold's — and the most frequent uncovered gold
-sides by their head lemma, to say which kinds of mention are missing.
+one whose actor has a code compatible with the gold's (also per collection: readouts, speeches,
+news, our own writing) — and the most frequent uncovered gold sides by their head lemma, to say
+which kinds of mention are missing.
 
     python -m realpolitik.training.coverage [--split train dev] [--top 40]
 """
@@ -19,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from realpolitik.training import corpus
 from realpolitik.training.annotations import AnnotatedDoc, Mention, load
 from realpolitik.training.evaluate import GENERIC, actor_code
 from realpolitik.training.reading import read_until
@@ -36,12 +38,18 @@ class Coverage:
     lemmas: dict[tuple[str, str], Counter] = field(default_factory=dict)
     examples: dict[tuple[str, str, str], str] = field(default_factory=dict)   # (side, why, lemma) -> a text
 
-    def share(self, side: str, how: str) -> float:
-        gold = self.counts[f"{side}_gold"]
-        return round(self.counts[f"{side}_{how}"] / gold, 3) if gold else 0.0
+    def share(self, side: str, how: str, collection: str = "") -> float:
+        at = f"{collection}:" if collection else ""
+        gold = self.counts[f"{at}{side}_gold"]
+        return round(self.counts[f"{at}{side}_{how}"] / gold, 3) if gold else 0.0
+
+    def collections(self) -> list[str]:
+        return sorted({k.split(":")[0] for k in self.counts if ":" in k})
 
     def report(self, top: int) -> dict:
         return {"events": self.counts["events"],
+                "code_by_collection": {c: {side: self.share(side, "code", c) for side in ("source", "target")}
+                                       for c in self.collections()},
                 **{f"{side}_{how}": self.share(side, how) for side in ("source", "target")
                    for how in ("span", "code")},
                 **{f"{side}_gold": self.counts[f"{side}_gold"] for side in ("source", "target")},
@@ -60,17 +68,23 @@ def _actor_code(ctx, actor_id: str) -> tuple[str | None, bool]:
     return (None, False) if a is None else actor_code(a)
 
 
-def _side(ctx, doc, text: str, gold: tuple[Mention, ...], mentions, side: str, cov: Coverage) -> None:
-    """Count one side of one gold event, and its head lemma when no mention covers it."""
+def _side(ctx, doc, text: str, gold: tuple[Mention, ...], mentions, side: str, cov: Coverage,
+          collection: str = "") -> None:
+    """Count one side of one gold event (overall and in its collection), and its head lemma
+    when no mention covers it."""
     if not gold:
         return
-    cov.counts[f"{side}_gold"] += 1
+    keys = ["", f"{collection}:"] if collection else [""]
+    for at in keys:
+        cov.counts[f"{at}{side}_gold"] += 1
     overlapping = [m for m in mentions if any(m.start < g.end and g.start < m.end for g in gold)]
     if overlapping:
-        cov.counts[f"{side}_span"] += 1
+        for at in keys:
+            cov.counts[f"{at}{side}_span"] += 1
     if any(_compatible(g, *_actor_code(ctx, m.actor_id)) for m in overlapping for g in gold
            if m.start < g.end and g.start < m.end):
-        cov.counts[f"{side}_code"] += 1
+        for at in keys:
+            cov.counts[f"{at}{side}_code"] += 1
         return
     g = gold[0]
     span = doc.char_span(g.start, g.end, alignment_mode="expand")
@@ -92,12 +106,13 @@ def measure(docs: Iterable[AnnotatedDoc], log=None) -> Coverage:
     docs = list(docs)
     for n, ann in enumerate(docs):
         document, doc, ctx = read_until(pipeline, ann.doc, "events")
+        collection = corpus.collection_of(ann.doc)   # statedept, ungdc, bbc, own: where a miss lives
         for e in ann.events:
             start, end = ann.sentences[e.sentence]
             mentions = [m for m in ctx.mentions if start <= m.start and m.end <= end and m.token_start >= 0]
             cov.counts["events"] += 1
-            _side(ctx, doc, document.text, e.source, mentions, "source", cov)
-            _side(ctx, doc, document.text, e.target, mentions, "target", cov)
+            _side(ctx, doc, document.text, e.source, mentions, "source", cov, collection)
+            _side(ctx, doc, document.text, e.target, mentions, "target", cov, collection)
         if log and n % 25 == 0:
             log(f"{n}/{len(docs)} documents")
     return cov
