@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from realpolitik.knowledge import load as knowledge
 from realpolitik.training import corpus
 from realpolitik.training.annotations import TYPES, AnnotatedDoc, load
 
@@ -52,8 +53,6 @@ def actor_code(a) -> tuple[str, bool]:
     it; a group in it (its rebels, protesters) is not the state, so it matches generic codes; a
     body of an organisation is coded with the organisation's key (the Security Council: UN), a
     named armed movement with its own (HAMAS)."""
-    from realpolitik.knowledge import load as knowledge
-
     if a.kind == "group" and a.id in knowledge().movements:
         return a.id, False   # an armed movement by its own key (HAMAS), as the codebook codes it
     org = a.org
