@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ActorMention, ExtractContext
 from realpolitik.extract.coref import document_voice
-from realpolitik.extract.gazetteer import Entry, Gazetteer, for_vocab
+from realpolitik.extract.gazetteer import Entry, Gazetteer, for_vocab, known_actor
 from realpolitik.extract.parties import organisation_mentions, state_in_view
 from realpolitik.knowledge import Knowledge, load_yaml
 from realpolitik.schema import Actor
@@ -103,9 +103,7 @@ class _Resolver:
 
     # -- actor constructors ------------------------------------------------
     def state(self, code: str) -> str:
-        s = self.kb.states[code]
-        self.ctx.add_actor(Actor(id=code, name=s.name, kind="state", country=code))
-        return code
+        return known_actor(self.ctx, self.kb, code)
 
     def org(self, code: str) -> str:
         o = self.kb.organizations[code]

@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ActorMention, ExtractContext
-from realpolitik.extract.gazetteer import for_vocab
-from realpolitik.schema import Actor
+from realpolitik.extract.gazetteer import for_vocab, known_actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -325,16 +324,7 @@ def document_voice(ctx: ExtractContext) -> str | None:
     code = str(meta.get("voice") or meta.get("country_iso3") or "").strip().upper()
     if not code:
         return None
-    kb = for_vocab(ctx.doc.vocab).knowledge
-    if code in kb.states:
-        ctx.add_actor(Actor(id=code, name=kb.states[code].name, kind="state", country=code))
-        return code
-    if code in kb.organizations:
-        org = kb.organizations[code]
-        kind = org.kind if org.kind in ("organization", "group") else "organization"
-        ctx.add_actor(Actor(id=code, name=org.name, kind=kind, org=code))
-        return code
-    return None
+    return known_actor(ctx, for_vocab(ctx.doc.vocab).knowledge, code)
 
 
 def _first_person_outside_quotes(ctx: ExtractContext) -> None:

@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING
 
 from realpolitik.knowledge import Knowledge
 from realpolitik.knowledge import load as load_knowledge
+from realpolitik.schema import Actor
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
+
+    from realpolitik.extract.context import ExtractContext
 
 
 @dataclass(frozen=True)
@@ -132,3 +135,17 @@ def _official_styles(name: str) -> list[str]:
         given, family = words
         return [f"{family.upper()} {given}", f"{given} {family.upper()}"]
     return []
+
+
+def known_actor(ctx: ExtractContext, kb: Knowledge, code: str) -> str | None:
+    """Register the state or organisation the gazetteer knows by `code` (a state as a whole; an
+    organisation as an organisation or a group) and return its id; None for a code it lacks."""
+    if code in kb.states:
+        ctx.add_actor(Actor(id=code, name=kb.states[code].name, kind="state", country=code))
+        return code
+    if code in kb.organizations:
+        org = kb.organizations[code]
+        kind = org.kind if org.kind in ("organization", "group") else "organization"
+        ctx.add_actor(Actor(id=code, name=org.name, kind=kind, org=code))
+        return code
+    return None

@@ -28,7 +28,7 @@ from realpolitik.extract.actors import sector_actor
 from realpolitik.extract.context import ActorMention, ExtractContext
 from realpolitik.extract.coref import document_voice
 from realpolitik.extract.event_lexicon import load as event_lexicon
-from realpolitik.extract.gazetteer import for_vocab
+from realpolitik.extract.gazetteer import for_vocab, known_actor
 from realpolitik.extract.parties import bloc_in_view, pair_in_view, state_in_view
 from realpolitik.knowledge import KnowledgeError, load_yaml
 from realpolitik.schema import Actor
@@ -136,8 +136,7 @@ class _Implied:
         self.ctx.add_mention(ActorMention(first.idx, last.idx + len(last), actor_id, via, start, end))
 
     def state(self, code: str) -> str:
-        self.ctx.add_actor(Actor(id=code, name=self.kb.states[code].name, kind="state", country=code))
-        return code
+        return known_actor(self.ctx, self.kb, code)
 
     def owner(self, noun: Token) -> str | None:
         """The party the noun's own phrase names: "its government", "Peru's police", "the
@@ -341,21 +340,12 @@ class _Implied:
             self.add(start, end, person, "coref")
             return True
         if owner is None and holder not in ("publisher", "state"):
-            owner = self.organisation(holder)   # "the Secretary-General": the UN's
+            owner = known_actor(self.ctx, self.kb, holder)   # "the Secretary-General": the UN's
         code = owner or state_in_view(self.ctx, t)
         if code is None:
             return False
         self.add(start, end, self.state(code) if code in self.kb.states else code, "implied")
         return True
-
-    def organisation(self, code: str) -> str | None:
-        """The actor of an organisation of the gazetteer (None if it lacks the code)."""
-        org = self.kb.organizations.get(code)
-        if org is None:
-            return None
-        kind = org.kind if org.kind in ("organization", "group") else "organization"
-        self.ctx.add_actor(Actor(id=code, name=org.name, kind=kind, org=code))
-        return code
 
     def holder_named_before(self, t: Token, phrase: str, owner: str | None) -> str | None:
         """The latest person named before `t` who holds the title: their role has its words and
