@@ -48,3 +48,23 @@ def test_skipping_pairs_the_rules_read_changes_nothing_added(pipeline, monkeypat
     added = [e for e in with_skip.events if e.pattern.startswith("model")]
     assert added, "the model adds acts here"
     assert [e.model_dump() for e in with_skip.events] == [e.model_dump() for e in without_skip.events]
+
+
+def test_only_the_rules_events_the_policy_keeps_read_a_doer(pipeline):
+    """A rule's event the precision policy drops later must not keep the model from coding
+    its doer: with every rule event under the bar, no doer counts as read."""
+    from dataclasses import replace
+
+    ctx = _before_the_model(pipeline)
+    ruled = [e for e in ctx.events if e.source and not (e.pattern or "").startswith("model")]
+    assert ruled, "the rules code acts in this article"
+    _, everyone = coder._rule_keys(_with_bar(ctx, 0.0, replace))
+    assert {(e.sentence.start, e.source) for e in ruled} <= everyone
+    _, nobody = coder._rule_keys(_with_bar(ctx, 1.01, replace))
+    assert not nobody
+
+
+def _with_bar(ctx: ExtractContext, bar: float, replace) -> ExtractContext:
+    copy = _copy(ctx)
+    copy.config = replace(ctx.config, min_event_confidence=bar)
+    return copy

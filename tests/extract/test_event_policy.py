@@ -44,6 +44,16 @@ def test_people_tied_to_no_state_are_dropped_but_groups_and_organisations_kept()
     assert keep(_event("org:red-cross", "PER"), ACTORS, 0.55)
 
 
+def test_the_models_acts_aimed_at_a_named_person_are_kept():
+    """The codebook codes a designated or jailed person as the target by name; the model
+    learnt those acts from annotated text, while the rules' were rarely right."""
+    designated = _event("PER", "ana-ruiz").model_copy(update={"type": "SANCTION", "pattern": "model"})
+    assert keep(designated, ACTORS, 0.55)
+    assert not keep(designated.model_copy(update={"pattern": "verbal:verb:designate"}), ACTORS, 0.55)
+    # a person with no state or bloc still cannot be the one who acts
+    assert not keep(designated.model_copy(update={"source": "ana-ruiz", "target": "PER"}), ACTORS, 0.55)
+
+
 def test_the_threshold_is_the_users_choice():
     weak = _event("PER", "CHL", confidence=0.5)
     assert not keep(weak, ACTORS, 0.55)
