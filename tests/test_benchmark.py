@@ -133,4 +133,6 @@ def test_pipeline_loads_only_the_components_its_extractors_need():
     from realpolitik.pipeline import Pipeline
 
     only_parse = Extractor("deps", lambda ctx: None, components=("parser",))
-    assert Pipeline(extractors=[only_parse]).nlp.pipe_names == ["tok2vec", "parser"]
+    from realpolitik.nlp import PARAGRAPH_BREAKS
+
+    assert Pipeline(extractors=[only_parse]).nlp.pipe_names == ["tok2vec", PARAGRAPH_BREAKS, "parser"]

@@ -156,6 +156,53 @@ def _dense_rows(ctx: ExtractContext, sent: Span, scored: list[tuple[Pair, list[i
     return dense
 
 
+def open_sources(ctx: ExtractContext, work: list[tuple[Span, set[tuple[int, int]]]], bar: float) -> set[tuple[int, int]] | None:
+    """Of each sentence's source mentions (start, end) in `work`, those whose pairs the pair
+    model gives some type at least `bar` (far under its own thresholds): the encoder coder
+    reads only these. Only those mentions' pairs are featurised, and their rows scored in
+    batches as code_events scores them. None when the pair model is not there to ask."""
+    import numpy as np
+
+    model = load()
+    shipped = shipped_vectors() if model is not None and model.uses_dense else None
+    if model is None or (model.uses_dense and shipped is None):
+        return None
+    vectors = for_document(ctx, shipped) if shipped is not None else None
+    kinds = actor_kinds(ctx)
+    out: set[tuple[int, int]] = set()
+    batch: list[tuple[list[Pair], list[list[int]], object]] = []
+
+    def score() -> None:
+        if not batch:
+            return
+        sums = model.hashed_sums([f for _, rows, _ in batch for f in rows])
+        at = 0
+        for pairs, rows, dense in batch:
+            best = model.probabilities_of_sums(sums[at:at + len(rows)], len(rows), dense).max(axis=1)
+            at += len(rows)
+            out.update((p.source.start, p.source.end) for p, b in zip(pairs, best, strict=True) if b >= bar)
+        batch.clear()
+
+    rows_held = 0
+    for sent, sources in work:
+        def skip(pair: Pair, wanted: set[tuple[int, int]] = sources) -> bool:
+            return pair.source is None or (pair.source.start, pair.source.end) not in wanted
+        memo: dict = {}
+        scored = [(pair, f) for pair, f in featurize_sentence(ctx, sent, kinds, memo, skip=skip) if not skip(pair)]
+        if not scored:
+            continue
+        pairs = [pair for pair, _ in scored]
+        dense = (dense_pair_features(ctx.doc, sent, pairs, vectors, memo).astype(np.float32)
+                 if vectors is not None else None)
+        batch.append((pairs, [f for _, f in scored], dense))
+        rows_held += len(scored)
+        if rows_held >= SCORE_ROWS:
+            score()
+            rows_held = 0
+    score()
+    return out
+
+
 @extractor("event_model", requires=("events",), components=("parser", "lemmatizer"))
 def code_events(ctx: ExtractContext) -> None:
     if ctx.config.events_model == "encoder":
