@@ -26,7 +26,7 @@ test: $(BIN)/realpolitik
 # src/realpolitik/training/corpus.py) and print their dev scores: the word vectors distilled
 # from all-MiniLM-L6-v2 (training/static_vectors.py), the pair model (one linear
 # model per PLOVER type over candidate actor pairs), the sentence-type model (spaCy
-# textcat), and the two combined; then the interest models (one linear model per stance, and
+# textcat), and the two combined, the event encoder; then the interest models (one linear model per stance, and
 # the interest encoder, interests_model: encoder, fine-tuned in build/torchvenv).
 # Seeded (same data, same weights): retraining on the annotations in the repo rebuilds the
 # shipped weights byte for byte (sha256 beside each). Session 9, a clean clone on 2 cores
@@ -46,23 +46,28 @@ train: $(BIN)/realpolitik
 		build/models/event_types/model-best --threshold 0.3
 	$(BIN)/python -m realpolitik.training.interest_model build/interest_rows.jsonl \
 		src/realpolitik/extract/interest_model/weights.npz --build
+	# the event encoder, the default event coder since session 12 (events_model: encoder; the
+	# pair model above gates what it reads and is the `pairs` choice): as train-encoder below
+	$(MAKE) $(TORCH_READY)
+	$(TORCH)/python -m realpolitik.training.finetune_events build/pairs.jsonl build/encoder --layers 3 --epochs 4
+	$(TORCH)/python -m realpolitik.training.export_encoder build/encoder src/realpolitik/extract/encoder_events --per-channel
+	$(BIN)/python -m realpolitik.training.evaluate_encoder build/pairs.jsonl --retune
 	# the interest encoder (interests_model: encoder; issue 13, session 9): fine-tuned with
 	# torch in its own venv (build/torchvenv: torch never enters .venv), exported to int8 ONNX,
 	# its threshold re-picked on dev as the pipeline runs it (gated by the linear model above)
-	$(MAKE) $(TORCH_READY)
 	$(TORCH)/python -m realpolitik.training.finetune_interests build/interest_rows.jsonl build/interest_encoder \
 		--layers 3 --epochs 3
 	$(TORCH)/python -m realpolitik.training.export_encoder build/interest_encoder \
 		src/realpolitik/extract/encoder_interests --per-channel
 	$(BIN)/python -m realpolitik.training.evaluate_interests --split dev --interests-model encoder --retune
 
-# The optional encoder event coder (events_model: encoder, issue 12, session 5): MiniLM's first
+# The encoder event coder alone (events_model: encoder, the default since session 12; issue 12,
+# session 5; `make train` runs the same steps): MiniLM's first
 # 3 layers fine-tuned with a pair classifier on the train split (training/finetune_events.py),
 # exported to ONNX with int8 weights, then scored on dev as the pipeline runs it; each pair
 # reads its trigger's coordinated clause (session 10). torch stays out of the project's venv:
 # it lives in build/torchvenv (torch 2.13.0 CPU). Seeded and deterministic; 4 epochs of about
-# 100 s each on 2 idle cores (session 10). The interest encoder (interests_model: encoder) is
-# part of `make train`.
+# 100 s each on 2 idle cores (session 10).
 TORCH := build/torchvenv/bin
 # a stamp file, not bin/python: a venv's python is a link to the system's, which touch would change
 TORCH_READY := build/torchvenv/.installed

@@ -31,9 +31,10 @@ SETTINGS: tuple[Setting, ...] = (
             "before giving up with a message."),
     Setting("min_event_confidence", "REALPOLITIK_MIN_EVENT_CONFIDENCE", "0.55",
             "Events below this confidence are not reported (0 keeps every candidate with a source)."),
-    Setting("events_model", "REALPOLITIK_EVENTS_MODEL", "pairs",
-            "The learned event coder after the rules: pairs (linear model, fast) or encoder (fine-tuned "
-            "MiniLM run with onnxruntime; more accurate, slower)."),
+    Setting("events_model", "REALPOLITIK_EVENTS_MODEL", "encoder",
+            "The learned event coder after the rules: encoder (fine-tuned MiniLM run with onnxruntime, "
+            "the pair model choosing what it reads; more accurate) or pairs (the linear pair model "
+            "alone; faster)."),
     Setting("interests_model", "REALPOLITIK_INTERESTS_MODEL", "linear",
             "The learned interest coder after the rules: linear (hashed and word-vector features, fast) or "
             "encoder (fine-tuned MiniLM run with onnxruntime; more accurate, slower)."),

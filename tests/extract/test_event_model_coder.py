@@ -29,8 +29,11 @@ def _copy(ctx: ExtractContext) -> ExtractContext:
 
 
 def test_skipping_pairs_the_rules_read_changes_nothing_added(pipeline, monkeypatch):
+    from dataclasses import replace
+
     monkeypatch.setattr(coder, "ADD_FLOOR", 0.15)   # more additions than the shipped floor: more to compare
     ctx = _before_the_model(pipeline)
+    ctx.config = replace(ctx.config, events_model="pairs")   # the pair model's coder, whatever the default
     if coder.load() is None:
         pytest.skip("no event model shipped")
     assert ctx.events, "the rules read some of these acts: the skip has something to skip"
@@ -68,3 +71,30 @@ def _with_bar(ctx: ExtractContext, bar: float, replace) -> ExtractContext:
     copy = _copy(ctx)
     copy.config = replace(ctx.config, min_event_confidence=bar)
     return copy
+
+
+def test_the_encoder_adds_another_act_to_a_doer_the_rules_read_only_above_its_floor(pipeline, monkeypatch):
+    """The rules read Germany's pledge; the encoder also reads Germany, and its other act
+    (welcoming the ceasefire) is added only when it is surer than ENCODER_RULED_FLOOR."""
+    from dataclasses import replace
+
+    from realpolitik.extract.encoder_events import model as encoder_model
+
+    if not (encoder_model.DIRECTORY / "encoder.onnx").exists():
+        pytest.skip("encoder.onnx is not installed (make train-encoder)")
+    text = "Germany welcomed the ceasefire and pledged 50 million euros in aid to Sudan."
+    ctx = run_before(pipeline, Document(id=content_id(text), text=text, published="2023-04-20"), "event_model")
+    ctx.config = replace(ctx.config, events_model="encoder")
+    ruled = {e.type for e in ctx.events if e.source == "DEU"}
+    assert ruled, "the rules read Germany's act"
+
+    def added(floor: float) -> list:
+        monkeypatch.setattr(coder, "ENCODER_RULED_FLOOR", floor)
+        copy = _copy(ctx)
+        coder.code_events(copy)
+        return [e for e in copy.events if e.pattern == "model" and e.source == "DEU"]
+
+    anything = added(0.0)
+    assert anything and all(e.type not in ruled for e in anything), "another act, never the rules' own type again"
+    assert not added(1.01)
+    assert all(e.confidence >= coder.ENCODER_RULED_FLOOR for e in added(coder.ENCODER_RULED_FLOOR))

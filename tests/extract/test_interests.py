@@ -28,6 +28,7 @@ def analyze_with(request, analyze):
     from realpolitik.schema import validate
 
     if request.param == Config.from_env().interests_model:
+        analyze.model = request.param
         return analyze
     if request.param == "encoder":
         pytest.importorskip("onnxruntime")
@@ -38,11 +39,15 @@ def analyze_with(request, analyze):
         validate(analysis.to_dict())
         return analysis
 
+    run.model = request.param
     return run
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
-def test_interest_case(analyze_with, case):
+def test_interest_case(analyze_with, case, request):
+    known = case.get("known_errors", {}).get(analyze_with.model)
+    if known:   # a model's recorded error: strict, so the day it is mended the marker must go
+        request.applymarker(pytest.mark.xfail(strict=True, reason=known))
     text = case["text"]
     analysis = analyze_with(text, "2024")
     got = [(key(analysis, i.actor), i.rank, text[i.span.start:i.span.end]) for i in analysis.interests]

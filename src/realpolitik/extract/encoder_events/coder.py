@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 # The pair model's bar for a source mention's pairs to be read by the encoder: far under its
 # own thresholds, it only spares the encoder's passes on doers nothing points to. Chosen on dev
-# (session 12): at 0.005 the pipeline's type / full F1 is 0.509 / 0.375, as with every pair
-# read, and the encoder's share of a run falls from 21 % to 14 % (`realpolitik bench`); 0.01
-# and 0.02 cost recall (0.503, 0.494).
+# with session 12's models (type / full F1, flagship): every pair read 0.511 / 0.391, 0.82;
+# 0.005 0.519 / 0.396, 0.83; 0.01 0.513 / 0.392; 0.02 0.507 / 0.387. At 0.005 the encoder's
+# share of a run fell from 21 % to 14 % (`realpolitik bench`, session 12's first measurement).
 GATE = 0.005
 
 
@@ -70,13 +70,10 @@ def best_per_source(labels: tuple[str, ...], pairs: list[Pair], probs, threshold
     return [(t, pair, p) for (t, _), (p, pair) in best.items()]
 
 
-def code_document(ctx: ExtractContext, model: EncoderModel, floor: float = 0.0,
-                  ruled: set[tuple[int, str]] | None = None) -> list[tuple[Span, str, Pair, float]]:
-    """(sentence, type, pair, probability) for every event the encoder coder finds. `ruled`:
-    (sentence start, actor) doers whose acts the caller keeps from the rules; their pairs are
-    not read (pairs compete only with those of the same source), and a sentence left with no
-    pair costs no encoder pass. Nor are the pairs of a source the pair model gives no type at
-    least GATE (event_model.coder.open_sources)."""
+def code_document(ctx: ExtractContext, model: EncoderModel, floor: float = 0.0) -> list[tuple[Span, str, Pair, float]]:
+    """(sentence, type, pair, probability) for every event the encoder coder finds. The pairs
+    of a source the pair model gives no type at least GATE are not read
+    (event_model.coder.open_sources), and a sentence left with no pair costs no encoder pass."""
     from realpolitik.extract.event_model.candidates import pairs, sentence_mentions
 
     work: list[tuple[Span, list[Pair]]] = []
@@ -84,9 +81,7 @@ def code_document(ctx: ExtractContext, model: EncoderModel, floor: float = 0.0,
         mentions = sentence_mentions(ctx, sent.start_char, sent.end_char)
         if not mentions:
             continue
-        read = [p for p in pairs(mentions) if not ruled or (sent.start_char, p.source.actor_id) not in ruled]
-        if read:
-            work.append((sent, read))
+        work.append((sent, pairs(mentions)))
     if work and GATE > 0.0:
         from realpolitik.extract.event_model.coder import open_sources
 
