@@ -1,4 +1,5 @@
-"""The fine-tuned encoder event coder (optional): one pass of a truncated, fine-tuned
+"""The fine-tuned encoder event coder (the default since session 12; events_model: pairs is
+the faster choice): one pass of a truncated, fine-tuned
 all-MiniLM-L6-v2 per sentence (or per coordinated clause), run with onnxruntime; candidate
 pairs from the same actor machinery as the pair model; a small MLP over the pair's pooled
-states gives its types."""
+states gives its types. The pair model chooses which sources it reads (coder.GATE)."""

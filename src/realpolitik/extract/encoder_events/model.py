@@ -1,9 +1,9 @@
 """A shipped encoder coder: encoder.onnx (int8, onnxruntime) with its vocabulary and settings
 (the event coder's here; the interest coder's in extract/encoder_interests, loaded the same way).
 
-Written by `make train-encoder` (training.finetune_events, then training.export_encoder);
-run with onnxruntime (part of the core install). Nothing is fetched at run time: a model
-whose bytes differ from the sha256 beside it is refused.
+Written by `make train` or `make train-encoder` (training.finetune_events, then
+training.export_encoder); run with onnxruntime (part of the core install). Nothing is fetched
+at run time: a model whose bytes differ from the sha256 beside it is refused.
 """
 
 from __future__ import annotations
