@@ -25,6 +25,7 @@ from pathlib import Path
 from realpolitik.benchmark.corpus import count_words, iter_texts
 from realpolitik.benchmark.stages import Stages
 from realpolitik.config import Config
+from realpolitik.nlp import PARAGRAPH_BREAKS
 from realpolitik.pipeline import Pipeline
 
 WARMUP = "Chinese President Xi Jinping met Vladimir Putin in Moscow on 5 June 2019 and signed 30 deals."
@@ -59,8 +60,6 @@ def tree_cpu_seconds() -> float:
 def run_raw(pipeline: Pipeline, path: Path, words: int, processes: int) -> tuple[Counter, float]:
     counter = Counter()
     texts = (text for _, text in counter.texts_of(path, words))
-    from realpolitik.nlp import PARAGRAPH_BREAKS
-
     ours = [name for name in pipeline.nlp.pipe_names if name == PARAGRAPH_BREAKS]
     start = time.perf_counter()
     with pipeline.nlp.select_pipes(disable=ours):   # spaCy's own components only: the ceiling
