@@ -23,6 +23,8 @@ from realpolitik.extract.word_vectors import shipped as shipped_vectors
 from realpolitik.schema import Event, TextSpan
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Span, Token
 
     from realpolitik.extract.context import ExtractContext
@@ -176,31 +178,47 @@ def _dense_rows(ctx: ExtractContext, sent: Span, scored: list[tuple[Pair, list[i
     return dense
 
 
+def _model_and_vectors(ctx: ExtractContext) -> tuple[LinearModel, object] | None:
+    """The pair model and the document's word vectors (None where it has no dense weights),
+    or None: no model shipped, or weights that need word vectors without them (then the
+    rules code alone)."""
+    model = load()
+    if model is None:
+        return None
+    shipped = shipped_vectors() if model.uses_dense else None
+    if model.uses_dense and shipped is None:
+        return None
+    return model, (for_document(ctx, shipped) if shipped is not None else None)
+
+
+def _hashed_sums_by_sentence(model: LinearModel, batch: list) -> Iterator[tuple[tuple, object]]:
+    """Each (sentence, scored rows, dense) item of `batch` with its rows' hashed sums: the
+    hashed part of the whole batch is summed in one go (rows are independent); each
+    sentence's word-vector product stays its own (its rounding depends on its rows)."""
+    sums = model.hashed_sums([f for _, scored, _ in batch for _, f in scored])
+    at = 0
+    for item in batch:
+        yield item, sums[at:at + len(item[1])]
+        at += len(item[1])
+
+
 def open_sources(ctx: ExtractContext, work: list[tuple[Span, set[tuple[int, int]]]], bar: float) -> set[tuple[int, int]] | None:
     """Of each sentence's source mentions (start, end) in `work`, those whose pairs the pair
     model gives some type at least `bar` (far under its own thresholds): the encoder coder
     reads only these. Only those mentions' pairs are featurised, and their rows scored in
     batches as code_events scores them. None when the pair model is not there to ask."""
-    import numpy as np
-
-    model = load()
-    shipped = shipped_vectors() if model is not None and model.uses_dense else None
-    if model is None or (model.uses_dense and shipped is None):
+    ready = _model_and_vectors(ctx)
+    if ready is None:
         return None
-    vectors = for_document(ctx, shipped) if shipped is not None else None
+    model, vectors = ready
     kinds = actor_kinds(ctx)
     out: set[tuple[int, int]] = set()
-    batch: list[tuple[list[Pair], list[list[int]], object]] = []
+    batch: list[tuple[Span, list[tuple[Pair, list[int]]], object]] = []
 
     def score() -> None:
-        if not batch:
-            return
-        sums = model.hashed_sums([f for _, rows, _ in batch for f in rows])
-        at = 0
-        for pairs, rows, dense in batch:
-            best = model.probabilities_of_sums(sums[at:at + len(rows)], len(rows), dense).max(axis=1)
-            at += len(rows)
-            out.update((p.source.start, p.source.end) for p, b in zip(pairs, best, strict=True) if b >= bar)
+        for (_, scored, dense), sums in _hashed_sums_by_sentence(model, batch):
+            best = model.probabilities_of_sums(sums, len(scored), dense).max(axis=1)
+            out.update((p.source.start, p.source.end) for (p, _), b in zip(scored, best, strict=True) if b >= bar)
         batch.clear()
 
     rows_held = 0
@@ -211,10 +229,9 @@ def open_sources(ctx: ExtractContext, work: list[tuple[Span, set[tuple[int, int]
         scored = [(pair, f) for pair, f in featurize_sentence(ctx, sent, kinds, memo, skip=skip) if not skip(pair)]
         if not scored:
             continue
-        pairs = [pair for pair, _ in scored]
-        dense = (dense_pair_features(ctx.doc, sent, pairs, vectors, memo).astype(np.float32)
+        dense = (dense_pair_features(ctx.doc, sent, [pair for pair, _ in scored], vectors, memo)
                  if vectors is not None else None)
-        batch.append((pairs, [f for _, f in scored], dense))
+        batch.append((sent, scored, dense))
         rows_held += len(scored)
         if rows_held >= SCORE_ROWS:
             score()
@@ -228,27 +245,19 @@ def code_events(ctx: ExtractContext) -> None:
     if ctx.config.events_model == "encoder":
         code_with_encoder(ctx)
         return
-    model = load()
-    if model is None:
+    ready = _model_and_vectors(ctx)
+    if ready is None:
         return
+    model, vectors = ready
     rules_by_key, rule_doers = _rule_keys(ctx)
     added: list[Event] = []
     kinds = actor_kinds(ctx)
-    shipped = shipped_vectors() if model.uses_dense else None
-    if model.uses_dense and shipped is None:
-        return   # weights that need the word vectors, without them: the rules code alone
-    vectors = for_document(ctx, shipped) if shipped is not None else None
     work: list[tuple[Span, list[tuple[Pair, list[int]]], object]] = []
     work_rows = 0
 
     def score(batch: list) -> None:
-        """Decode the sentences in `batch`, their rows' hashed part summed in one go (each
-        sentence's word-vector product stays its own)."""
-        sums = model.hashed_sums([f for _, scored, _ in batch for _, f in scored])
-        at = 0
-        for sent, scored, dense in batch:
-            rows = sums[at:at + len(scored)]
-            at += len(scored)
+        """Decode the sentences in `batch` (_hashed_sums_by_sentence)."""
+        for (sent, scored, dense), rows in _hashed_sums_by_sentence(model, batch):
             # A skipped pair's row is empty; whatever decode makes of it has a rule doer as its
             # source, and so has every pair it competes with; the act it may keep from being
             # added with no named doer has a rule doer as its target: all are dropped here.
