@@ -85,8 +85,9 @@ def row_spans(r: dict, text: str, start: int, sentence_start: int) -> tuple:
     spans are within its sentence, which starts at `sentence_start`. Training and the scoring of
     the exported model (training.evaluate_encoder) both read rows through it."""
     shift = start - sentence_start
-    (a, b), *target = r["spans"]
-    return ((a - shift, b - shift), (target[0][0] - shift, target[0][1] - shift) if target else None,
+    source, *target = r["spans"]
+    return ((source[0] - shift, source[1] - shift) if source is not None else (0, 0),
+            (target[0][0] - shift, target[0][1] - shift) if target and target[0] is not None else None,
             word_at(text, r["trigger"] - start))
 
 
@@ -328,7 +329,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
-    rows = [r for r in read(args.pairs) if r["split"] in ("train", "dev") and r["source"] is not None]   # the test split is never read
+    rows = [r for r in read(args.pairs) if r["split"] in ("train", "dev") and (r["source"] is not None or r["target"] is not None)]   # the test split is never read
     model, threshold, result, history = train(rows, layers=args.layers, epochs=args.epochs, batch=args.batch,
                                               lr=args.lr, head_lr=args.head_lr, pos_weight=args.pos_weight,
                                               seed=args.seed, threads=args.threads, fraction=args.fraction,

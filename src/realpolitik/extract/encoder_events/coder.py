@@ -43,18 +43,18 @@ def _read(ctx: ExtractContext, sent: Span, pair: Pair,
     """(the text read, as document offsets; the pair as character spans within it). The trigger
     is the source's governing predicate, as training.pairs records it; it and its clause are
     found once per source mention (kept in `clauses`)."""
-    mention = (pair.source.token_start, pair.source.token_end)
+    mention = (pair.doer.token_start, pair.doer.token_end)
     if mention not in clauses:
         predicate = syntax.role_of(ctx.doc, *mention).predicate
         clauses[mention] = (predicate, syntax.coordinated_clause_chars(ctx.doc[predicate]))
     at, clause = clauses[mention]
     predicate = ctx.doc[at]
-    source = (pair.source.start, pair.source.end)
+    source = (pair.source.start, pair.source.end) if pair.source is not None else None
     target = (pair.target.start, pair.target.end) if pair.target is not None else None
     unit = unit_of(clause, (source, target), (sent.start_char, sent.end_char))
     offset = unit[0]
     text = ctx.document.text[unit[0]:unit[1]]
-    return unit, PairQuery((source[0] - offset, source[1] - offset),
+    return unit, PairQuery((source[0] - offset, source[1] - offset) if source is not None else (0, 0),
                            (target[0] - offset, target[1] - offset) if target is not None else None,
                            word_at(text, predicate.idx - offset))
 
@@ -65,9 +65,12 @@ def best_per_source(labels: tuple[str, ...], pairs: list[Pair], probs, threshold
     for pair, row in zip(pairs, probs, strict=True):
         for k, t in enumerate(labels):
             p = float(row[k])
-            if p >= threshold and p > best.get((t, pair.source.actor_id), (0.0, None))[0]:
-                best[(t, pair.source.actor_id)] = (p, pair)
-    return [(t, pair, p) for (t, _), (p, pair) in best.items()]
+            if p >= threshold and p > best.get((t, pair.source_id), (0.0, None))[0]:
+                best[(t, pair.source_id)] = (p, pair)
+    named = {(t, pair.target.actor_id) for (t, source), (_, pair) in best.items()
+             if source is not None and pair.target is not None}
+    return [(t, pair, p) for (t, source), (p, pair) in best.items()
+            if source is not None or (t, pair.target.actor_id) not in named]
 
 
 def code_document(ctx: ExtractContext, model: EncoderModel, floor: float = 0.0) -> list[tuple[Span, str, Pair, float]]:
@@ -81,14 +84,15 @@ def code_document(ctx: ExtractContext, model: EncoderModel, floor: float = 0.0) 
         mentions = sentence_mentions(ctx, sent.start_char, sent.end_char)
         if not mentions:
             continue
-        work.append((sent, pairs(mentions)))
+        work.append((sent, pairs(mentions, sourceless=True)))
     if work and GATE > 0.0:
         from realpolitik.extract.event_model.coder import open_sources
 
-        opened = open_sources(ctx, [(sent, {(p.source.start, p.source.end) for p in ps}) for sent, ps in work], GATE)
+        opened = open_sources(ctx, [(sent, {(p.source.start, p.source.end) for p in ps if p.source is not None})
+                                    for sent, ps in work], GATE)
         if opened is not None:
             work = [(sent, kept) for sent, ps in work
-                    if (kept := [p for p in ps if (p.source.start, p.source.end) in opened])]
+                    if (kept := [p for p in ps if p.source is None or (p.source.start, p.source.end) in opened])]
     if not work:
         return []
     clauses: dict[tuple[int, int], tuple[int, tuple[int, int]]] = {}

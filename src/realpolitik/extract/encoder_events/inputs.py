@@ -62,10 +62,10 @@ def pool_weights(pieces: Pieces, source: tuple[int, int], target: tuple[int, int
         return real[(spans[real, 0] < hi) & (lo < spans[real, 1])]
 
     between: tuple[int, int] | None = None
-    if target is not None:
+    if target is not None and source[1] > source[0]:
         first, second = sorted((source, target))
         between = (first[1], second[0]) if first[1] < second[0] else None
-    for row, part in enumerate((real, inside(*source), inside(*target) if target else [],
+    for row, part in enumerate((real, inside(*source) if source[1] > source[0] else [], inside(*target) if target else [],
                                 inside(*trigger) if trigger[1] > trigger[0] else [],
                                 inside(*between) if between else [])):
         if len(part):
