@@ -186,3 +186,29 @@ def test_they_after_a_plural_thing_is_no_one(pipeline):
 def test_a_role_or_modifier_is_not_the_state_in_views_sector(pipeline, text, words):
     ctx = _context(pipeline, text)
     assert not _actors_of(ctx, words)
+
+
+def test_they_after_one_party_met_another_is_the_two_of_them(pipeline):
+    text = ("Secretary of State Antony J. Blinken met today in Lima with Foreign Minister Dmytro Kuleba. "
+            "They reviewed grain exports. The Secretary praised the minister's patience. "
+            "They also agreed to meet again in June.")
+    ctx = _context(pipeline, text)
+    assert _actors_of(ctx, "They") == {"antony-blinken", "dmytro-kuleba"}
+    # two sentences on, after one about the Secretary alone, still the two of them
+    assert _actors_of(ctx, "They", occurrence=1) == {"antony-blinken", "dmytro-kuleba"}
+
+
+def test_they_after_a_call_with_a_titled_person_is_the_two_of_them(pipeline):
+    text = ("Secretary Blinken spoke by phone with Indonesian Minister of Trade Budi Santoso. "
+            "They discussed palm oil tariffs.")
+    ctx = _context(pipeline, text)
+    members = _actors_of(ctx, "They")
+    assert "antony-blinken" in members and len(members) == 2
+    assert any(ctx.actors[a].country == "IDN" for a in members)
+
+
+def test_they_reported_by_one_party_is_not_the_meeting(pipeline):
+    text = ("Secretary Blinken met Foreign Minister Kuleba in Kyiv. "
+            "The Secretary said they should expect more shelling.")
+    ctx = _context(pipeline, text)
+    assert _actors_of(ctx, "they") != {"antony-blinken", "dmytro-kuleba"}
