@@ -370,3 +370,13 @@ def test_an_official_titled_with_the_publishers_office_is_the_publishers(pipelin
 def test_another_governments_secretary_is_not_the_publishers(pipeline):
     text = "Secretary of Foreign Affairs and Trade Roland Keats will visit Washington on May 12."
     assert _country_of(_in_release(pipeline, text, "USA"), "Roland Keats") != "USA"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_names_match_with_either_apostrophe(analyze, apostrophe):
+    analysis = analyze(f"Manila protested to the People{apostrophe}s Republic of China over the reef, "
+                       f"and C\u00f4te d{apostrophe}Ivoire offered to mediate.", published="2024")
+    assert mentioned(analysis, f"People{apostrophe}s Republic of China") == {"CHN"}
+    assert "TWN" not in actors_of(analysis)
+    assert mentioned(analysis, f"C\u00f4te d{apostrophe}Ivoire") == {"CIV"}
+
