@@ -89,3 +89,9 @@ def test_you_in_a_general_assembly_speech_is_its_president(pipeline):
     analysis = _analyse(pipeline, text, {"country_iso3": "FJI"})
     assert _said_by(analysis, "UN").count("you") == 2
     assert "We" in _said_by(analysis, "FJI")
+
+
+def test_the_group_after_an_armed_movement_is_that_movement(pipeline):
+    analysis = _analyse(pipeline, "Hamas fired rockets at Ashkelon overnight. The group said it targeted a base.",
+                        {})
+    assert "group" in _said_by(analysis, "HAMAS")

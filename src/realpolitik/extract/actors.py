@@ -37,7 +37,8 @@ GEORGIA_CUES = frozenset(_AMBIGUITY["country_georgia"])
 SECTOR_NAMES = {"MIL": "military", "GOV": "government", "SPY": "intelligence", "MED": "media",
                 "BUS": "business", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
                 "EDU": "education", "CVL": "civilians", "REB": "rebels", "PTY": "party", "LAB": "labour",
-                "REF": "refugees", "OPP": "protesters and opposition"}
+                "REF": "refugees", "OPP": "protesters and opposition",
+                "NGO": "non-governmental organisations"}
 # Head nouns of names that are things, not actors: "the Reciprocal Access Agreement".
 NOT_ACTORS = {"agreement", "treaty", "accord", "pact", "deal", "programme", "program", "initiative", "plan",
               "act", "law", "resolution", "convention", "declaration", "charter", "protocol", "strategy",
@@ -45,7 +46,8 @@ NOT_ACTORS = {"agreement", "treaty", "accord", "pact", "deal", "programme", "pro
 # One-word names of an organisation's bodies: alone ("the Assembly", "the Commission") they
 # are a body of the organisation the text is about, never a new organisation of their own.
 GENERIC_BODIES = {"Assembly", "Commission", "Council", "Parliament", "Secretariat", "Fund", "Court", "Agency",
-                  "Committee", "Board", "Summit", "Tribunal", "Conference", "Presidency", "Bureau"}
+                  "Committee", "Board", "Summit", "Tribunal", "Conference", "Presidency", "Bureau",
+                  "Organization", "Organisation"}   # "the Organization" of a UN speech: the UN
 # Words that join the parts of a long title of office ("Assistant Secretary for the Bureau of
 # European and Eurasian Affairs", "Acting Coordinator for Counterterrorism (CT)").
 TITLE_JOINERS = {"for", "of", "the", "and", ",", "&", "(", ")", "dr.", "mr.", "ms.", "mrs."}
@@ -638,6 +640,12 @@ class _Resolver:
                 continue
             named = next((a for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.i in self.taken
                           for a in [self.ctx.actor_of_token(c)] if a), None)
+            if named is None:   # "Armenian-registered firms": a state named inside a modifier
+                named = next((a.country for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.i < t.i
+                              for x in c.subtree if x.i in self.taken
+                              for a in [self.ctx.actors.get(self.ctx.actor_of_token(x) or "")]
+                              if a is not None and a.kind in ("state", "location") and a.country), None)
+                named = self.state(named) if named else None
             if named is not None:  # "M23 rebels" are M23; "Syrian rebels" Syria's rebels
                 actor = self.ctx.actors[named]
                 if actor.kind == "state" and actor.country:

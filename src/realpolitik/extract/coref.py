@@ -39,6 +39,8 @@ BODY_NOUNS: dict[str, set[str]] = {
     "tribunal": {"tribunal", "court"}, "fund": {"fund"}, "bank": {"bank"}, "union": {"union"},
     "organisation": set(), "organization": set(), "bloc": set(), "alliance": set(), "group": set(),
 }
+# Capitalised alone, as a charter calls its own body: "the Organization" (the UN in a UN speech)
+CHARTER_NOUNS = {"organization", "organisation"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CURLY = re.compile(r"\u201c[^\u201d\n]{2,}?\u201d")
 _STRAIGHT = re.compile(r'"[^"\n]{2,}?"')
@@ -466,15 +468,18 @@ def _definite_bodies(ctx: ExtractContext) -> None:
     """ "the agency" after the International Atomic Energy Agency, "the bloc" after ECOWAS: a
     definite common noun that names a kind of organisation is the latest one named before it
     whose name ends in that noun, or, for a generic one ("the bloc", "the alliance"), the
-    latest organisation named."""
+    latest organisation named; "the group" is the latest forum or armed movement named."""
+    movements = for_vocab(ctx.doc.vocab).knowledge.movements   # "the group" after the Houthis
     orgs = sorted((m for m in ctx.mentions if (a := ctx.actors.get(m.actor_id)) is not None
-                   and a.org and not a.country and a.kind in ("organization", "group")), key=lambda m: m.start)
+                   and (a.org and not a.country and a.kind in ("organization", "group") or a.id in movements)),
+                  key=lambda m: m.start)
     if not orgs:
         return
     starts = [m.start for m in orgs]
     for t in ctx.tokens():
         low = t.lower_
-        if low not in BODY_NOUNS or t.tag_ != "NN" or ctx.mention_of_token(t) is not None:
+        if low not in BODY_NOUNS or ctx.mention_of_token(t) is not None or t.tag_ != "NN" and not (
+                t.tag_ == "NNP" and low in CHARTER_NOUNS and t.i + 1 < len(t.doc) and t.nbor().pos_ != "PROPN"):
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) or any(
                 c.dep_ in ("amod", "compound", "poss") for c in t.children):
