@@ -403,3 +403,14 @@ def test_the_organization_of_a_un_speech_is_the_un(analyze):
                 "and the Organization must now lead on migration.", "2023")
     assert mentioned(a, "Organization") == {"UN"}
     assert not any(x.id.startswith("org:organ") for x in a.actors)
+
+
+@pytest.mark.parametrize("text, name, posting", [
+    ("Special Envoy to Libya Mara Lindqvist met officials in Khartoum on Tuesday to discuss the ceasefire.",
+     "Mara Lindqvist", "LBY"),
+    ("Special Representative for the DPRK John Miller met officials in Seoul.", "John Miller", "PRK"),
+])
+def test_an_envoy_posted_to_a_state_is_the_publishers(pipeline, text, name, posting):
+    assert _country_of(_in_release(pipeline, text, "USA"), name) == "USA"
+    # with no publisher, the posting is all the text says
+    assert _country_of(_in_release(pipeline, text, None), name) == posting

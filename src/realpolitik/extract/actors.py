@@ -50,7 +50,7 @@ GENERIC_BODIES = {"Assembly", "Commission", "Council", "Parliament", "Secretaria
                   "Organization", "Organisation"}   # "the Organization" of a UN speech: the UN
 # Words that join the parts of a long title of office ("Assistant Secretary for the Bureau of
 # European and Eurasian Affairs", "Acting Coordinator for Counterterrorism (CT)").
-TITLE_JOINERS = {"for", "of", "the", "and", ",", "&", "(", ")", "dr.", "mr.", "ms.", "mrs."}
+TITLE_JOINERS = {"for", "to", "of", "the", "and", ",", "&", "(", ")", "dr.", "mr.", "ms.", "mrs."}
 # Things named like organisations: ships and the like ("the Eagle S, a tanker ...").
 VESSELS = {"tanker", "ship", "vessel", "freighter", "carrier", "boat", "trawler", "ferry", "yacht", "submarine",
            "frigate", "destroyer", "cruiser", "aircraft", "plane", "jet", "satellite", "rocket"}
@@ -406,8 +406,10 @@ class _Resolver:
             if len(name) < 2 or not name[0].isupper():
                 continue
             role, country = self.person_role(ent)
-            if country is None:
-                country = self.publisher_official(ent)
+            if country is None or self.posted_to(ent):
+                # "Special Representative for the DPRK Sung Kim" in a State Department release:
+                # the state after the title is the posting, the official the publisher's
+                country = self.publisher_official(ent) or country
             if ent.label_ != "PERSON" and not (role and len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent)
                                                and not (ent.start > 0 and self.doc[ent.start - 1].lower_ in ("of", "for"))):
                 continue  # "Secretary of National Defense": the name of an office, not a person
@@ -541,6 +543,18 @@ class _Resolver:
         if not country and role:
             country = self.state_after_coordinated(ent)
         return role, country
+
+    def posted_to(self, ent: Span) -> bool:
+        """The name follows a posting: "... for the DPRK Sung Kim", "Ambassador to Yemen Steve
+        Fagin" (a state named just before the name, after "for" or "to")."""
+        i = ent.start - 1
+        named = False
+        while i >= 0 and (a := self.ctx.actors.get(self.ctx.actor_of_token(self.doc[i]) or "")) is not None \
+                and a.kind in ("state", "location"):
+            named, i = True, i - 1
+        if i >= 0 and self.doc[i].lower_ == "the":
+            i -= 1
+        return named and i >= 0 and self.doc[i].lower_ in ("for", "to")
 
     def publisher_official(self, ent: Span) -> str | None:
         """The document's own state for an official whose title is one of its offices and who
