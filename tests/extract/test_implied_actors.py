@@ -212,3 +212,20 @@ def test_they_reported_by_one_party_is_not_the_meeting(pipeline):
             "The Secretary said they should expect more shelling.")
     ctx = _context(pipeline, text)
     assert _actors_of(ctx, "they") != {"antony-blinken", "dmytro-kuleba"}
+
+
+@pytest.mark.parametrize("phrase", ["world leaders", "fellow leaders", "leaders"])
+def test_leaders_named_by_no_one_are_the_states_at_large(pipeline, phrase):
+    ctx = _context(pipeline, f"Tuvalu urged {phrase} to cut emissions before the next summit.")
+    assert _actors_of(ctx, phrase) == {STATES_AT_LARGE}
+
+
+@pytest.mark.parametrize("text, words, sector", [
+    ("Opposition leaders rejected the election results.", "leaders", "OPP"),
+    ("The trade minister met business leaders on Friday.", "leaders", "BUS"),
+])
+def test_leaders_of_a_group_are_that_group_not_the_states(pipeline, text, words, sector):
+    ctx = _context(pipeline, text)
+    found = _actors_of(ctx, words)
+    assert STATES_AT_LARGE not in found
+    assert found and all(ctx.actors[a].sector == sector and ctx.actors[a].kind == "group" for a in found)

@@ -69,6 +69,8 @@ class ImpliedActors:
     community_nouns: frozenset[str]
     community_modifiers: frozenset[str]
     meeting_verbs: frozenset[str]
+    leader_nouns: frozenset[str]
+    leader_modifiers: frozenset[str]
 
     @cached_property
     def title_heads(self) -> frozenset[str]:
@@ -103,7 +105,8 @@ def load() -> ImpliedActors:
         max_members=_count(data, "max_members"), states_at_large=_words(data, "states_at_large"),
         associate_nouns=_words(data, "associate_nouns"),
         community_nouns=_words(data, "community_nouns"), community_modifiers=_words(data, "community_modifiers"),
-        meeting_verbs=_words(data, "meeting_verbs"))
+        meeting_verbs=_words(data, "meeting_verbs"), leader_nouns=_words(data, "leader_nouns"),
+        leader_modifiers=_words(data, "leader_modifiers"))
 
 
 def _singular(t: Token) -> str:
@@ -214,7 +217,10 @@ class _Implied:
         if t.dep_ in ("compound", "amod", "nmod", "poss"):
             return False   # a modifier ("partner countries"), not who acts
         modifiers = [c for c in t.children if c.i < t.i and c.dep_ in ("amod", "compound", "nmod")]
-        if t.lemma_.lower() in self.know.community_nouns and t.tag_ in ("NN", "NNP"):
+        if t.lemma_.lower() in self.know.leader_nouns and t.tag_ == "NNS":
+            if any(c.lower_ not in self.know.leader_modifiers for c in modifiers):
+                return False   # "opposition leaders", "business leaders": not states' leaders
+        elif t.lemma_.lower() in self.know.community_nouns and t.tag_ in ("NN", "NNP"):
             if not any(c.lower_ in self.know.community_modifiers for c in modifiers):
                 return False
         elif _singular(t) not in self.know.states_at_large or not (
