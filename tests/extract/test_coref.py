@@ -95,3 +95,13 @@ def test_the_group_after_an_armed_movement_is_that_movement(pipeline):
     analysis = _analyse(pipeline, "Hamas fired rockets at Ashkelon overnight. The group said it targeted a base.",
                         {})
     assert "group" in _said_by(analysis, "HAMAS")
+
+
+def test_a_quoted_i_is_the_speaker_and_an_unattributed_quote_continues_the_last(pipeline):
+    text = ('"I will not sign this deal," Finance Minister Ilse Varga of Hungary said on Monday. '
+            '"We expect Brussels to return to the table."')
+    analysis = _analyse(pipeline, text, {})
+    speaker = next(a for a in analysis.actors if a.name == "Ilse Varga")
+    said = [m.text for m in speaker.mentions]
+    assert "I" in said and "We" in said
+    assert speaker.country == "HUN"

@@ -45,7 +45,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CURLY = re.compile(r"\u201c[^\u201d\n]{2,}?\u201d")
 _STRAIGHT = re.compile(r'"[^"\n]{2,}?"')
 # After a closing quote: ', said X', ', X said', ' X told reporters' ...
-_REPORTING = re.compile(r"^[,.]?\s*(?:[A-Z][\w'.-]*\s+){0,6}(?:said|says|added|told|stated|declared|wrote)\b"
+_REPORTING = re.compile(r"^[,.]?\s*(?:(?:[A-Z][\w'.-]*|of|for|the|he|she)\s+){0,8}(?:said|says|added|told|stated|declared|wrote)\b"
                         r"|^[,.]?\s*(?:said|says|added|told|stated|declared|wrote)\b")
 LOOKBACK_SENTENCES = 2
 # A speaker's label opening a turn of a transcript: "SECRETARY BLINKEN: ...", "QUESTION: ..."
@@ -297,27 +297,42 @@ def _speaker(ctx: ExtractContext, start: int, end: int) -> str | None:
     stop = min((i for i in (after.find("."), after.find("\n")) if i >= 0), default=len(after))
     if _REPORTING.match(after[:stop]):
         inside = [m for m in ctx.mentions if end <= m.start and m.end <= end + stop]
-        if inside:
-            return min(inside, key=lambda m: m.start).actor_id
+        people = [m for m in inside if (a := ctx.actors.get(m.actor_id)) is not None and a.kind == "person"]
+        if people or inside:   # "said Finance Minister X of Hungary": X, not a word of the title
+            return min(people or inside, key=lambda m: m.start).actor_id
     return None
 
 
+# A quotation with no attribution of its own this close after an attributed one continues it.
+CONTINUED_QUOTE = 300
+
+
 def _first_person_in_quotes(ctx: ExtractContext) -> None:
-    """ "We condemned the launch," said Yoon: a quoted "we" or "our" is the speaker's side."""
+    """ "We condemned the launch," said Yoon: a quoted "we", "our" or "I" is the speaker's side
+    (the speaker, for "I"); a quotation that follows an attributed one with none of its own
+    ("... ," said Yoon. "We will answer.") is the same speaker's."""
     spans = _quotes(ctx.document.text)
     if not spans:
         return
     starts = [a for a, _ in spans]
     speakers: dict[tuple[int, int], str | None] = {}
+
+    def speaker_of(n: int) -> str | None:
+        if spans[n] not in speakers:
+            found = _speaker(ctx, *spans[n])
+            if found is None and n > 0 and 0 <= spans[n][0] - spans[n - 1][1] <= CONTINUED_QUOTE:
+                speakers[spans[n]] = None   # no loops through overlapping spans
+                found = speaker_of(n - 1)
+            speakers[spans[n]] = found
+        return speakers[spans[n]]
+
     for t in ctx.tokens():
-        if t.lower_ not in WE_PRONOUNS or ctx.mention_of_token(t) is not None:
+        if t.lower_ not in FIRST_PERSON or ctx.mention_of_token(t) is not None:
             continue
         i = bisect.bisect_right(starts, t.idx) - 1
         if i < 0 or not (spans[i][0] < t.idx < spans[i][1]):
             continue
-        if spans[i] not in speakers:
-            speakers[spans[i]] = _speaker(ctx, *spans[i])
-        actor = speakers[spans[i]]
+        actor = speaker_of(i)
         if actor is not None:
             ctx.add_mention(ActorMention(t.idx, t.idx + len(t), actor, "coref", t.i, t.i + 1))
 
