@@ -370,3 +370,47 @@ def test_an_official_titled_with_the_publishers_office_is_the_publishers(pipelin
 def test_another_governments_secretary_is_not_the_publishers(pipeline):
     text = "Secretary of Foreign Affairs and Trade Roland Keats will visit Washington on May 12."
     assert _country_of(_in_release(pipeline, text, "USA"), "Roland Keats") != "USA"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_names_match_with_either_apostrophe(analyze, apostrophe):
+    analysis = analyze(f"Manila protested to the People{apostrophe}s Republic of China over the reef, "
+                       f"and C\u00f4te d{apostrophe}Ivoire offered to mediate.", published="2024")
+    assert mentioned(analysis, f"People{apostrophe}s Republic of China") == {"CHN"}
+    assert "TWN" not in actors_of(analysis)
+    assert mentioned(analysis, f"C\u00f4te d{apostrophe}Ivoire") == {"CIV"}
+
+
+def test_firms_rights_groups_and_armed_groups_act_without_a_state(analyze):
+    a = analyze("The firm rejected the tax claim. Aid agencies criticised the blockade, "
+                "and armed groups attacked two convoys.", "2024")
+    actors = actors_of(a)
+    for actor_id, sector in (("grp:BUS", "BUS"), ("grp:NGO", "NGO"), ("grp:REB", "REB")):
+        assert actors[actor_id].kind == "group" and actors[actor_id].country is None
+        assert actors[actor_id].sector == sector
+    assert mentioned(a, "firm") == {"grp:BUS"}
+    assert mentioned(a, "agencies") == {"grp:NGO"} or mentioned(a, "Aid agencies") == {"grp:NGO"}
+
+
+def test_a_states_firms_are_a_group_in_it_not_the_state(analyze):
+    a = analyze("Brazilian firms won the port contracts.", "2024")
+    firms = next(x for x in a.actors if any("firms" in m.text for m in x.mentions))
+    assert firms.country == "BRA" and firms.sector == "BUS" and firms.kind == "group"
+
+
+def test_the_organization_of_a_un_speech_is_the_un(analyze):
+    a = analyze("Malta owes much to the United Nations. The United Nations kept the sea lanes open, "
+                "and the Organization must now lead on migration.", "2023")
+    assert mentioned(a, "Organization") == {"UN"}
+    assert not any(x.id.startswith("org:organ") for x in a.actors)
+
+
+@pytest.mark.parametrize("text, name, posting", [
+    ("Special Envoy to Libya Mara Lindqvist met officials in Khartoum on Tuesday to discuss the ceasefire.",
+     "Mara Lindqvist", "LBY"),
+    ("Special Representative for the DPRK John Miller met officials in Seoul.", "John Miller", "PRK"),
+])
+def test_an_envoy_posted_to_a_state_is_the_publishers(pipeline, text, name, posting):
+    assert _country_of(_in_release(pipeline, text, "USA"), name) == "USA"
+    # with no publisher, the posting is all the text says
+    assert _country_of(_in_release(pipeline, text, None), name) == posting

@@ -21,7 +21,7 @@ PERU_CHILE = (
     "overfishing inside the shared zone, and Chile called the charge baseless.\n\n"
     "Peru has since demanded a binding limit on catches near the maritime border. Chile says a limit "
     "would ruin its northern ports.\n\n"
-    "At home, Peru's finance ministry demanded higher fuel taxes from mining firms.\n"
+    "At home, Peru's finance ministry demanded higher fuel taxes on diesel.\n"
 )
 
 

@@ -186,3 +186,46 @@ def test_they_after_a_plural_thing_is_no_one(pipeline):
 def test_a_role_or_modifier_is_not_the_state_in_views_sector(pipeline, text, words):
     ctx = _context(pipeline, text)
     assert not _actors_of(ctx, words)
+
+
+def test_they_after_one_party_met_another_is_the_two_of_them(pipeline):
+    text = ("Secretary of State Antony J. Blinken met today in Lima with Foreign Minister Dmytro Kuleba. "
+            "They reviewed grain exports. The Secretary praised the minister's patience. "
+            "They also agreed to meet again in June.")
+    ctx = _context(pipeline, text)
+    assert _actors_of(ctx, "They") == {"antony-blinken", "dmytro-kuleba"}
+    # two sentences on, after one about the Secretary alone, still the two of them
+    assert _actors_of(ctx, "They", occurrence=1) == {"antony-blinken", "dmytro-kuleba"}
+
+
+def test_they_after_a_call_with_a_titled_person_is_the_two_of_them(pipeline):
+    text = ("Secretary Blinken spoke by phone with Indonesian Minister of Trade Budi Santoso. "
+            "They discussed palm oil tariffs.")
+    ctx = _context(pipeline, text)
+    members = _actors_of(ctx, "They")
+    assert "antony-blinken" in members and len(members) == 2
+    assert any(ctx.actors[a].country == "IDN" for a in members)
+
+
+def test_they_reported_by_one_party_is_not_the_meeting(pipeline):
+    text = ("Secretary Blinken met Foreign Minister Kuleba in Kyiv. "
+            "The Secretary said they should expect more shelling.")
+    ctx = _context(pipeline, text)
+    assert _actors_of(ctx, "they") != {"antony-blinken", "dmytro-kuleba"}
+
+
+@pytest.mark.parametrize("phrase", ["world leaders", "fellow leaders", "leaders"])
+def test_leaders_named_by_no_one_are_the_states_at_large(pipeline, phrase):
+    ctx = _context(pipeline, f"Tuvalu urged {phrase} to cut emissions before the next summit.")
+    assert _actors_of(ctx, phrase) == {STATES_AT_LARGE}
+
+
+@pytest.mark.parametrize("text, words, sector", [
+    ("Opposition leaders rejected the election results.", "leaders", "OPP"),
+    ("The trade minister met business leaders on Friday.", "leaders", "BUS"),
+])
+def test_leaders_of_a_group_are_that_group_not_the_states(pipeline, text, words, sector):
+    ctx = _context(pipeline, text)
+    found = _actors_of(ctx, words)
+    assert STATES_AT_LARGE not in found
+    assert found and all(ctx.actors[a].sector == sector and ctx.actors[a].kind == "group" for a in found)

@@ -25,7 +25,9 @@ VISIT = (
 def test_a_collective_subject_is_the_pair_just_named(analyze, subject):
     analysis = analyze(VISIT.format(subject=subject, verb="agreed"), published="2024-06-03")
     agree = [e for e in analysis.events if e.type == "AGREE"]
-    assert agree and _parties(analysis, agree[0]) == {"COL", "ECU"}
+    # the rules' reading; a "They" the actor layer resolves to the two presidents may also give
+    # the event model's one event per member, with no target (the codebook's sources)
+    assert agree and any(_parties(analysis, e) == {"COL", "ECU"} for e in agree)
 
 
 def test_they_after_three_parties_names_no_one(analyze):

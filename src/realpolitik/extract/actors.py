@@ -37,7 +37,8 @@ GEORGIA_CUES = frozenset(_AMBIGUITY["country_georgia"])
 SECTOR_NAMES = {"MIL": "military", "GOV": "government", "SPY": "intelligence", "MED": "media",
                 "BUS": "business", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
                 "EDU": "education", "CVL": "civilians", "REB": "rebels", "PTY": "party", "LAB": "labour",
-                "REF": "refugees", "OPP": "protesters and opposition"}
+                "REF": "refugees", "OPP": "protesters and opposition",
+                "NGO": "non-governmental organisations"}
 # Head nouns of names that are things, not actors: "the Reciprocal Access Agreement".
 NOT_ACTORS = {"agreement", "treaty", "accord", "pact", "deal", "programme", "program", "initiative", "plan",
               "act", "law", "resolution", "convention", "declaration", "charter", "protocol", "strategy",
@@ -45,10 +46,11 @@ NOT_ACTORS = {"agreement", "treaty", "accord", "pact", "deal", "programme", "pro
 # One-word names of an organisation's bodies: alone ("the Assembly", "the Commission") they
 # are a body of the organisation the text is about, never a new organisation of their own.
 GENERIC_BODIES = {"Assembly", "Commission", "Council", "Parliament", "Secretariat", "Fund", "Court", "Agency",
-                  "Committee", "Board", "Summit", "Tribunal", "Conference", "Presidency", "Bureau"}
+                  "Committee", "Board", "Summit", "Tribunal", "Conference", "Presidency", "Bureau",
+                  "Organization", "Organisation"}   # "the Organization" of a UN speech: the UN
 # Words that join the parts of a long title of office ("Assistant Secretary for the Bureau of
 # European and Eurasian Affairs", "Acting Coordinator for Counterterrorism (CT)").
-TITLE_JOINERS = {"for", "of", "the", "and", ",", "&", "(", ")", "dr.", "mr.", "ms.", "mrs."}
+TITLE_JOINERS = {"for", "to", "of", "the", "and", ",", "&", "(", ")", "dr.", "mr.", "ms.", "mrs."}
 # Things named like organisations: ships and the like ("the Eagle S, a tanker ...").
 VESSELS = {"tanker", "ship", "vessel", "freighter", "carrier", "boat", "trawler", "ferry", "yacht", "submarine",
            "frigate", "destroyer", "cruiser", "aircraft", "plane", "jet", "satellite", "rocket"}
@@ -404,8 +406,10 @@ class _Resolver:
             if len(name) < 2 or not name[0].isupper():
                 continue
             role, country = self.person_role(ent)
-            if country is None:
-                country = self.publisher_official(ent)
+            if country is None or self.posted_to(ent):
+                # "Special Representative for the DPRK Sung Kim" in a State Department release:
+                # the state after the title is the posting, the official the publisher's
+                country = self.publisher_official(ent) or country
             if ent.label_ != "PERSON" and not (role and len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent)
                                                and not (ent.start > 0 and self.doc[ent.start - 1].lower_ in ("of", "for"))):
                 continue  # "Secretary of National Defense": the name of an office, not a person
@@ -540,6 +544,18 @@ class _Resolver:
             country = self.state_after_coordinated(ent)
         return role, country
 
+    def posted_to(self, ent: Span) -> bool:
+        """The name follows a posting: "... for the DPRK Sung Kim", "Ambassador to Yemen Steve
+        Fagin" (a state named just before the name, after "for" or "to")."""
+        i = ent.start - 1
+        named = False
+        while i >= 0 and (a := self.ctx.actors.get(self.ctx.actor_of_token(self.doc[i]) or "")) is not None \
+                and a.kind in ("state", "location"):
+            named, i = True, i - 1
+        if i >= 0 and self.doc[i].lower_ == "the":
+            i -= 1
+        return named and i >= 0 and self.doc[i].lower_ in ("for", "to")
+
     def publisher_official(self, ent: Span) -> str | None:
         """The document's own state for an official whose title is one of its offices and who
         has no other state: "Deputy Secretary Sherman", "Under Secretary for Civilian Security,
@@ -638,6 +654,12 @@ class _Resolver:
                 continue
             named = next((a for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.i in self.taken
                           for a in [self.ctx.actor_of_token(c)] if a), None)
+            if named is None:   # "Armenian-registered firms": a state named inside a modifier
+                named = next((a.country for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.i < t.i
+                              for x in c.subtree if x.i in self.taken
+                              for a in [self.ctx.actors.get(self.ctx.actor_of_token(x) or "")]
+                              if a is not None and a.kind in ("state", "location") and a.country), None)
+                named = self.state(named) if named else None
             if named is not None:  # "M23 rebels" are M23; "Syrian rebels" Syria's rebels
                 actor = self.ctx.actors[named]
                 if actor.kind == "state" and actor.country:

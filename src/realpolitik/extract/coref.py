@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor
@@ -27,6 +28,7 @@ PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself
 THING_PRONOUNS = {"it", "its", "itself"}
 WE_PRONOUNS = {"we", "our", "us", "ours", "ourselves"}
 FIRST_PERSON = WE_PRONOUNS | {"i", "me", "my", "mine", "myself"}
+SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
 # "my country", "our Government": the possessed noun is the speaker's own side
 OWN_SIDE_NOUNS = {"country", "government", "delegation", "nation", "state", "administration", "people",
                   "republic", "kingdom"}
@@ -37,13 +39,17 @@ BODY_NOUNS: dict[str, set[str]] = {
     "tribunal": {"tribunal", "court"}, "fund": {"fund"}, "bank": {"bank"}, "union": {"union"},
     "organisation": set(), "organization": set(), "bloc": set(), "alliance": set(), "group": set(),
 }
+# Capitalised alone, as a charter calls its own body: "the Organization" (the UN in a UN speech)
+CHARTER_NOUNS = {"organization", "organisation"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CURLY = re.compile(r"\u201c[^\u201d\n]{2,}?\u201d")
 _STRAIGHT = re.compile(r'"[^"\n]{2,}?"')
 # After a closing quote: ', said X', ', X said', ' X told reporters' ...
-_REPORTING = re.compile(r"^[,.]?\s*(?:[A-Z][\w'.-]*\s+){0,6}(?:said|says|added|told|stated|declared|wrote)\b"
+_REPORTING = re.compile(r"^[,.]?\s*(?:(?:[A-Z][\w'.-]*|of|for|the|he|she)\s+){0,8}(?:said|says|added|told|stated|declared|wrote)\b"
                         r"|^[,.]?\s*(?:said|says|added|told|stated|declared|wrote)\b")
 LOOKBACK_SENTENCES = 2
+# A speaker's label opening a turn of a transcript: "SECRETARY BLINKEN: ...", "QUESTION: ..."
+_TURN_LABEL = re.compile(r"(?m)^([A-Z\u00c0-\u024f][A-Z\u00c0-\u024f0-9 .'\u2019-]*[A-Z\u00c0-\u024f.]):[ \t]")
 
 
 def _short_names(ctx: ExtractContext) -> None:
@@ -291,29 +297,120 @@ def _speaker(ctx: ExtractContext, start: int, end: int) -> str | None:
     stop = min((i for i in (after.find("."), after.find("\n")) if i >= 0), default=len(after))
     if _REPORTING.match(after[:stop]):
         inside = [m for m in ctx.mentions if end <= m.start and m.end <= end + stop]
-        if inside:
-            return min(inside, key=lambda m: m.start).actor_id
+        people = [m for m in inside if (a := ctx.actors.get(m.actor_id)) is not None and a.kind == "person"]
+        if people or inside:   # "said Finance Minister X of Hungary": X, not a word of the title
+            return min(people or inside, key=lambda m: m.start).actor_id
     return None
 
 
+# A quotation with no attribution of its own this close after an attributed one continues it.
+CONTINUED_QUOTE = 300
+
+
 def _first_person_in_quotes(ctx: ExtractContext) -> None:
-    """ "We condemned the launch," said Yoon: a quoted "we" or "our" is the speaker's side."""
+    """ "We condemned the launch," said Yoon: a quoted "we", "our" or "I" is the speaker's side
+    (the speaker, for "I"); a quotation that follows an attributed one with none of its own
+    ("... ," said Yoon. "We will answer.") is the same speaker's."""
     spans = _quotes(ctx.document.text)
     if not spans:
         return
     starts = [a for a, _ in spans]
     speakers: dict[tuple[int, int], str | None] = {}
+
+    def speaker_of(n: int) -> str | None:
+        if spans[n] not in speakers:
+            found = _speaker(ctx, *spans[n])
+            if found is None and n > 0 and 0 <= spans[n][0] - spans[n - 1][1] <= CONTINUED_QUOTE:
+                speakers[spans[n]] = None   # no loops through overlapping spans
+                found = speaker_of(n - 1)
+            speakers[spans[n]] = found
+        return speakers[spans[n]]
+
     for t in ctx.tokens():
-        if t.lower_ not in WE_PRONOUNS or ctx.mention_of_token(t) is not None:
+        if t.lower_ not in FIRST_PERSON or ctx.mention_of_token(t) is not None:
             continue
         i = bisect.bisect_right(starts, t.idx) - 1
         if i < 0 or not (spans[i][0] < t.idx < spans[i][1]):
             continue
-        if spans[i] not in speakers:
-            speakers[spans[i]] = _speaker(ctx, *spans[i])
-        actor = speakers[spans[i]]
+        actor = speaker_of(i)
         if actor is not None:
             ctx.add_mention(ActorMention(t.idx, t.idx + len(t), actor, "coref", t.i, t.i + 1))
+
+
+def _turns(ctx: ExtractContext) -> list[tuple[int, int, str | None]]:
+    """A transcript's turns, (start, end, the side its speaker speaks for): each runs from its
+    upper-case label ("FOREIGN MINISTER OMAMO:") to the next. The side is the state (else the
+    organisation) of the person the label names; None for a label naming no one with a side
+    ("QUESTION:", "MODERATOR:")."""
+    text = ctx.document.text
+    labels = [m for m in _TURN_LABEL.finditer(text) if sum(ch.isalpha() for ch in m.group(1)) >= 2
+              and m.group(1).upper() == m.group(1)]
+    kb = for_vocab(ctx.doc.vocab).knowledge
+    turns = []
+    for n, label in enumerate(labels):
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        side = None
+        named = [m for m in ctx.mentions if label.start(1) <= m.start and m.end <= label.end(1) and not m.member]
+        for m in sorted(named, key=lambda m: -m.start):
+            a = ctx.actors.get(m.actor_id)
+            if a is not None and a.kind == "person" and (a.country or a.org):
+                side = known_actor(ctx, kb, a.country or a.org) or (a.country or a.org)
+                break
+        titled = side is None and any(label.group(1).lower().startswith(r) for r in kb.roles)
+        turns.append((label.end(), end, side if side in ctx.actors else "guest" if titled else None))
+    if any(side == "guest" for _, _, side in turns):
+        guest = _guest(ctx, {side for _, _, side in turns} | {document_voice(ctx)})
+        turns = [(a, b, guest if side == "guest" else side) for a, b, side in turns]
+    return turns
+
+
+def _guest(ctx: ExtractContext, hosts: set[str | None]) -> str | None:
+    """The state a titled speaker the gazetteer does not know speaks for ("PRESIDENT ALI:" in a
+    release of the host's): the state the document names most, other than the host's own and
+    other speakers'; of two named as often, the one named first."""
+    named = [m for m in sorted(ctx.mentions, key=lambda m: m.start) if not m.member and m.via != "voice"
+             and not m.locative and (a := ctx.actors.get(m.actor_id)) is not None and a.kind == "state"
+             and m.actor_id not in hosts]
+    counts = Counter(m.actor_id for m in named)
+    return max(counts, key=lambda k: counts[k], default=None)   # max keeps the first of equals
+
+
+def _persons_in_turns(ctx: ExtractContext) -> list[tuple[int, int]]:
+    """In a transcript, "we", "I" and "my country" are the side of the turn's speaker, and
+    "you" the other side when the transcript has exactly two (a press availability of two
+    ministers; not a question, whose "you" is whoever answers). Returns the turns with a
+    speaker, which the document's own voice then leaves alone (it keeps the rest: "MS KVIEN:",
+    an official the gazetteer does not know, is most likely the publisher's)."""
+    turns = _turns(ctx)
+    sides = {side for _, _, side in turns if side is not None}
+    if not sides:
+        return []   # no one named speaks: not a transcript
+    spans = _quotes(ctx.document.text)
+    starts = [a for a, _ in spans]
+    bounds = [a for a, _, _ in turns]
+    for t in ctx.tokens():
+        low = t.lower_
+        if low not in FIRST_PERSON and low not in SECOND_PERSON or ctx.mention_of_token(t) is not None:
+            continue
+        i = bisect.bisect_right(bounds, t.idx) - 1
+        if i < 0 or not turns[i][0] <= t.idx < turns[i][1] or turns[i][2] is None:
+            continue
+        q = bisect.bisect_right(starts, t.idx) - 1
+        if q >= 0 and spans[q][0] < t.idx < spans[q][1]:
+            continue   # quoted: the quotation's own speaker
+        speaker = turns[i][2]
+        if low in SECOND_PERSON:
+            others = sides - {speaker}
+            if len(sides) != 2 or len(others) != 1:
+                continue
+            actor = others.pop()
+        else:
+            actor = speaker
+        end = t
+        if t.dep_ == "poss" and t.head.lemma_.lower() in OWN_SIDE_NOUNS and t.head.i == t.i + 1:
+            end = t.head
+        ctx.add_mention(ActorMention(t.idx, end.idx + len(end), actor, "coref", t.i, end.i + 1))
+    return [(a, b) for a, b, side in turns if side is not None]
 
 
 def document_voice(ctx: ExtractContext) -> str | None:
@@ -327,19 +424,52 @@ def document_voice(ctx: ExtractContext) -> str | None:
     return known_actor(ctx, for_vocab(ctx.doc.vocab).knowledge, code)
 
 
-def _first_person_outside_quotes(ctx: ExtractContext) -> None:
-    """In a statement or speech, an unquoted "we", "I" or "my country" is the document's voice."""
+LEAD_SENTENCES = 4
+
+
+def _joint_voice(ctx: ExtractContext) -> str | None:
+    """The forum of states a joint statement speaks for: "The following statement was released
+    by the G7 foreign ministers …", "We, the G7 Foreign Ministers of …". Read in the lead up to
+    the first sentence that says "we"; only a group of states (the G7, the Quad), not an
+    organisation issuing its own release."""
+    kb = for_vocab(ctx.doc.vocab).knowledge
+    for n, sent in enumerate(ctx.doc.sents):
+        if n >= LEAD_SENTENCES:
+            break
+        first = next((t for t in sent if t.lower_ in WE_PRONOUNS), None)
+        joint = any(t.lemma_.lower() == "statement" for t in sent) or (
+            first is not None and first.i + 1 < sent.end and ctx.doc[first.i + 1].text == ",")
+        if joint:
+            for m in sorted(ctx.mentions, key=lambda m: m.start):
+                org = kb.organizations.get(m.actor_id)
+                if sent.start <= m.token_start and m.token_end <= sent.end and not m.member \
+                        and org is not None and org.kind == "group" and org.members:
+                    return m.actor_id
+        if first is not None:
+            break
+    return None
+
+
+def _first_person_outside_quotes(ctx: ExtractContext, turns: list[tuple[int, int]] = ()) -> None:
+    """In a statement or speech, an unquoted "we", "I" or "my country" is the document's voice
+    (not in a transcript's turns: each is its speaker's), or the forum a joint statement
+    speaks for."""
     voice = document_voice(ctx)
     if voice is None:
         return
+    voice = _joint_voice(ctx) or voice
     spans = _quotes(ctx.document.text)
     starts = [a for a, _ in spans]
+    turn_starts = [a for a, _ in turns]
     for t in ctx.tokens():
         low = t.lower_
         if low not in FIRST_PERSON or ctx.mention_of_token(t) is not None:
             continue
         i = bisect.bisect_right(starts, t.idx) - 1
         if i >= 0 and spans[i][0] < t.idx < spans[i][1]:
+            continue
+        j = bisect.bisect_right(turn_starts, t.idx) - 1
+        if j >= 0 and turns[j][0] <= t.idx < turns[j][1]:
             continue
         if ctx.in_boilerplate(t.idx, t.idx + len(t)):
             continue
@@ -353,15 +483,18 @@ def _definite_bodies(ctx: ExtractContext) -> None:
     """ "the agency" after the International Atomic Energy Agency, "the bloc" after ECOWAS: a
     definite common noun that names a kind of organisation is the latest one named before it
     whose name ends in that noun, or, for a generic one ("the bloc", "the alliance"), the
-    latest organisation named."""
+    latest organisation named; "the group" is the latest forum or armed movement named."""
+    movements = for_vocab(ctx.doc.vocab).knowledge.movements   # "the group" after the Houthis
     orgs = sorted((m for m in ctx.mentions if (a := ctx.actors.get(m.actor_id)) is not None
-                   and a.org and not a.country and a.kind in ("organization", "group")), key=lambda m: m.start)
+                   and (a.org and not a.country and a.kind in ("organization", "group") or a.id in movements)),
+                  key=lambda m: m.start)
     if not orgs:
         return
     starts = [m.start for m in orgs]
     for t in ctx.tokens():
         low = t.lower_
-        if low not in BODY_NOUNS or t.tag_ != "NN" or ctx.mention_of_token(t) is not None:
+        if low not in BODY_NOUNS or ctx.mention_of_token(t) is not None or t.tag_ != "NN" and not (
+                t.tag_ == "NNP" and low in CHARTER_NOUNS and t.i + 1 < len(t.doc) and t.nbor().pos_ != "PROPN"):
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) or any(
                 c.dep_ in ("amod", "compound", "poss") for c in t.children):
@@ -375,12 +508,49 @@ def _definite_bodies(ctx: ExtractContext) -> None:
             ctx.add_mention(ActorMention(t.idx, t.idx + len(t), before[-1].actor_id, "coref", t.i, t.i + 1))
 
 
+ASSEMBLY = "General Assembly"
+
+
+def _addressee(ctx: ExtractContext) -> str | None:
+    """Whom a statement or speech says "you" to: the President of the General Assembly (the UN)
+    in a speech there; else the state the document names most besides
+    its own (a message on another country's national day)."""
+    text = ctx.document.text
+    kb = for_vocab(ctx.doc.vocab).knowledge
+    if ASSEMBLY in text:
+        return known_actor(ctx, kb, "UN")
+    return _guest(ctx, {document_voice(ctx)})
+
+
+def _second_person_outside_quotes(ctx: ExtractContext, turns: list[tuple[int, int]]) -> None:
+    """In a statement or speech in a state's voice (not a transcript), an unquoted "you" or
+    "your" is the document's addressee."""
+    voice = document_voice(ctx)
+    if voice is None or voice not in ctx.actors or ctx.actors[voice].kind != "state" or turns:
+        return
+    spans = _quotes(ctx.document.text)
+    starts = [a for a, _ in spans]
+    addressee = None
+    for t in ctx.tokens():
+        if t.lower_ not in SECOND_PERSON or ctx.mention_of_token(t) is not None:
+            continue
+        i = bisect.bisect_right(starts, t.idx) - 1
+        if i >= 0 and spans[i][0] < t.idx < spans[i][1] or ctx.in_boilerplate(t.idx, t.idx + len(t)):
+            continue
+        addressee = addressee or _addressee(ctx)
+        if addressee is None or addressee == voice:
+            return
+        ctx.add_mention(ActorMention(t.idx, t.idx + len(t), addressee, "coref", t.i, t.i + 1))
+
+
 @extractor("coref", requires=("actors",), components=("parser",))
 def resolve_coreference(ctx: ExtractContext) -> None:
     _short_names(ctx)
     _pronouns(ctx)
     _definite_bodies(ctx)
     _first_person_in_quotes(ctx)
-    _first_person_outside_quotes(ctx)
+    turns = _persons_in_turns(ctx)
+    _first_person_outside_quotes(ctx, turns)
+    _second_person_outside_quotes(ctx, turns)
     _countries_through_possessors(ctx)
     _countries_from_the_story(ctx)

@@ -83,8 +83,11 @@ def _build(nlp: Language) -> Gazetteer:
             form = form[4:]
             if entry.how not in ("seat",):
                 entry = Entry(entry.how, entry.code, entry.sector, article=True, own=entry.own)
-        if form and entry not in forms.setdefault(form, []):
-            forms[form].append(entry)
+        # a typeset apostrophe names the same ("the People’s Republic of China" is not the
+        # "Republic of China" that its tail alone would match)
+        for variant in dict.fromkeys((form, form.replace("'", "\u2019"))):
+            if variant and entry not in forms.setdefault(variant, []):
+                forms[variant].append(entry)
 
     for s in kb.states.values():
         for name in (s.name, s.official, *s.names):

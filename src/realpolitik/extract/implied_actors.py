@@ -42,6 +42,8 @@ FILE = "implied_actors.yaml"
 # The actor of every unnamed group of states ("the international community", "donors").
 STATES_AT_LARGE = "grp:IGO"
 OWNER_DEPS = ("poss", "compound", "amod", "nmod")
+# How far back a subject "they" looks for the meeting it reports on.
+READOUT_SENTENCES = 4
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,9 @@ class ImpliedActors:
     associate_nouns: frozenset[str]
     community_nouns: frozenset[str]
     community_modifiers: frozenset[str]
+    meeting_verbs: frozenset[str]
+    leader_nouns: frozenset[str]
+    leader_modifiers: frozenset[str]
 
     @cached_property
     def title_heads(self) -> frozenset[str]:
@@ -99,7 +104,9 @@ def load() -> ImpliedActors:
         plural_pronouns=_words(data, "plural_pronouns"), antecedent_deps=_words(data, "antecedent_deps"),
         max_members=_count(data, "max_members"), states_at_large=_words(data, "states_at_large"),
         associate_nouns=_words(data, "associate_nouns"),
-        community_nouns=_words(data, "community_nouns"), community_modifiers=_words(data, "community_modifiers"))
+        community_nouns=_words(data, "community_nouns"), community_modifiers=_words(data, "community_modifiers"),
+        meeting_verbs=_words(data, "meeting_verbs"), leader_nouns=_words(data, "leader_nouns"),
+        leader_modifiers=_words(data, "leader_modifiers"))
 
 
 def _singular(t: Token) -> str:
@@ -210,7 +217,10 @@ class _Implied:
         if t.dep_ in ("compound", "amod", "nmod", "poss"):
             return False   # a modifier ("partner countries"), not who acts
         modifiers = [c for c in t.children if c.i < t.i and c.dep_ in ("amod", "compound", "nmod")]
-        if t.lemma_.lower() in self.know.community_nouns and t.tag_ in ("NN", "NNP"):
+        if t.lemma_.lower() in self.know.leader_nouns and t.tag_ == "NNS":
+            if any(c.lower_ not in self.know.leader_modifiers for c in modifiers):
+                return False   # "opposition leaders", "business leaders": not states' leaders
+        elif t.lemma_.lower() in self.know.community_nouns and t.tag_ in ("NN", "NNP"):
             if not any(c.lower_ in self.know.community_modifiers for c in modifiers):
                 return False
         elif _singular(t) not in self.know.states_at_large or not (
@@ -282,7 +292,62 @@ class _Implied:
             coordinated = any(c.dep_ == "conj" for c in x.children)
             if x.lower_ in self.know.plural_pronouns or x.tag_ in ("NNS", "NNPS") or coordinated:
                 return self.members_at(x) or self.phrase_actors(x)
+        if t.dep_ in ("nsubj", "nsubjpass") and (t.head.i == sent.root.i or t.head.dep_ == "conj"
+                                                  and t.head.head.i == sent.root.i):
+            return self.meeting_in_view(sent)   # a main clause's "they", not "X said they …"
         return []
+
+    def named_within(self, head: Token) -> list[str]:
+        """The person a phrase names inside it ("Israeli Minister of Regional Cooperation Esawi
+        Frej", whose head is the title), else the first actor it names."""
+        named = [a for x in head.subtree if (a := self.ctx.actor_of_token(x)) is not None]
+        people = [a for a in named if (actor := self.ctx.actors.get(a)) is not None and actor.kind == "person"]
+        return (people or named)[:1]
+
+    @staticmethod
+    def on_verb(w: Token, root: Token) -> bool:
+        """`w` modifies the verb itself, through prepositional phrases at most ("by phone
+        with"), not a clause of its own."""
+        h = w.head
+        while h.i != root.i and h.dep_ in ("pobj", "prep", "npadvmod"):
+            h = h.head
+        return h.i == root.i
+
+    def meeting_in_view(self, sent) -> list[str]:
+        """A readout's "They also discussed …" a few sentences after "X met Y" (the sentences
+        between about one of them: "The Secretary thanked the Prime Minister …")."""
+        for _ in range(READOUT_SENTENCES):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+            for x in sent:
+                if x.dep_ in ("nsubj", "nsubjpass") and x.lower_ in self.know.plural_pronouns:
+                    members = self.members_at(x)
+                    if members:
+                        return members   # "They discussed …" before, already resolved
+            members = self.met_before(sent)
+            if members:
+                return members
+            if any(x.dep_ in ("nsubj", "nsubjpass") and (x.tag_ in ("NNS", "NNPS") or any(
+                    c.dep_ == "conj" for c in x.children)) for x in sent):
+                break   # a plural subject of its own in between: not the meeting's pair
+        return []
+
+    def met_before(self, sent) -> list[str]:
+        """A subject "they" after "X spoke with Y" or "X met Y" is the two of them (a readout's
+        "They discussed …"): the previous sentence's subject and whom it acted with."""
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return []
+        partners = [o for w in sent if w.dep_ == "prep" and w.lower_ == "with" and self.on_verb(w, root)
+                    for o in w.children if o.dep_ == "pobj"]   # "met today in Geneva with Y", "spoke by phone with Y"
+        if root.lemma_.lower() in self.know.meeting_verbs:
+            partners += [c for c in root.children if c.dep_ == "dobj"]
+        members = self.phrase_actors(subject)
+        for p in partners:
+            members += [a for a in self.phrase_actors(p) or self.named_within(p) if a not in members]
+        return members if len(members) >= 2 and len(self.phrase_actors(subject)) == 1 else []
 
     def phrase_actors(self, x: Token) -> list[str]:
         """The actors a plural phrase names: each conjunct's ("China and Russia"), else the
