@@ -173,3 +173,17 @@ def test_a_list_over_the_threshold_gives_way_to_its_items():
     # one item over the threshold: the list may be a set phrase, it stays
     ranked = [(whole, ("X", "actor"), p), (first, ("X", "actor"), p), (second, ("X", "actor"), low)]
     assert coder._listed(ranked, 0.15) == set()
+
+
+def test_a_relative_pronoun_subject_is_held_by_the_noun_it_stands_for(pipeline):
+    from realpolitik.extract.interest_model.candidates import candidates
+    from realpolitik.training.reading import run_before
+
+    text = "Ecuador backs the new fisheries agency of Peru, which aims to protect the hammerhead shark."
+    document = Document(id=content_id(text), text=text, published="2023-09-21")
+    ctx = run_before(pipeline, document, "interest_model")
+    doc = ctx.doc
+    aims = next(c for c in candidates(next(doc.sents)) if doc[c.head].lemma_ == "aim")
+    assert doc[aims.subject].lower_ == "which"
+    actor, kind = coder.holder(ctx, aims, None)
+    assert kind == "actor" and ctx.actors[actor].country == "PER", (actor, kind)
