@@ -158,23 +158,6 @@ def test_the_subject_of_an_attitude_attribute_is_no_interest(pipeline):
     assert ("Clean water", "subj:copula") in got, got
 
 
-def test_a_list_over_the_threshold_gives_way_to_its_items():
-    import numpy as np
-
-    from realpolitik.extract.interest_model.candidates import Candidate
-
-    whole = Candidate(3, (10, 40), "dobj", 1)
-    first, second = Candidate(3, (10, 20), "item:dobj", 1), Candidate(3, (25, 40), "item:dobj", 1)
-    other = Candidate(8, (50, 60), "dobj", 1)
-    p = np.array([0.9, 0.0, 0.0, 0.0])
-    low = np.array([0.05, 0.0, 0.0, 0.0])
-    ranked = [(c, ("X", "actor"), p) for c in (whole, first, second, other)]
-    assert coder._listed(ranked, 0.15) == {whole}
-    # one item over the threshold: the list may be a set phrase, it stays
-    ranked = [(whole, ("X", "actor"), p), (first, ("X", "actor"), p), (second, ("X", "actor"), low)]
-    assert coder._listed(ranked, 0.15) == set()
-
-
 def test_a_relative_pronoun_subject_is_held_by_the_noun_it_stands_for(pipeline):
     from realpolitik.extract.interest_model.candidates import candidates
     from realpolitik.training.reading import run_before

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor
 from realpolitik.extract.coref import document_voice
-from realpolitik.extract.interest_model.candidates import ITEM, candidates
+from realpolitik.extract.interest_model.candidates import candidates
 from realpolitik.extract.interest_model.features import FIRST_PERSON, dense_features, features
 from realpolitik.extract.linear import LinearModel, load_linear
 from realpolitik.extract.word_vectors import for_document
@@ -133,18 +133,6 @@ def scored(ctx: ExtractContext, model: LinearModel, work, vectors):
     yield from flush()
 
 
-def _listed(ranked: list, threshold: float) -> set:
-    """The governed lists that give way to their items: a list of goals is one interest per
-    goal (docs/annotation.md), so where two or more items of a list are over the threshold
-    the items are taken one by one and the whole list is not."""
-    items: dict[tuple[int, str], int] = {}
-    for c, _, p in ranked:
-        if c.complement.startswith(ITEM) and float(p.max()) >= threshold:
-            key = (c.head, c.complement[len(ITEM):])
-            items[key] = items.get(key, 0) + 1
-    return {c for c, _, _ in ranked if items.get((c.head, c.complement), 0) >= 2}
-
-
 def take(ctx: ExtractContext, have: list[tuple[str, int, int]], cands: list, holders: list, held: list[int],
          probs: np.ndarray, threshold: float) -> None:
     """A sentence's interests: its held candidates likeliest first, each over the threshold and
@@ -152,9 +140,8 @@ def take(ctx: ExtractContext, have: list[tuple[str, int, int]], cands: list, hol
     taken: list[tuple[int, int]] = []
     found: list[Interest] = []
     ranked = sorted(((cands[i], holders[i], probs[i]) for i in held), key=lambda chp: -float(chp[2].max()))
-    listed = _listed(ranked, threshold)
     for c, (actor, _), p in ranked:
-        if float(p.max()) < threshold or within_past_refusal(ctx.doc[c.head]) or c in listed:
+        if float(p.max()) < threshold or within_past_refusal(ctx.doc[c.head]):
             continue
         start, end = c.span
         if any(s < end and start < e for s, e in taken):
