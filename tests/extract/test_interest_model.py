@@ -145,3 +145,28 @@ def test_what_lies_inside_a_past_refusal_is_no_interest_either(pipeline):
     doc = pipeline.nlp("Mali did not sign the plan for a regional force. Mali will never sign a plan for foreign bases.")
     plans = [t for t in doc if t.lemma_ == "plan"]
     assert within_past_refusal(plans[0]) and not within_past_refusal(plans[1])
+
+
+def test_the_subject_of_an_attitude_attribute_is_no_interest(pipeline):
+    # the subject holds the attitude; what it is about is the attribute's own complement
+    for text in ("The ministry is committed to the reform of the courts.",
+                 "The coastguard is ready to patrol the northern channel.",
+                 "This notice is attributable to the embassy's press office."):
+        _, got = _candidates(pipeline, text)
+        assert not any(kind == "subj:copula" for _, kind in got), (text, got)
+    _, got = _candidates(pipeline, "Clean water is vital for the valley's farms.")
+    assert ("Clean water", "subj:copula") in got, got
+
+
+def test_a_relative_pronoun_subject_is_held_by_the_noun_it_stands_for(pipeline):
+    from realpolitik.extract.interest_model.candidates import candidates
+    from realpolitik.training.reading import run_before
+
+    text = "Ecuador backs the new fisheries agency of Peru, which aims to protect the hammerhead shark."
+    document = Document(id=content_id(text), text=text, published="2023-09-21")
+    ctx = run_before(pipeline, document, "interest_model")
+    doc = ctx.doc
+    aims = next(c for c in candidates(next(doc.sents)) if doc[c.head].lemma_ == "aim")
+    assert doc[aims.subject].lower_ == "which"
+    actor, kind = coder.holder(ctx, aims, None)
+    assert kind == "actor" and ctx.actors[actor].country == "PER", (actor, kind)

@@ -109,6 +109,16 @@ def _inside(span: tuple[int, int], sent: Span) -> bool:
     return span[1] > span[0] and span[0] >= sent.start_char and span[1] <= sent.end_char
 
 
+def describes_its_subject(attribute: Token) -> bool:
+    """An attribute that says what its subject is set on, able or bound to do, with what it is
+    about as its own complement ("The ministry is committed to the reform", "The union is
+    ready to talk", "The statement is attributable to the spokesperson"): the subject is the
+    one who holds the attitude, not what is wanted (the attribute's complement is its own
+    candidate). An evaluative attribute ("Peace is crucial for our future") keeps it."""
+    return attribute.pos_ in ("ADJ", "VERB") and any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ != "for") for c in attribute.children)
+
+
 def subject_candidate(tok: Token, cues: SubjectCues) -> Candidate | None:
     """A prescriptive or evaluative clause's subject as the span ("Diplomacy must prevail"),
     its holder the owner named in the attribute ("our top priority"), if any."""
@@ -121,7 +131,7 @@ def subject_candidate(tok: Token, cues: SubjectCues) -> Candidate | None:
     attribute = syntax.attribute_of(tok)
     if modal in cues.modals:
         kind, owner = f"{SUBJECT_KIND}modal", None
-    elif tok.lemma_.lower() in cues.copulas and attribute is not None:
+    elif tok.lemma_.lower() in cues.copulas and attribute is not None and not describes_its_subject(attribute):
         kind, owner = f"{SUBJECT_KIND}copula", syntax.possessor_in(attribute)
     else:
         return None

@@ -54,6 +54,16 @@ def within_past_refusal(tok) -> bool:
     return past_refusal(tok) or past_refusal(syntax.predicate_of(tok))
 
 
+def _antecedent_actor(ctx: ExtractContext, subj) -> str | None:
+    """The actor a relative pronoun subject stands for, named in the noun phrase its clause
+    modifies (outside the clause): "the fisheries agency of Peru, which aims to protect X" is
+    Peru's aim, not the voice's. The pronoun stays the candidate's subject (its features)."""
+    if subj.tag_ not in ("WDT", "WP") or subj.head.dep_ != "relcl" or subj.head.head.i == subj.head.i:
+        return None
+    inner = {x.i for x in subj.head.subtree}
+    return next((a for t in subj.head.head.subtree if t.i not in inner and (a := ctx.actor_of_token(t))), None)
+
+
 def holder(ctx: ExtractContext, c, voice: str | None) -> tuple[str | None, str]:
     """(actor id, kind): the subject's actor, the voice for a first-person or absent subject.
     A subject that names no actor ("A negotiated process should restore ...", "the company")
@@ -61,6 +71,9 @@ def holder(ctx: ExtractContext, c, voice: str | None) -> tuple[str | None, str]:
     in a news story it is usually an unresolved actor, and the model weighs which."""
     if c.subject is not None:
         subj = ctx.doc[c.subject]
+        antecedent = _antecedent_actor(ctx, subj)
+        if antecedent:
+            return antecedent, "actor"
         for t in subj.subtree:
             actor_id = ctx.actor_of_token(t)
             if actor_id:
