@@ -35,6 +35,8 @@ def test_the_models_acts_with_an_unnamed_doer_are_kept_when_their_target_is_know
     assert not keep(done_to_chile.model_copy(update={"target": "ana-ruiz"}), ACTORS, 0.55)
     # a rule's own source-less candidate stays out, whatever its confidence
     assert not keep(_event(None, "CHL", confidence=0.99).model_copy(update={"pattern": "verb"}), ACTORS, 0.55)
+    # ... but not when the model coded the same act: the model's decision, the rule's trigger
+    assert keep(_event(None, "CHL").model_copy(update={"pattern": "model+passive:verb:detain"}), ACTORS, 0.55)
 
 
 def test_people_tied_to_no_state_are_dropped_but_groups_and_organisations_kept():

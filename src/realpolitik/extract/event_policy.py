@@ -35,8 +35,10 @@ def keep(event: Event, actors: dict[str, Actor], min_confidence: float) -> bool:
     if event.source is None:
         # the rules' source-less candidates were almost never right; the trained model's acts
         # done to a named target by an unnamed doer ("Russia was hit with sanctions") were
-        # learnt from annotated sentences that name no doer
-        return (event.pattern or "") == "model" and event.target is not None and not _untied(actors.get(event.target))
+        # learnt from annotated sentences that name no doer, also where a rule had proposed
+        # the same act ("model+…": the model's decision, the rule's trigger and flags)
+        return (event.pattern or "").startswith("model") and event.target is not None \
+            and not _untied(actors.get(event.target))
     modelled = (event.pattern or "").startswith("model")
     if _untied(actors.get(event.source)):
         return False
