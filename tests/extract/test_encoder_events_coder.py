@@ -1,5 +1,6 @@
-"""The encoder coder reads only the source mentions the pair model points to (GATE): what it
-then finds is exactly what it finds reading every pair, less the acts of the sources left out."""
+"""The encoder coder reads only the doers the pair model points to (GATE: source mentions, and
+the mentions an act with no named doer is done to): what it then finds is exactly what it
+finds reading every pair, less the acts of the doers left out."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ ARTICLE = "2023-03-xi-state-visit.txt"
 
 def _found(ctx, gate: float, monkeypatch) -> set[tuple]:
     monkeypatch.setattr(coder, "GATE", gate)
-    return {(sent.start_char, t, pair.source.start, pair.target.start if pair.target else None)
+    return {(sent.start_char, t, pair.gate_key, pair.target.start if pair.target else None)
             for sent, t, pair, _ in coder.code_document(ctx, encoder_model.load())}
 
 
@@ -38,9 +39,10 @@ def test_the_gate_leaves_out_whole_sources_and_changes_nothing_else(pipeline, mo
     gated = _found(ctx, bar, monkeypatch)
     assert every and gated, "the encoder codes acts in this article"
     sentences = list(ctx.body_sentences())
-    work = [(s, {(m.start, m.end) for m in ctx.mentions if s.start_char <= m.start < s.end_char}) for s in sentences]
+    work = [(s, {(named, m.start, m.end) for m in ctx.mentions if s.start_char <= m.start < s.end_char
+                 for named in (0, None)}) for s in sentences]
     opened = pair_coder.open_sources(ctx, work, bar)
-    assert gated == {e for e in every if any(e[2] == start for start, _ in opened)}
+    assert gated == {e for e in every if e[2] in opened}
     if bar >= 0.5:
         assert gated < every, "a high bar leaves some acts out"
     assert not _found(ctx, 1.01, monkeypatch), "no source passes a bar over 1: nothing is read"

@@ -60,6 +60,16 @@ def test_the_encoder_codes_what_the_rules_miss(encoder_pipeline, text, expected)
     assert event.pattern == "model" and text[event.trigger.start:event.trigger.end] == event.trigger.text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # sentences written for this test: an act whose doer the sentence does not name
+    ("Two opposition leaders in Venezuela were detained overnight.", ("COERCE", None, "VEN-OPP")),
+    ("Three journalists were arrested in Minsk on Tuesday.", ("COERCE", None, "BLR-CVL")),
+])
+def test_the_encoder_codes_acts_whose_doer_is_not_named(encoder_pipeline, text, expected):
+    got = _events(encoder_pipeline, text)
+    assert expected in [(e.type, e.source, e.target) for e in got]
+
+
 def test_a_sentence_with_no_act_gets_no_event(encoder_pipeline):
     assert _events(encoder_pipeline, "Germany has a population of about 84 million people.") == []
 
@@ -81,9 +91,12 @@ def test_a_sentence_scores_the_same_alone_and_among_others():
 def test_a_coordinated_clause_with_its_own_subject_is_read_on_its_own(encoder_pipeline, monkeypatch):
     """Two acts by two actors in one sentence (written for this test): each pair reads its
     trigger's clause, so the praise in the first does not colour the second."""
+    from realpolitik.extract.encoder_events import coder
+
     model, read = encoder_model.load(), []
     scores = model.probabilities
     monkeypatch.setattr(model, "probabilities", lambda sentences: read.append(sentences) or scores(sentences))
+    monkeypatch.setattr(coder, "GATE", 0.0)   # every doer read: what is read, not what the gate opens
     _events(encoder_pipeline, "Ghana's president praised the mediators from Senegal, and Togo's foreign minister "
                               "voiced doubts about Benin's border plan.")
     texts = {text for batch in read for text, _ in batch}

@@ -26,6 +26,14 @@ class Pair:
     def source_id(self) -> str | None:
         return self.source.actor_id if self.source is not None else None
 
+    @property
+    def gate_key(self) -> tuple[int | None, int, int]:
+        """Whose act the encoder's gate opens (encoder_events.coder): a named source's mention,
+        or, for an act with no named doer, the mention it is done to."""
+        if self.source is not None:
+            return (0, self.source.start, self.source.end)
+        return (None, self.doer.start, self.doer.end)
+
 
 def sentence_mentions(ctx: ExtractContext, start_char: int, end_char: int) -> list[ActorMention]:
     """Actor mentions inside [start_char, end_char), one per stretch of text, in order.

@@ -202,11 +202,12 @@ def _hashed_sums_by_sentence(model: LinearModel, batch: list) -> Iterator[tuple[
         at += len(item[1])
 
 
-def open_sources(ctx: ExtractContext, work: list[tuple[Span, set[tuple[int, int]]]], bar: float) -> set[tuple[int, int]] | None:
-    """Of each sentence's source mentions (start, end) in `work`, those whose pairs the pair
-    model gives some type at least `bar` (far under its own thresholds): the encoder coder
-    reads only these. Only those mentions' pairs are featurised, and their rows scored in
-    batches as code_events scores them. None when the pair model is not there to ask."""
+def open_sources(ctx: ExtractContext, work: list[tuple[Span, set[tuple]]], bar: float) -> set[tuple] | None:
+    """Of each sentence's doers in `work` (Pair.gate_key: a source mention, or the mention an
+    act with no named doer is done to), those whose pairs the pair model gives some type at
+    least `bar` (far under its own thresholds): the encoder coder reads only these. Only
+    those doers' pairs are featurised, and their rows scored in batches as code_events
+    scores them. None when the pair model is not there to ask."""
     ready = _model_and_vectors(ctx)
     if ready is None:
         return None
@@ -218,13 +219,13 @@ def open_sources(ctx: ExtractContext, work: list[tuple[Span, set[tuple[int, int]
     def score() -> None:
         for (_, scored, dense), sums in _hashed_sums_by_sentence(model, batch):
             best = model.probabilities_of_sums(sums, len(scored), dense).max(axis=1)
-            out.update((p.source.start, p.source.end) for (p, _), b in zip(scored, best, strict=True) if b >= bar)
+            out.update(p.gate_key for (p, _), b in zip(scored, best, strict=True) if b >= bar)
         batch.clear()
 
     rows_held = 0
     for sent, sources in work:
-        def skip(pair: Pair, wanted: set[tuple[int, int]] = sources) -> bool:
-            return pair.source is None or (pair.source.start, pair.source.end) not in wanted
+        def skip(pair: Pair, wanted: set[tuple] = sources) -> bool:
+            return pair.gate_key not in wanted
         memo: dict = {}
         scored = [(pair, f) for pair, f in featurize_sentence(ctx, sent, kinds, memo, skip=skip) if not skip(pair)]
         if not scored:
