@@ -303,6 +303,12 @@ def _speaker(ctx: ExtractContext, start: int, end: int) -> str | None:
     return None
 
 
+def _quote_at(spans: list[tuple[int, int]], starts: list[int], offset: int) -> int | None:
+    """The index of the quotation (spans, sorted, with their starts) that holds offset, if any."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 and spans[i][0] < offset < spans[i][1] else None
+
+
 # A quotation with no attribution of its own this close after an attributed one continues it.
 CONTINUED_QUOTE = 300
 
@@ -329,8 +335,8 @@ def _first_person_in_quotes(ctx: ExtractContext) -> None:
     for t in ctx.tokens():
         if t.lower_ not in FIRST_PERSON or ctx.mention_of_token(t) is not None:
             continue
-        i = bisect.bisect_right(starts, t.idx) - 1
-        if i < 0 or not (spans[i][0] < t.idx < spans[i][1]):
+        i = _quote_at(spans, starts, t.idx)
+        if i is None:
             continue
         actor = speaker_of(i)
         if actor is not None:
@@ -395,8 +401,7 @@ def _persons_in_turns(ctx: ExtractContext) -> list[tuple[int, int]]:
         i = bisect.bisect_right(bounds, t.idx) - 1
         if i < 0 or not turns[i][0] <= t.idx < turns[i][1] or turns[i][2] is None:
             continue
-        q = bisect.bisect_right(starts, t.idx) - 1
-        if q >= 0 and spans[q][0] < t.idx < spans[q][1]:
+        if _quote_at(spans, starts, t.idx) is not None:
             continue   # quoted: the quotation's own speaker
         speaker = turns[i][2]
         if low in SECOND_PERSON:
@@ -465,8 +470,7 @@ def _first_person_outside_quotes(ctx: ExtractContext, turns: list[tuple[int, int
         low = t.lower_
         if low not in FIRST_PERSON or ctx.mention_of_token(t) is not None:
             continue
-        i = bisect.bisect_right(starts, t.idx) - 1
-        if i >= 0 and spans[i][0] < t.idx < spans[i][1]:
+        if _quote_at(spans, starts, t.idx) is not None:
             continue
         j = bisect.bisect_right(turn_starts, t.idx) - 1
         if j >= 0 and turns[j][0] <= t.idx < turns[j][1]:
@@ -534,8 +538,7 @@ def _second_person_outside_quotes(ctx: ExtractContext, turns: list[tuple[int, in
     for t in ctx.tokens():
         if t.lower_ not in SECOND_PERSON or ctx.mention_of_token(t) is not None:
             continue
-        i = bisect.bisect_right(starts, t.idx) - 1
-        if i >= 0 and spans[i][0] < t.idx < spans[i][1] or ctx.in_boilerplate(t.idx, t.idx + len(t)):
+        if _quote_at(spans, starts, t.idx) is not None or ctx.in_boilerplate(t.idx, t.idx + len(t)):
             continue
         addressee = addressee or _addressee(ctx)
         if addressee is None or addressee == voice:
