@@ -303,6 +303,16 @@ def _speaker(ctx: ExtractContext, start: int, end: int) -> str | None:
     return None
 
 
+def _quotations(ctx: ExtractContext) -> tuple[list[tuple[int, int]], list[int]]:
+    """The document's quotations (_quotes) and their starts, found once per document: four
+    readings below ask which quotation a token is in."""
+    got = ctx.memo.get("quotations")
+    if got is None:
+        spans = _quotes(ctx.document.text)
+        got = ctx.memo["quotations"] = (spans, [a for a, _ in spans])
+    return got
+
+
 def _quote_at(spans: list[tuple[int, int]], starts: list[int], offset: int) -> int | None:
     """The index of the quotation (spans, sorted, with their starts) that holds offset, if any."""
     i = bisect.bisect_right(starts, offset) - 1
@@ -317,10 +327,9 @@ def _first_person_in_quotes(ctx: ExtractContext) -> None:
     """ "We condemned the launch," said Yoon: a quoted "we", "our" or "I" is the speaker's side
     (the speaker, for "I"); a quotation that follows an attributed one with none of its own
     ("... ," said Yoon. "We will answer.") is the same speaker's."""
-    spans = _quotes(ctx.document.text)
+    spans, starts = _quotations(ctx)
     if not spans:
         return
-    starts = [a for a, _ in spans]
     speakers: dict[tuple[int, int], str | None] = {}
 
     def speaker_of(n: int) -> str | None:
@@ -391,8 +400,7 @@ def _persons_in_turns(ctx: ExtractContext) -> list[tuple[int, int]]:
     sides = {side for _, _, side in turns if side is not None}
     if not sides:
         return []   # no one named speaks: not a transcript
-    spans = _quotes(ctx.document.text)
-    starts = [a for a, _ in spans]
+    spans, starts = _quotations(ctx)
     bounds = [a for a, _, _ in turns]
     for t in ctx.tokens():
         low = t.lower_
@@ -463,8 +471,7 @@ def _first_person_outside_quotes(ctx: ExtractContext, turns: list[tuple[int, int
     if voice is None:
         return
     voice = _joint_voice(ctx) or voice
-    spans = _quotes(ctx.document.text)
-    starts = [a for a, _ in spans]
+    spans, starts = _quotations(ctx)
     turn_starts = [a for a, _ in turns]
     for t in ctx.tokens():
         low = t.lower_
@@ -532,8 +539,7 @@ def _second_person_outside_quotes(ctx: ExtractContext, turns: list[tuple[int, in
     voice = document_voice(ctx)
     if voice is None or voice not in ctx.actors or ctx.actors[voice].kind != "state" or turns:
         return
-    spans = _quotes(ctx.document.text)
-    starts = [a for a, _ in spans]
+    spans, starts = _quotations(ctx)
     addressee = None
     for t in ctx.tokens():
         if t.lower_ not in SECOND_PERSON or ctx.mention_of_token(t) is not None:

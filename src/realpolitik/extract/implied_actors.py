@@ -344,10 +344,13 @@ class _Implied:
                     for o in w.children if o.dep_ == "pobj"]   # "met today in Geneva with Y", "spoke by phone with Y"
         if root.lemma_.lower() in self.know.meeting_verbs:
             partners += [c for c in root.children if c.dep_ == "dobj"]
-        members = self.phrase_actors(subject)
+        doers = self.phrase_actors(subject)
+        if len(doers) != 1:
+            return []
+        members = list(doers)
         for p in partners:
             members += [a for a in self.phrase_actors(p) or self.named_within(p) if a not in members]
-        return members if len(members) >= 2 and len(self.phrase_actors(subject)) == 1 else []
+        return members if len(members) >= 2 else []
 
     def phrase_actors(self, x: Token) -> list[str]:
         """The actors a plural phrase names: each conjunct's ("China and Russia"), else the
