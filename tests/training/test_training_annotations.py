@@ -18,6 +18,13 @@ def test_split_depends_on_the_document_alone():
     assert 0.6 < shares["train"] / 3000 < 0.8 and shares["dev"] > 300 and shares["test"] > 300
 
 
+def test_documents_written_after_the_splits_train_only():
+    # ids that hash into dev and test as "own-…" ids stay in train as "wire-…" ids
+    hashed = {split_of(f"own-{i:03d}") for i in range(200)}
+    assert hashed == {"train", "dev", "test"}
+    assert {split_of(f"wire-{i:03d}") for i in range(200)} == {"train"}
+
+
 def test_the_corpus_is_big_enough_and_covers_every_type():
     docs = list(load())
     assert sum(len(d.sentences) for d in docs) >= 4000

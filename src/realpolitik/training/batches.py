@@ -106,13 +106,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--prefix", default="batch", help="file name stem of this round's batches")
     ap.add_argument("--own", action="store_true",
                     help="lay out our own documents (data/annotations/texts) as one batch instead")
+    ap.add_argument("--own-prefix", default="",
+                    help="with --own: only the documents whose id starts so (a new round of our own writing)")
     args = ap.parse_args(argv)
     nlp = nlp_loader.load(Config.from_env().model)
     args.out.mkdir(parents=True, exist_ok=True)
     manifest: dict[str, dict] = {}
     if args.own:
-        args.batches = 1
-        chosen = [(d.id, None) for d in corpus.iter_collection("own")]
+        if not args.own_prefix:
+            args.batches = 1
+        chosen = [(d.id, None) for d in corpus.iter_collection("own") if d.id.startswith(args.own_prefix)]
     else:
         exclude = {doc for path in args.exclude for doc in json.loads(path.read_text(encoding="utf-8"))}
         if args.exclude_annotated:
@@ -135,9 +138,9 @@ def main(argv: list[str] | None = None) -> None:
         lines = [f"=== DOC {doc_id} | published {doc.published or 'unknown'}"]
         lines += [f"[{i}] {' '.join(doc.text[s:e].split())}" for i, (s, e) in enumerate(spans)]
         texts[target].append("\n".join(lines))
-    stem = "own" if args.own else args.prefix
+    stem = args.prefix if args.own and args.own_prefix else "own" if args.own else args.prefix
     for i, chunks in enumerate(texts):
-        name = f"{stem}.txt" if args.own else f"{stem}{i:02d}.txt"
+        name = f"{stem}.txt" if args.own and args.batches == 1 else f"{stem}{i:02d}.txt"
         (args.out / name).write_text("\n\n".join(chunks) + "\n", encoding="utf-8")
     (args.out / f"manifest_{stem}.json").write_text(json.dumps(manifest), encoding="utf-8")
     print("sentences per batch:", sizes, "documents:", len(manifest))
