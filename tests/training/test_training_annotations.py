@@ -56,6 +56,27 @@ def test_offsets_point_at_words_inside_their_sentences():
     assert checked > 3000
 
 
+def test_the_held_rounds_point_into_our_own_documents_and_stay_out_of_training():
+    # the session-14 news-wire rounds are read from events/held only when asked for: their
+    # texts are ours (always in the repository), every offset lands on words of its sentence,
+    # and none of them is in the corpus load() gives training and evaluation
+    from realpolitik.training.annotations import EVENTS_DIR
+
+    held = list(load(EVENTS_DIR / "held"))
+    assert len(held) == 128 and {d.doc[:5] for d in held} == {"wire-"} and {d.split for d in held} == {"train"}
+    checked = 0
+    for doc in held:
+        text = corpus.get(doc.doc).text
+        for e in doc.events:
+            start, end = doc.sentences[e.sentence]
+            for m in (*e.source, *e.target):
+                assert start <= m.start < m.end <= end and text[m.start:m.end].strip(), (doc.doc, m)
+                checked += 1
+            assert e.trigger is None or start <= e.trigger[0] < e.trigger[1] <= end
+    assert checked > 2000
+    assert not {d.doc for d in held} & {d.doc for d in load()}
+
+
 def test_the_repository_keeps_no_corpus_text():
     import json
 

@@ -77,10 +77,11 @@ def pick(seed: int, n_state: int, n_un: int, n_bbc: int, exclude: set[str] = fro
 
 
 def annotated_ids() -> set[str]:
-    """Every document id in the stand-off annotations (events and interests, both annotators)."""
+    """Every document id in the stand-off annotations (events and interests, both annotators,
+    and the rounds held out of training in events/held/)."""
     root = corpus.REPO / "data" / "annotations"
     ids = set()
-    for path in list(root.glob("*/*.jsonl")) + list(root.glob("*/double/*.jsonl")):
+    for path in list(root.glob("*/*.jsonl")) + list(root.glob("*/*/*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 ids.add(json.loads(line)["doc"])
