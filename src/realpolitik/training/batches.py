@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> None:
         lines = [f"=== DOC {doc_id} | published {doc.published or 'unknown'}"]
         lines += [f"[{i}] {' '.join(doc.text[s:e].split())}" for i, (s, e) in enumerate(spans)]
         texts[target].append("\n".join(lines))
-    stem = args.prefix if args.own and args.own_prefix else "own" if args.own else args.prefix
+    stem = "own" if args.own and not args.own_prefix else args.prefix
     for i, chunks in enumerate(texts):
         name = f"{stem}.txt" if args.own and args.batches == 1 else f"{stem}{i:02d}.txt"
         (args.out / name).write_text("\n\n".join(chunks) + "\n", encoding="utf-8")
