@@ -31,6 +31,10 @@ DENSE_SCALE = 0.1
 
 
 def read(path: Path) -> list[dict]:
+    """The rows of a training.pairs file (with a warning if this checkout would build others)."""
+    from realpolitik.training.rows_record import warn_if_stale
+
+    warn_if_stale(path)
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]
 

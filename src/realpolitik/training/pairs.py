@@ -102,6 +102,9 @@ def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
                 log(f"{n}/{len(docs)} documents, {stats['pairs']} pairs")
     if dense:   # the rows' word-vector features, in row order, beside the JSONL
         np.save(dense_path(out), np.concatenate(dense).astype(np.float16))
+    from realpolitik.training.rows_record import record
+
+    record(out)
     return stats
 
 
