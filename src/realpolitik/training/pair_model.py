@@ -23,6 +23,7 @@ from scipy import sparse
 from scipy.optimize import minimize
 
 from realpolitik.training.annotations import TYPES
+from realpolitik.training.rows_record import warn_if_stale
 
 L2 = 0.1   # chosen on dev among 0.1, 1 and 5
 # The word-vector features are z-scored, then scaled down so that the one L2 penalty
@@ -32,8 +33,6 @@ DENSE_SCALE = 0.1
 
 def read(path: Path) -> list[dict]:
     """The rows of a training.pairs file (with a warning if this checkout would build others)."""
-    from realpolitik.training.rows_record import warn_if_stale
-
     warn_if_stale(path)
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]

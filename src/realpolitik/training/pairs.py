@@ -19,6 +19,7 @@ from pathlib import Path
 
 from realpolitik.training.annotations import AnnotatedDoc, GoldEvent, load
 from realpolitik.training.reading import read_until
+from realpolitik.training.rows_record import record
 
 
 def _overlaps(m, gold_mentions) -> bool:
@@ -102,8 +103,6 @@ def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
                 log(f"{n}/{len(docs)} documents, {stats['pairs']} pairs")
     if dense:   # the rows' word-vector features, in row order, beside the JSONL
         np.save(dense_path(out), np.concatenate(dense).astype(np.float16))
-    from realpolitik.training.rows_record import record
-
     record(out)
     return stats
 
