@@ -329,7 +329,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
-    rows = [r for r in read(args.pairs) if r["split"] in ("train", "dev") and (r["source"] is not None or r["target"] is not None)]   # the test split is never read
+    rows = [r for r in read(args.pairs) if r["split"] in ("train", "dev")]   # the test split is never read
     model, threshold, result, history = train(rows, layers=args.layers, epochs=args.epochs, batch=args.batch,
                                               lr=args.lr, head_lr=args.head_lr, pos_weight=args.pos_weight,
                                               seed=args.seed, threads=args.threads, fraction=args.fraction,
