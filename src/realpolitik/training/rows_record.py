@@ -47,7 +47,8 @@ def staleness(rows: Path) -> str | None:
     if not noted.exists():
         return f"{rows}: no record of what built it; rebuild it with python -m realpolitik.training.pairs {rows}"
     if json.loads(noted.read_text(encoding="utf-8")).get("inputs") != inputs_digest():
-        return (f"{rows}: built from other extraction code, knowledge or annotations than this checkout's; "
+        return (f"{rows}: built from other extraction code, knowledge or annotations than this checkout's "
+                "(any change to those files counts, even one that leaves the rows as they were); "
                 f"rebuild it with python -m realpolitik.training.pairs {rows}")
     return None
 
