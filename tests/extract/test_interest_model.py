@@ -170,3 +170,41 @@ def test_a_relative_pronoun_subject_is_held_by_the_noun_it_stands_for(pipeline):
     assert doc[aims.subject].lower_ == "which"
     actor, kind = coder.holder(ctx, aims, None)
     assert kind == "actor" and ctx.actors[actor].country == "PER", (actor, kind)
+
+
+def _holder_of_act(pipeline, text, lemma, voice):
+    from realpolitik.extract.interest_model.candidates import candidates
+    from realpolitik.training.reading import run_before
+
+    meta = {"country_iso3": voice} if voice else {}
+    document = Document(id=content_id(text), text=text, published="2023-09-21", metadata=meta)
+    ctx = run_before(pipeline, document, "interest_model")
+    cand = next(c for s in ctx.doc.sents for c in candidates(s)
+                if ctx.doc[c.head].lemma_ == lemma and c.complement == "dobj")
+    actor, kind = coder.holder(ctx, cand, coder.document_voice(ctx))
+    return (ctx.actors[actor].country or ctx.actors[actor].org or actor) if actor else None, kind
+
+
+def test_what_a_speech_says_another_actor_must_do_is_the_speakers_wish(pipeline):
+    text = "The African Union must send observers to the vote in the north."
+    assert _holder_of_act(pipeline, text, "send", "GHA") == ("GHA", "voice_prescribes")
+    # with no voice, or where the speaker's own state must act, the subject holds it
+    assert _holder_of_act(pipeline, text, "send", None)[1] == "actor"
+    assert _holder_of_act(pipeline, "Ghana must send observers to the vote in the north.", "send", "GHA") \
+        == ("GHA", "actor")
+    # a prescription someone else is reported to make is not the speaker's
+    reported = "Nigeria's foreign minister said the African Union should send observers to the vote."
+    assert _holder_of_act(pipeline, reported, "send", "GHA")[1] == "actor"
+
+
+def test_a_prescription_list_that_is_no_list_is_named(monkeypatch):
+    from realpolitik.extract.interest_model import candidates
+    from realpolitik.knowledge import KnowledgeError
+
+    candidates.prescriptions.cache_clear()
+    monkeypatch.setattr(candidates, "load_yaml", lambda name: {"prescriptions": {"modals": "must"}})
+    try:
+        with pytest.raises(KnowledgeError, match="prescriptions"):
+            candidates.prescriptions()
+    finally:
+        candidates.prescriptions.cache_clear()

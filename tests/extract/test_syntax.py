@@ -82,3 +82,38 @@ def test_a_shared_subject_keeps_the_sentence_whole(pipeline):
     text = "Japan wants calm in the strait and will keep working with its partners."
     doc = pipeline.nlp(text)
     assert _clause(doc, "partners") == _clause(doc, "calm") == text
+
+
+def _prescribed(doc, lemma):
+    from realpolitik.extract.interest_model.candidates import prescriptions
+
+    cues = prescriptions()
+    tok = next(t for t in doc if t.lemma_ == lemma)
+    return syntax.prescribed_clause(tok, cues.modals, cues.verbs, cues.frames)
+
+
+def test_a_prescribed_act_is_told_from_a_described_one(pipeline):
+    # a deontic modal, a necessity verb with a to-infinitive, an it-is-necessary frame
+    must = pipeline.nlp("The Security Council must send observers before the rainy season.")
+    assert _prescribed(must, "send").lemma_ == "send"
+    needs = pipeline.nlp("The donor conference needs to be reconvened within a year.")
+    assert _prescribed(needs, "reconvene").lemma_ == "need"
+    has_to = pipeline.nlp("Therefore, the regional bloc has to double its funding for the mission.")
+    assert _prescribed(has_to, "double").lemma_ == "have"
+    time = pipeline.nlp("It is time for both governments to reopen the border crossing.")
+    assert _prescribed(time, "reopen").lemma_ == "be"
+    important = pipeline.nlp("It is important for the river states to share their flood data.")
+    assert _prescribed(important, "share").lemma_ == "be"
+    # what only describes, predicts or reports an ability is no prescription
+    for text, lemma in (("The Security Council met on Tuesday and will send observers soon.", "send"),
+                        ("The donor conference needs more money.", "need"),
+                        ("It is likely that both governments will reopen the border.", "reopen")):
+        assert _prescribed(pipeline.nlp(text), lemma) is None, text
+
+
+def test_whose_words_a_prescription_reports(pipeline):
+    doc = pipeline.nlp("Peru's foreign minister said Bolivia should reopen the port and pay the fees.")
+    clause = _prescribed(doc, "pay")
+    assert clause.lemma_ == "reopen" and syntax.reporting_subject(clause).lemma_ == "minister"
+    own = pipeline.nlp("The Security Council must send observers.")
+    assert syntax.reporting_subject(_prescribed(own, "send")) is None

@@ -191,3 +191,56 @@ def possessor_in(tok: Token) -> Token | None:
         if x.dep_ in POSSESSOR:
             return x
     return None
+
+
+# The dependencies that lead from a predicate up to the head of its clause: "must [be] firm",
+# "has to [redouble]", "must accept … and [withdraw]".
+UP_TO_CLAUSE = {"xcomp", "acomp", "attr", "oprd", "conj"}
+
+
+def prescribed_clause(tok: Token, modals: frozenset[str], verbs: frozenset[str],
+                      frames: frozenset[str]) -> Token | None:
+    """The head of the clause that prescribes tok's act, or None where it only describes: a
+    deontic modal on the clause ("The Council must act"), a necessity verb taking it as a
+    to-infinitive ("needs to be reformed", "has to redouble"), or an it-is-necessary frame
+    whose for-to clause it heads ("It is time for the parties to accept", "it is important for
+    States to build"). The lists are lemmas (knowledge/interest_candidates.yaml)."""
+    cur = tok
+    for _ in range(8):
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in cur.children):
+            return cur
+        if cur.lemma_.lower() in verbs and any(c.dep_ == "xcomp" and _to_infinitive(c) for c in cur.children):
+            return cur
+        frame = _necessity_frame(cur, frames)
+        if frame is not None:
+            return frame
+        if cur.dep_ not in UP_TO_CLAUSE or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _to_infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _necessity_frame(tok: Token, frames: frozenset[str]) -> Token | None:
+    """The copula of "it is time / important for X to <tok>", when tok heads the for-to clause."""
+    if not (_to_infinitive(tok) and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)):
+        return None
+    governor = tok.head
+    if governor.dep_ in ATTRIBUTE and governor.lemma_.lower() in frames:   # "time" in "it is time for …"
+        return governor.head
+    if any(c.dep_ in ATTRIBUTE and c.lemma_.lower() in frames for c in governor.children):   # "is important for …"
+        return governor
+    return None
+
+
+def reporting_subject(clause: Token) -> Token | None:
+    """Whose words a complement clause reports: the subject of the verb it completes
+    ("Lavrov said [Kyiv should accept]" -> Lavrov); None for a clause of its own."""
+    while clause.dep_ in COORDINATION and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.i != clause.i:
+        return clause_subject(clause.head)
+    return None

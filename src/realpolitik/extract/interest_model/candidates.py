@@ -48,6 +48,25 @@ class SubjectCues:
     copulas: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Prescriptions:
+    """Where a speaker prescribes another actor's act (syntax.prescribed_clause): lemmas of
+    deontic modals, of necessity verbs with a to-infinitive, and of it-is-necessary frames."""
+
+    modals: frozenset[str]
+    verbs: frozenset[str]
+    frames: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def prescriptions() -> Prescriptions:
+    d: dict[str, Any] = load_yaml("interest_candidates.yaml")
+    section = d.get("prescriptions") if isinstance(d, dict) else None
+    if not isinstance(section, dict) or not all(isinstance(section.get(k), list) for k in ("modals", "verbs", "frames")):
+        raise KnowledgeError("interest_candidates.yaml: prescriptions needs lists 'modals', 'verbs' and 'frames'")
+    return Prescriptions(*(frozenset(str(w).lower() for w in section[k]) for k in ("modals", "verbs", "frames")))
+
+
 @lru_cache(maxsize=1)
 def naming_verbs() -> frozenset[str]:
     """Lemmas of verbs that name their object when it has a predicative ("called X illegal")."""
