@@ -62,8 +62,9 @@ def _antecedent_actor(ctx: ExtractContext, subj) -> str | None:
 
 def _speaker_prescribes(ctx: ExtractContext, c, voice: str) -> bool:
     """The document's voice prescribes the candidate's act to its subject: "The United Nations
-    must play a larger role" in a speech is the speaker's wish (the codebook's holder; dev,
-    session 16: 27 of the 31 such gold interests with a named subject are held by the voice).
+    must play a larger role" in a speech is the speaker's wish (the codebook's holder; session
+    16: of the candidates it applies to, 26 of 30 on dev and 165 of 282 on train overlap a gold
+    interest the voice holds).
     Not where the clause reports someone else's words ("Lavrov said Kyiv should …")."""
     cues = prescriptions()
     clause = syntax.prescribed_clause(ctx.doc[c.head], cues.modals, cues.verbs, cues.frames)
