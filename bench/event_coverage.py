@@ -1,8 +1,8 @@
 """Per-type precision and recall of event coding on the coverage suite.
 
-    .venv/bin/python bench/event_coverage.py [tests/extract/event_cases.yaml ...] [--show]
+    .venv/bin/python bench/event_coverage.py [tests/extract/events/event_cases.yaml ...] [--show]
 
-Without a path it reads every tests/extract/event_cases*.yaml (the core table and the
+Without a path it reads every tests/extract/events/event_cases*.yaml (the core table and the
 construction table).
 
 A predicted event counts as right when its type, source key and target key (an actor's
@@ -20,8 +20,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-CASES = ROOT / "tests" / "extract" / "event_cases.yaml"
-CASE_FILES = sorted((ROOT / "tests" / "extract").glob("event_cases*.yaml"))
+CASES = ROOT / "tests" / "extract" / "events" / "event_cases.yaml"
+CASE_FILES = sorted((ROOT / "tests" / "extract" / "events").glob("event_cases*.yaml"))
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 
 

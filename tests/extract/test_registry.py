@@ -8,8 +8,8 @@ import json
 import subprocess
 import sys
 
-SCRAMBLED = ("realpolitik.extract.event_policy", "realpolitik.extract.interest_model.coder",
-             "realpolitik.extract.claims", "realpolitik.extract.event_counterparts")
+SCRAMBLED = ("realpolitik.extract.events.policy", "realpolitik.extract.interest_model.coder",
+             "realpolitik.extract.claims", "realpolitik.extract.events.counterparts")
 
 
 def _order(first: tuple[str, ...]) -> list[str]:

@@ -40,7 +40,7 @@ def quad_class(root: str | None) -> int | None:
 @lru_cache(maxsize=1)
 def _rule_codes() -> dict[tuple[str, str], frozenset[str]]:
     """(rule name, PLOVER type) -> the CAMEO codes the event lexicon gives such rules."""
-    from realpolitik.extract.event_lexicon import load
+    from realpolitik.extract.events.lexicon import load
 
     lex = load()
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -69,7 +69,7 @@ def rule_code(pattern: str | None, type_: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _type_roots() -> dict[str, str]:
-    from realpolitik.extract.event_lexicon import load
+    from realpolitik.extract.events.lexicon import load
 
     return {name: t.root for name, t in load().types.items()}
 

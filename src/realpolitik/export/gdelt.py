@@ -104,7 +104,7 @@ def gdelt_row(event: EventRow, actors: dict[str, ActorRow], ingested: str, lead_
     root = root_code(code)
     goldstein = event.goldstein
     if goldstein is None:
-        from realpolitik.extract.event_lexicon import load
+        from realpolitik.extract.events.lexicon import load
 
         goldstein = load().goldstein.get(root)
     fields = [

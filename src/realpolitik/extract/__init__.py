@@ -24,11 +24,11 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "realpolitik.extract.quantities",
     "realpolitik.extract.events",
     "realpolitik.extract.event_model.coder",
-    "realpolitik.extract.event_counterparts",
+    "realpolitik.extract.events.counterparts",
     "realpolitik.extract.claims",
     "realpolitik.extract.interests",
     "realpolitik.extract.interest_model.coder",
-    "realpolitik.extract.event_policy",
+    "realpolitik.extract.events.policy",
 )
 
 

@@ -27,7 +27,7 @@ from realpolitik.extract import extractor
 from realpolitik.extract.actors import sector_actor
 from realpolitik.extract.context import ActorMention, ExtractContext
 from realpolitik.extract.coref import document_voice
-from realpolitik.extract.event_lexicon import load as event_lexicon
+from realpolitik.extract.events.lexicon import load as event_lexicon
 from realpolitik.extract.gazetteer import for_vocab, known_actor
 from realpolitik.extract.parties import bloc_in_view, pair_in_view, state_in_view
 from realpolitik.knowledge import KnowledgeError, load_yaml

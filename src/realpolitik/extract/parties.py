@@ -7,7 +7,7 @@ one noun phrase:
   name the pair the passage is about, not an actor of their own (pair_in_view);
 - the members of a bloc ("the allies condemned", "member states agreed") act as the bloc the
   passage names (bloc_in_view);
-- a one-sided event's implied counterpart (extract/event_counterparts.py).
+- a one-sided event's implied counterpart (extract/events/counterparts.py).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ source the best target (or none) above the type's threshold becomes an event. Wh
 hand-written rules coded the same type, source and target, their event is kept as it is
 (trigger, mode, date, flags); otherwise the event is built from the syntax layer: the
 trigger is the source's governing predicate (or, for "Russia's invasion", the noun it owns),
-negation and modality are read off it, and the date comes from event_dates.
+negation and modality are read off it, and the date comes from events.dates.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor, syntax
-from realpolitik.extract.event_dates import event_date
 from realpolitik.extract.event_model.features import actor_kinds, dense_pair_features, featurize_sentence
 from realpolitik.extract.event_model.model import load
-from realpolitik.extract.event_policy import keep
+from realpolitik.extract.events.dates import event_date
+from realpolitik.extract.events.policy import keep
 from realpolitik.extract.linear import LinearModel
 from realpolitik.extract.word_vectors import for_document
 from realpolitik.extract.word_vectors import shipped as shipped_vectors
@@ -110,8 +110,8 @@ def decode(model: LinearModel, scored: list[tuple[Pair, list[int]]], floor: floa
 
 def _build(ctx: ExtractContext, sent: Span, etype: str, pair: Pair, confidence: float,
            rules: dict[tuple, Event]) -> Event:
-    from realpolitik.extract.event_lexicon import load as load_lexicon
     from realpolitik.extract.events import event_id
+    from realpolitik.extract.events.lexicon import load as load_lexicon
 
     source = pair.source_id
     target = pair.target.actor_id if pair.target else None

@@ -33,8 +33,8 @@ from collections import Counter, defaultdict
 
 from realpolitik.extract import extractor
 from realpolitik.extract.context import ExtractContext
-from realpolitik.extract.event_lexicon import Lexicon, load
 from realpolitik.extract.events import event_id
+from realpolitik.extract.events.lexicon import Lexicon, load
 from realpolitik.extract.parties import actor_for, party_key
 from realpolitik.extract.times import paragraph_start
 from realpolitik.schema import Actor, Event

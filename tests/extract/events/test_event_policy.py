@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from realpolitik.extract.event_policy import keep
+from realpolitik.extract.events.policy import keep
 from realpolitik.schema import Actor, Event, Span, TextSpan
 
 ACTORS = {

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from realpolitik.extract.event_lexicon import all_patterns, load
+from realpolitik.extract.events.lexicon import all_patterns, load
 from realpolitik.schema import EVENT_TYPES, validate
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 _spec = importlib.util.spec_from_file_location("event_coverage", ROOT / "bench" / "event_coverage.py")
 coverage = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(coverage)  # type: ignore[union-attr]
@@ -32,7 +32,7 @@ def events(analysis):
 @pytest.fixture(scope="module")
 def analyze():
     """The hand-written rules' own output: every candidate, before the reporting policy
-    (extract/event_policy.py, tested on its own) drops the weak ones, and without the trained
+    (extract/events/policy.py, tested on its own) drops the weak ones, and without the trained
     model's additions (extract/event_model, measured on the annotated dev split and tested in
     test_event_model.py): this table specifies the rules."""
     from realpolitik.extract import load_default_extractors
@@ -93,14 +93,14 @@ def test_each_pattern_fires_on_its_example(pipeline, pattern):
 def _fires_without_actors(pipeline, pattern) -> bool:
     """Some examples name actors the gazetteer lacks (rebels, militias): then the trigger must at
     least match in the parse."""
-    from realpolitik.extract.events import _Finder
+    from realpolitik.extract.events.finder import RuleFinder
 
     doc = pipeline.nlp(pattern.example)
     from realpolitik.extract.context import ExtractContext
     from realpolitik.schema import Document
 
     ctx = ExtractContext(Document(id="x", text=pattern.example), doc)
-    finder = _Finder(ctx, load(), next(iter(doc.sents)))
+    finder = RuleFinder(ctx, load(), next(iter(doc.sents)))
     return any(finder.match(t) == pattern for t in doc)
 
 
