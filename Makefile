@@ -40,13 +40,13 @@ train: $(BIN)/realpolitik
 	# everything below is trained on the table (training/static_vectors.py)
 	$(BIN)/python -m realpolitik.training.static_vectors src/realpolitik/extract/word_vectors.npz --check
 	$(BIN)/python -m realpolitik.training.pairs build/pairs.jsonl
-	$(BIN)/python -m realpolitik.training.pair_model build/pairs.jsonl src/realpolitik/extract/event_model/weights.npz
+	$(BIN)/python -m realpolitik.training.pair_model build/pairs.jsonl src/realpolitik/extract/events/pair_model/weights.npz
 	$(BIN)/python -m realpolitik.training.spacy_data build/train-data
 	$(BIN)/python -m spacy train training/event_types.cfg --output build/models/event_types \
 		--paths.train build/train-data/train.spacy --paths.dev build/train-data/dev.spacy
 	$(BIN)/python -m realpolitik.training.evaluate --split dev --coder sentence-types \
 		--model build/models/event_types/model-best --threshold 0.3
-	$(BIN)/python -m realpolitik.training.combined build/pairs.jsonl src/realpolitik/extract/event_model/weights.npz \
+	$(BIN)/python -m realpolitik.training.combined build/pairs.jsonl src/realpolitik/extract/events/pair_model/weights.npz \
 		build/models/event_types/model-best --threshold 0.3
 	$(BIN)/python -m realpolitik.training.interest_model build/interest_rows.jsonl \
 		src/realpolitik/extract/interest_model/weights.npz --build
@@ -54,7 +54,7 @@ train: $(BIN)/realpolitik
 	# pair model above gates what it reads and is the `pairs` choice): as train-encoder below
 	$(MAKE) $(TORCH_READY)
 	$(TORCH)/python -m realpolitik.training.finetune_events build/pairs.jsonl build/encoder --layers 3 --epochs 4
-	$(TORCH)/python -m realpolitik.training.export_encoder build/encoder src/realpolitik/extract/encoder_events --per-channel
+	$(TORCH)/python -m realpolitik.training.export_encoder build/encoder src/realpolitik/extract/events/encoder --per-channel
 	$(BIN)/python -m realpolitik.training.evaluate_encoder build/pairs.jsonl --retune
 	# the interest encoder (interests_model: encoder; issue 13, session 9): fine-tuned with
 	# torch in its own venv (build/torchvenv: torch never enters .venv), exported to int8 ONNX,
@@ -85,7 +85,7 @@ $(TORCH_READY): requirements.lock
 train-encoder: $(BIN)/realpolitik $(TORCH_READY)
 	$(BIN)/python -m realpolitik.training.pairs build/pairs.jsonl
 	$(TORCH)/python -m realpolitik.training.finetune_events build/pairs.jsonl build/encoder --layers 3 --epochs 4
-	$(TORCH)/python -m realpolitik.training.export_encoder build/encoder src/realpolitik/extract/encoder_events --per-channel
+	$(TORCH)/python -m realpolitik.training.export_encoder build/encoder src/realpolitik/extract/events/encoder --per-channel
 	$(BIN)/python -m realpolitik.training.evaluate_encoder build/pairs.jsonl --retune
 
 lock:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from realpolitik.extract.event_model.candidates import pairs, sentence_mentions
+from realpolitik.extract.events.pair_model.candidates import pairs, sentence_mentions
 from realpolitik.extract.implied_actors import STATES_AT_LARGE
 from realpolitik.knowledge import KnowledgeError
 

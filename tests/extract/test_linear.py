@@ -9,7 +9,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from realpolitik.extract.event_model import model as event_model
+from realpolitik.extract.events.pair_model import model as event_model
 from realpolitik.extract.interest_model import coder as interest_coder
 
 

@@ -11,7 +11,7 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from realpolitik.extract.encoder_events.inputs import encode, pool_weights, word_at  # noqa: E402
+from realpolitik.extract.encoder.inputs import encode, pool_weights, word_at  # noqa: E402
 from realpolitik.training.annotations import TYPES  # noqa: E402
 
 

@@ -10,7 +10,7 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from realpolitik.extract.encoder_events.inputs import PARTS, encode  # noqa: E402
+from realpolitik.extract.encoder.inputs import PARTS, encode  # noqa: E402
 from realpolitik.training.interests import STANCES  # noqa: E402
 
 

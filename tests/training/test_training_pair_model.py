@@ -6,8 +6,8 @@ import numpy as np
 from scipy import sparse
 
 from realpolitik.extract.context import ActorMention
-from realpolitik.extract.event_model.candidates import Pair, pairs
-from realpolitik.extract.event_model.features import hashed
+from realpolitik.extract.events.pair_model.candidates import Pair, pairs
+from realpolitik.extract.events.pair_model.features import hashed
 from realpolitik.training.annotations import GoldEvent, Mention
 from realpolitik.training.pair_model import fit_binary
 from realpolitik.training.pairs import label_pair

@@ -23,7 +23,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "realpolitik.extract.times",
     "realpolitik.extract.quantities",
     "realpolitik.extract.events",
-    "realpolitik.extract.event_model.coder",
+    "realpolitik.extract.events.pair_model.coder",
     "realpolitik.extract.events.counterparts",
     "realpolitik.extract.claims",
     "realpolitik.extract.interests",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-HASH_SPACE = 1 << 20   # the feature hashing's range (event_model.features.HASH_BITS)
+HASH_SPACE = 1 << 20   # the feature hashing's range (events.pair_model.features.HASH_BITS)
 SUM_ROWS = 512         # rows per gather in hashed_sums (~5 MB at 150 features and 16 labels)
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from realpolitik.extract.encoder_events.model import DIRECTORY, EncoderModel, PairQuery
+from realpolitik.extract.encoder.model import EncoderModel, PairQuery
+from realpolitik.extract.events.encoder import DIRECTORY
 from realpolitik.training.annotations import TYPES, load
 from realpolitik.training.finetune_events import row_spans, texts_read
 from realpolitik.training.pair_model import decode, evaluate_rows, read

@@ -6,7 +6,7 @@ Writes, into the target directory: encoder.onnx (int8 weights), its sha256, enco
 (threshold, labels — PLOVER types or stances — layers, input length), vocab.txt (MiniLM's
 wordpieces) and the NOTICE that carries the upstream licence. Needs torch and onnx (training only).
 
-    python -m realpolitik.training.export_encoder build/encoder src/realpolitik/extract/encoder_events
+    python -m realpolitik.training.export_encoder build/encoder src/realpolitik/extract/events/encoder
     python -m realpolitik.training.export_encoder build/interest_encoder src/realpolitik/extract/encoder_interests
 """
 
@@ -18,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-from realpolitik.extract.encoder_events.inputs import MAX_PIECES, PARTS
+from realpolitik.extract.encoder.inputs import MAX_PIECES, PARTS
 
 INPUTS = ("ids", "mask", "pools", "sentence_of", "has_target")
 NOTICE = """encoder.onnx is fine-tuned from sentence-transformers/all-MiniLM-L6-v2

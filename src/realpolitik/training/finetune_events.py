@@ -1,10 +1,10 @@
 """Fine-tunes a truncated all-MiniLM-L6-v2 as a joint event coder over candidate pairs.
 
 One encoder pass per sentence (or per coordinated clause with its own subject: a row's
-"unit", extract.encoder_events.coder.unit_of); each candidate pair of the sentence (the rows of
+"unit", extract.encoder.units.unit_of); each candidate pair of the sentence (the rows of
 realpolitik.training.pairs: source mention, target mention or none) pools the encoder's
 states over the sentence, its source, its target, its trigger word and the words between
-the two (extract.encoder_events.inputs); with the [CLS] state and a has-target flag they go
+the two (extract.encoder.inputs); with the [CLS] state and a has-target flag they go
 through a small MLP to one logit per PLOVER type (several may fire; none = all below the
 threshold). Trained on the train split only, seeded and deterministic; the epoch and the
 threshold are picked on dev with the pair model's decoder and the corpus scorer
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from realpolitik.extract.encoder_events.inputs import PARTS, Pieces, encode, pool_weights, word_at
+from realpolitik.extract.encoder.inputs import PARTS, Pieces, encode, pool_weights, word_at
 from realpolitik.training.annotations import TYPES, load
 from realpolitik.training.pair_model import decode, evaluate_rows, read
 
@@ -49,7 +49,7 @@ class SentenceExample:
 def texts_read(rows: list[dict], sentences: dict[str, list[tuple[int, int]]]) -> list[tuple[str, int, int, str, list[int]]]:
     """(document, sentence, start, text, row indices): the rows grouped by the text each reads,
     in file order. A row with a "unit" (document offsets: its coordinated clause,
-    extract.encoder_events.coder.unit_of) reads that stretch of its sentence, any other its
+    extract.encoder.units.unit_of) reads that stretch of its sentence, any other its
     sentence (`sentences`: each document's sentence offsets). Training and the scoring of the
     exported model (training.evaluate_encoder) group rows through it."""
     from realpolitik.training import corpus

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from realpolitik.extract.encoder_events.inputs import Pieces, pool_weights
+from realpolitik.extract.encoder.inputs import Pieces, pool_weights
 from realpolitik.training.finetune_events import (
     SentenceExample,
     build_model,

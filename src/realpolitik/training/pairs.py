@@ -57,7 +57,7 @@ def label_pair(pair, events: list[GoldEvent], targets: list | None = None) -> tu
 def build(docs: list[AnnotatedDoc], out: Path, log=print) -> Counter:
     import numpy as np
 
-    from realpolitik.extract.event_model.features import dense_pair_features, featurize_sentence
+    from realpolitik.extract.events.pair_model.features import dense_pair_features, featurize_sentence
     from realpolitik.extract.word_vectors import shipped
     from realpolitik.pipeline import Pipeline
 
@@ -122,9 +122,9 @@ def _spans(pair, offset: int) -> list:
 
 def _unit(ctx, pair, predicate: int, sent) -> list[int]:
     """What the encoder reads for the pair (document offsets): its trigger's (`predicate`'s)
-    coordinated clause, stretched to hold its mentions (extract.encoder_events.coder.unit_of)."""
+    coordinated clause, stretched to hold its mentions (extract.encoder.units.unit_of)."""
     from realpolitik.extract import syntax
-    from realpolitik.extract.encoder_events.coder import unit_of
+    from realpolitik.extract.encoder.units import unit_of
 
     spans = [(m.start, m.end) for m in (pair.source, pair.target) if m is not None]
     clause = syntax.coordinated_clause_chars(ctx.doc[predicate])

@@ -33,8 +33,8 @@ def events(analysis):
 def analyze():
     """The hand-written rules' own output: every candidate, before the reporting policy
     (extract/events/policy.py, tested on its own) drops the weak ones, and without the trained
-    model's additions (extract/event_model, measured on the annotated dev split and tested in
-    test_event_model.py): this table specifies the rules."""
+    model's additions (extract/events/pair_model, measured on the annotated dev split and tested in
+    test_pair_model.py): this table specifies the rules."""
     from realpolitik.extract import load_default_extractors
     from realpolitik.pipeline import Pipeline
 

@@ -17,9 +17,9 @@ import numpy as np
 
 from realpolitik.extract import syntax
 from realpolitik.extract.coref import document_voice
-from realpolitik.extract.encoder_events.coder import unit_of as clause_unit
-from realpolitik.extract.encoder_events.model import EncoderModel, PairQuery
-from realpolitik.extract.encoder_events.model import load as load_encoder
+from realpolitik.extract.encoder.model import EncoderModel, PairQuery
+from realpolitik.extract.encoder.model import load as load_encoder
+from realpolitik.extract.encoder.units import unit_of as clause_unit
 from realpolitik.extract.interest_model.coder import held_candidates, take
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ GATE = 0.02
 
 def unit_of(doc: Doc, c, sentence: tuple[int, int]) -> tuple[int, int]:
     """What the encoder reads for a candidate (document offsets): its predicate's coordinated
-    clause (encoder_events.coder.unit_of: "…, and Chile said it would review the case" is not
+    clause (encoder.units.unit_of: "…, and Chile said it would review the case" is not
     read in the light of the demand before it), stretched to hold its span and its holder's
     mention. Training (training.interest_model) and coding share it."""
     spans = [c.span] + ([syntax.subtree_chars(doc[c.subject])] if c.subject is not None else [])

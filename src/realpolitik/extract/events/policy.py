@@ -45,7 +45,7 @@ def keep(event: Event, actors: dict[str, Actor], min_confidence: float) -> bool:
     if _untied(actors.get(event.target or "")) and not modelled:
         return False
     if modelled:
-        return True   # the model applied its own threshold, tuned on dev (extract/event_model)
+        return True   # the model applied its own threshold, tuned on dev (extract/events/pair_model)
     return event.confidence >= min_confidence
 
 

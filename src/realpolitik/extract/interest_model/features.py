@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from realpolitik.extract import syntax
-from realpolitik.extract.event_model.features import hash_set
+from realpolitik.extract.events.pair_model.features import hash_set
 from realpolitik.extract.interest_model.candidates import Candidate
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """Scores a document's candidate pairs with the encoder coder: one encoder pass per text read
 (a body sentence with an actor mention, or one of its coordinated clauses: unit_of), then per
 type and source the best target (or none) over the threshold, as the pair model decides
-(event_model.coder)."""
+(events.pair_model.coder)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from realpolitik.extract import syntax
-from realpolitik.extract.encoder_events.inputs import extent, word_at
-from realpolitik.extract.encoder_events.model import EncoderModel, PairQuery
+from realpolitik.extract.encoder.inputs import word_at
+from realpolitik.extract.encoder.model import EncoderModel, PairQuery
+from realpolitik.extract.encoder.units import unit_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
     from realpolitik.extract.context import ExtractContext
-    from realpolitik.extract.event_model.candidates import Pair
+    from realpolitik.extract.events.pair_model.candidates import Pair
 
 
 # The pair model's bar for a source mention's pairs to be read by the encoder: far under its
@@ -30,16 +31,6 @@ if TYPE_CHECKING:
 # 0.408 gated, and the run's ratio to the raw parse 0.64 -> 0.70 (a higher bar for them alone,
 # 0.02 or 0.05, gave the same ratio and a little less on dev).
 GATE = 0.005
-
-
-def unit_of(clause: tuple[int, int], spans, sentence: tuple[int, int]) -> tuple[int, int]:
-    """What an encoder reads for a candidate (document offsets): the coordinated clause of its
-    predicate (syntax.coordinated_clause_chars: "Bolivia demanded that the envoy leave, and
-    Chile said it would review the case" is read one clause at a time, so that one actor's act
-    does not colour the other's), stretched to hold the candidate's own spans, within its
-    sentence. The event and the interest encoders, in training and at run time, share it."""
-    start, end = extent(clause, *spans)
-    return max(start, sentence[0]), min(end, sentence[1])
 
 
 def _read(ctx: ExtractContext, sent: Span, pair: Pair,
@@ -80,9 +71,9 @@ def best_per_source(labels: tuple[str, ...], pairs: list[Pair], probs, threshold
 def code_document(ctx: ExtractContext, model: EncoderModel, floor: float = 0.0) -> list[tuple[Span, str, Pair, float]]:
     """(sentence, type, pair, probability) for every event the encoder coder finds. The pairs
     of a source the pair model gives no type at least GATE are not read, nor the acts with no
-    named doer done to a mention it gives none (event_model.coder.open_sources), and a
+    named doer done to a mention it gives none (events.pair_model.coder.open_sources), and a
     sentence left with no pair costs no encoder pass."""
-    from realpolitik.extract.event_model.candidates import pairs, sentence_mentions
+    from realpolitik.extract.events.pair_model.candidates import pairs, sentence_mentions
 
     work: list[tuple[Span, list[Pair]]] = []
     for sent in ctx.body_sentences():
@@ -91,7 +82,7 @@ def code_document(ctx: ExtractContext, model: EncoderModel, floor: float = 0.0) 
             continue
         work.append((sent, pairs(mentions, sourceless=True)))
     if work and GATE > 0.0:
-        from realpolitik.extract.event_model.coder import open_sources
+        from realpolitik.extract.events.pair_model.coder import open_sources
 
         opened = open_sources(ctx, [(sent, {p.gate_key for p in ps}) for sent, ps in work], GATE)
         if opened is not None:

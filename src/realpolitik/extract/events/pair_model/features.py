@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from realpolitik.extract import syntax
-from realpolitik.extract.event_model.candidates import Pair
+from realpolitik.extract.events.pair_model.candidates import Pair
 
 if TYPE_CHECKING:
     import numpy as np
@@ -243,7 +243,7 @@ def featurize_sentence(ctx, sent: Span, kinds: dict[str, str | None] | None = No
     `memo` (what the parse says of the sentence's mentions and heads) may be passed on to
     dense_pair_features for the same sentence. Pairs for which `skip` says so keep their
     place with no features (the coder skips pairs whose result it would drop)."""
-    from realpolitik.extract.event_model.candidates import pairs, sentence_mentions
+    from realpolitik.extract.events.pair_model.candidates import pairs, sentence_mentions
 
     mentions = sentence_mentions(ctx, sent.start_char, sent.end_char)
     if not mentions:

@@ -8,7 +8,7 @@ from importlib.resources import files
 import pytest
 
 from realpolitik.extract.context import ExtractContext
-from realpolitik.extract.event_model import coder, features
+from realpolitik.extract.events.pair_model import coder, features
 from realpolitik.schema import Document, content_id
 from realpolitik.training.reading import run_before
 
@@ -78,9 +78,9 @@ def test_the_encoder_adds_another_act_to_a_doer_the_rules_read_only_above_its_fl
     (welcoming the ceasefire) is added only when it is surer than ENCODER_RULED_FLOOR."""
     from dataclasses import replace
 
-    from realpolitik.extract.encoder_events import model as encoder_model
+    from realpolitik.extract.events.encoder import DIRECTORY
 
-    if not (encoder_model.DIRECTORY / "encoder.onnx").exists():
+    if not (DIRECTORY / "encoder.onnx").exists():
         pytest.skip("encoder.onnx is not installed (make train-encoder)")
     text = "Germany welcomed the ceasefire and pledged 50 million euros in aid to Sudan."
     ctx = run_before(pipeline, Document(id=content_id(text), text=text, published="2023-04-20"), "event_model")

@@ -1,7 +1,7 @@
 """What the encoder coder reads: a sentence as wordpieces with character spans, and for each
 candidate pair the weights that pool the encoder's states over its parts.
 
-Training (realpolitik.training.finetune_events) and coding (encoder_events.coder) both build
+Training (realpolitik.training.finetune_events) and coding (events.encoder.coder) both build
 their inputs here, so the model sees at run time exactly what it was trained on.
 """
 

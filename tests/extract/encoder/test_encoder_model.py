@@ -9,22 +9,23 @@ import shutil
 import pytest
 
 from realpolitik.config import Config
-from realpolitik.extract.encoder_events import model as encoder_model
+from realpolitik.extract.encoder import model as encoder_model
+from realpolitik.extract.events.encoder import DIRECTORY
 from realpolitik.schema import Document, content_id
 
 pytest.importorskip("onnxruntime")
-if not (encoder_model.DIRECTORY / "encoder.onnx").exists():
+if not (DIRECTORY / "encoder.onnx").exists():
     pytest.skip("encoder.onnx is not installed (make train-encoder)", allow_module_level=True)
 
 
 def test_the_shipped_model_loads_with_its_types_and_threshold():
-    model = encoder_model.load()
+    model = encoder_model.load(DIRECTORY)
     assert len(model.types) == 16 and 0 < model.threshold < 1
 
 
 def test_a_model_whose_bytes_changed_is_refused(tmp_path):
     for name in ("encoder.onnx", "encoder.sha256", "encoder.json", "vocab.txt"):
-        shutil.copy(encoder_model.DIRECTORY / name, tmp_path / name)
+        shutil.copy(DIRECTORY / name, tmp_path / name)
     with (tmp_path / "encoder.onnx").open("ab") as handle:
         handle.write(b"\0")
     with pytest.raises(encoder_model.EncoderUnavailable, match="does not match"):
@@ -76,9 +77,9 @@ def test_a_sentence_with_no_act_gets_no_event(encoder_pipeline):
 
 def test_a_sentence_scores_the_same_alone_and_among_others():
     """The int8 model quantises activations per batch: each sentence must be its own."""
-    from realpolitik.extract.encoder_events.model import PairQuery
+    from realpolitik.extract.encoder.model import PairQuery
 
-    model = encoder_model.load()
+    model = encoder_model.load(DIRECTORY)
     first = ("Ghana recalled its ambassador from Abuja.", [PairQuery((0, 5), (33, 38), (6, 14))])
     second = ("After a long night of talks in Geneva, the two delegations signed a ceasefire that neither "
               "side had expected to reach.", [PairQuery((39, 57), None, (58, 64))])
@@ -91,9 +92,9 @@ def test_a_sentence_scores_the_same_alone_and_among_others():
 def test_a_coordinated_clause_with_its_own_subject_is_read_on_its_own(encoder_pipeline, monkeypatch):
     """Two acts by two actors in one sentence (written for this test): each pair reads its
     trigger's clause, so the praise in the first does not colour the second."""
-    from realpolitik.extract.encoder_events import coder
+    from realpolitik.extract.events.encoder import coder
 
-    model, read = encoder_model.load(), []
+    model, read = encoder_model.load(DIRECTORY), []
     scores = model.probabilities
     monkeypatch.setattr(model, "probabilities", lambda sentences: read.append(sentences) or scores(sentences))
     monkeypatch.setattr(coder, "GATE", 0.0)   # every doer read: what is read, not what the gate opens

@@ -8,14 +8,14 @@ from importlib.resources import files
 
 import pytest
 
-from realpolitik.extract.encoder_events import coder
-from realpolitik.extract.encoder_events import model as encoder_model
-from realpolitik.extract.event_model import coder as pair_coder
+from realpolitik.extract.encoder import model as encoder_model
+from realpolitik.extract.events.encoder import DIRECTORY, coder
+from realpolitik.extract.events.pair_model import coder as pair_coder
 from realpolitik.schema import Document, content_id
 from realpolitik.training.reading import run_before
 
 pytest.importorskip("onnxruntime")
-if not (encoder_model.DIRECTORY / "encoder.onnx").exists():
+if not (DIRECTORY / "encoder.onnx").exists():
     pytest.skip("encoder.onnx is not installed (make train-encoder)", allow_module_level=True)
 
 # Our own writing, bundled: at a bar of 0.6 the pair model leaves out two of the sources the
@@ -26,7 +26,7 @@ ARTICLE = "2023-03-xi-state-visit.txt"
 def _found(ctx, gate: float, monkeypatch) -> set[tuple]:
     monkeypatch.setattr(coder, "GATE", gate)
     return {(sent.start_char, t, pair.gate_key, pair.target.start if pair.target else None)
-            for sent, t, pair, _ in coder.code_document(ctx, encoder_model.load())}
+            for sent, t, pair, _ in coder.code_document(ctx, encoder_model.load(DIRECTORY))}
 
 
 @pytest.mark.parametrize("bar", [coder.GATE, 0.6])

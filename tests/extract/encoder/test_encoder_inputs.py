@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from realpolitik.extract.encoder_events.inputs import PARTS, encode, extent, pool_weights, word_at
+from realpolitik.extract.encoder.inputs import PARTS, encode, extent, pool_weights, word_at
 
 SENTENCE = "Turkish drones struck Kurdish positions near Qamishli, Ankara's defence ministry said."
 

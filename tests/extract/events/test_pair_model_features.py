@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from realpolitik.extract.context import ActorMention, ExtractContext
-from realpolitik.extract.event_model import candidates, features
+from realpolitik.extract.events.pair_model import candidates, features
 from realpolitik.extract.word_vectors import DocVectors, shipped
 from realpolitik.schema import Document, content_id
 from realpolitik.training.reading import run_before

@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from realpolitik.extract.event_model import model as event_model
+from realpolitik.extract.events.pair_model import model as event_model
 from realpolitik.schema import Document, content_id
 
 
@@ -18,7 +18,7 @@ def _run(pipeline, text, **meta):
 
 def test_the_shipped_weights_load_and_cover_every_type():
     model = event_model.load()
-    assert model is not None, "src/realpolitik/extract/event_model/weights.npz is missing: run make train"
+    assert model is not None, "src/realpolitik/extract/events/pair_model/weights.npz is missing: run make train"
     assert len(model.labels) == 16 and model.weights.shape == (len(model.columns), 16)
     assert all(0 < t < 1 for t in model.thresholds)
 

@@ -16,9 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from realpolitik.extract.encoder_events.inputs import encode, pool_weights
-
-DIRECTORY = Path(__file__).parent
+from realpolitik.extract.encoder.inputs import encode, pool_weights
 
 
 class EncoderUnavailable(RuntimeError):
@@ -41,7 +39,7 @@ class PairQuery:
 
 
 class EncoderModel:
-    def __init__(self, directory: Path = DIRECTORY, threads: int = 1, arena: bool = False) -> None:
+    def __init__(self, directory: Path, threads: int = 1, arena: bool = False) -> None:
         try:
             import onnxruntime
         except ImportError as exc:
@@ -97,5 +95,5 @@ class EncoderModel:
 
 
 @cache
-def load(directory: Path = DIRECTORY, arena: bool = False) -> EncoderModel:
+def load(directory: Path, arena: bool = False) -> EncoderModel:
     return EncoderModel(directory, arena=arena)

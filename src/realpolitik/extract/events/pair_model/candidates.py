@@ -28,7 +28,7 @@ class Pair:
 
     @property
     def gate_key(self) -> tuple[int | None, int, int]:
-        """Whose act the encoder's gate opens (encoder_events.coder): a named source's mention,
+        """Whose act the encoder's gate opens (events.encoder.coder): a named source's mention,
         or, for an act with no named doer, the mention it is done to."""
         if self.source is not None:
             return (0, self.source.start, self.source.end)

@@ -13,9 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from realpolitik.extract import extractor, syntax
-from realpolitik.extract.event_model.features import actor_kinds, dense_pair_features, featurize_sentence
-from realpolitik.extract.event_model.model import load
 from realpolitik.extract.events.dates import event_date
+from realpolitik.extract.events.pair_model.features import (
+    actor_kinds,
+    dense_pair_features,
+    featurize_sentence,
+)
+from realpolitik.extract.events.pair_model.model import load
 from realpolitik.extract.events.policy import keep
 from realpolitik.extract.linear import LinearModel
 from realpolitik.extract.word_vectors import for_document
@@ -28,7 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from realpolitik.extract.context import ExtractContext
-    from realpolitik.extract.event_model.candidates import Pair
+    from realpolitik.extract.events.pair_model.candidates import Pair
 
 HYPOTHETICAL_MODALS = {"would", "could", "may", "might", "should", "must", "can"}
 CONDITIONAL_MARKS = {"if", "unless"}
@@ -150,14 +154,15 @@ def code_with_encoder(ctx: ExtractContext) -> None:
     sentence ("condemned the strikes and called for restraint"), and the encoder, when very
     sure (ENCODER_RULED_FLOOR), adds the act the rules missed. An act of a type the rules
     coded for that doer there is theirs, with its exact trigger."""
-    from realpolitik.extract.encoder_events.coder import code_document
-    from realpolitik.extract.encoder_events.model import load as load_encoder
+    from realpolitik.extract.encoder.model import load as load_encoder
+    from realpolitik.extract.events.encoder import DIRECTORY
+    from realpolitik.extract.events.encoder.coder import code_document
 
     rules_by_key, rule_doers = _rule_keys(ctx)
     typed = {(e.sentence.start, e.type, actor) for e in ctx.events
              if (e.sentence.start, e.source) in rule_doers for actor in (e.source, e.target) if actor}
     added = []
-    for sent, etype, pair, p in code_document(ctx, load_encoder(), ENCODER_ADD_FLOOR):
+    for sent, etype, pair, p in code_document(ctx, load_encoder(DIRECTORY), ENCODER_ADD_FLOOR):
         at, doer = sent.start_char, pair.doer.actor_id
         if (at, doer) in rule_doers and ((at, etype, doer) in typed or p < ENCODER_RULED_FLOOR):
             continue
