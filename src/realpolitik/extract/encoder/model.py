@@ -1,5 +1,6 @@
-"""A shipped encoder coder: encoder.onnx (int8, onnxruntime) with its vocabulary and settings
-(the event coder's here; the interest coder's in extract/encoder_interests, loaded the same way).
+"""A shipped encoder coder's model: encoder.onnx (int8, onnxruntime) with its vocabulary and
+settings, in its coder's directory (the event coder's in extract/events/encoder, the interest
+coder's in extract/encoder_interests), both loaded the same way.
 
 Written by `make train` or `make train-encoder` (training.finetune_events, then
 training.export_encoder); run with onnxruntime (part of the core install). Nothing is fetched
