@@ -35,6 +35,24 @@ def party_key(actor: Actor | None) -> str | None:
     return actor.country or actor.org
 
 
+def same_state(ctx: ExtractContext, a: str | None, b: str | None) -> bool:
+    """An actor and its own state (or one of its places) are one party: "Fu Cong denied
+    China's ..." has no target."""
+    if a is None or b is None:
+        return False
+    x, y = ctx.actors.get(a), ctx.actors.get(b)
+    if x is None or y is None:
+        return False
+    kx, ky = x.country or x.org or x.id, y.country or y.org or y.id
+    return kx == ky and ("state" in (x.kind, y.kind) or "location" in (x.kind, y.kind))
+
+
+def same_party(ctx: ExtractContext, a: str, b: str) -> bool:
+    """Two actors acting for one party ("Xi and Chinese officials")."""
+    kx = party_key(ctx.actors.get(a))
+    return kx is not None and kx == party_key(ctx.actors.get(b))
+
+
 def actor_for(ctx: ExtractContext, key: str, fallback: str) -> str:
     """The actor to name for a party: the state or organisation itself when the text has it."""
     return key if key in ctx.actors else fallback

@@ -13,8 +13,8 @@ from realpolitik.extract.events.candidate import SPEECH_TYPES, SUBJ, Candidate
 from realpolitik.extract.events.dates import event_date
 from realpolitik.extract.events.finder import RuleFinder
 from realpolitik.extract.events.lexicon import Lexicon, Pattern
-from realpolitik.extract.events.noun_phrases import SentenceReader, pobjs, same_state
-from realpolitik.extract.parties import party_key
+from realpolitik.extract.events.noun_phrases import SentenceReader, pobjs
+from realpolitik.extract.parties import same_party, same_state
 from realpolitik.extract.times import paragraph_start
 from realpolitik.schema import Event, TextSpan
 
@@ -256,7 +256,7 @@ def _aimed_at_own_circle(ctx: ExtractContext, lex: Lexicon, c: Candidate, source
             if owner.lower_ in ("its", "their", "our", "his", "her") and ctx.actor_of_token(owner) in (None, source):
                 return True
             owner_actor = ctx.actor_of_token(owner)
-            if owner_actor is not None and (owner_actor == source or _same_party(ctx, owner_actor, source or "")):
+            if owner_actor is not None and (owner_actor == source or same_party(ctx, owner_actor, source or "")):
                 return True
     return False
 
@@ -265,11 +265,6 @@ def _one_per_party(ctx: ExtractContext, actors: list[str]) -> list[str]:
     """The first actor of each party among coordinated doers ("Xi and Chinese officials" is one)."""
     out: list[str] = []
     for a in actors:
-        if not any(a == b or same_state(ctx, a, b) or _same_party(ctx, a, b) for b in out):
+        if not any(a == b or same_state(ctx, a, b) or same_party(ctx, a, b) for b in out):
             out.append(a)
     return out
-
-
-def _same_party(ctx: ExtractContext, a: str, b: str) -> bool:
-    kx = party_key(ctx.actors.get(a))
-    return kx is not None and kx == party_key(ctx.actors.get(b))

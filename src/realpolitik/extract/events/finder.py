@@ -10,7 +10,8 @@ from realpolitik.extract.events.candidate import PASSIVE_SUBJ, SPEECH_TYPES, SUB
 from realpolitik.extract.events.flags import FlagReader
 from realpolitik.extract.events.lexicon import Pattern
 from realpolitik.extract.events.nominal import NominalReader
-from realpolitik.extract.events.noun_phrases import conjuncts, core_tokens, pobjs, same_state
+from realpolitik.extract.events.noun_phrases import conjuncts, core_tokens, pobjs
+from realpolitik.extract.parties import same_state
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from realpolitik.extract.events.candidate import FUTURE, IF_MARKS, REPORTING_CONTEXT, SPECULATIVE, Candidate
-from realpolitik.extract.events.noun_phrases import SentenceReader, same_state
+from realpolitik.extract.events.noun_phrases import SentenceReader
+from realpolitik.extract.parties import same_state
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -369,14 +369,3 @@ def core_tokens(tok: Token) -> list[Token]:
 
 def pobjs(prep: Token) -> list[Token]:
     return [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
-
-
-def same_state(ctx: ExtractContext, a: str | None, b: str | None) -> bool:
-    """An actor and its own state are one party: "Fu Cong denied China's ..." has no target."""
-    if a is None or b is None:
-        return False
-    x, y = ctx.actors.get(a), ctx.actors.get(b)
-    if x is None or y is None:
-        return False
-    kx, ky = x.country or x.org or x.id, y.country or y.org or y.id
-    return kx == ky and ("state" in (x.kind, y.kind) or "location" in (x.kind, y.kind))
