@@ -161,6 +161,15 @@ def test_a_malformed_word_list_names_the_file():
         _words({"state_nouns": "government"}, "state_nouns")
 
 
+def test_relations_are_named_in_words_and_a_parser_label_is_refused():
+    from realpolitik.extract import syntax
+    from realpolitik.extract.implied_actors import _relations
+
+    assert _relations({"r": ["direct_object", "Apposition"]}, "r") == syntax.DIRECT_OBJECT | syntax.APPOSITION
+    with pytest.raises(KnowledgeError, match="'dobj' is not a relation"):
+        _relations({"r": ["dobj"]}, "r")
+
+
 def test_they_after_a_pair_is_one_mention_per_member(pipeline):
     ctx = _context(pipeline, "Kenya and Ethiopia held talks in Nairobi on Monday. "
                              "They agreed to open a second border crossing.")

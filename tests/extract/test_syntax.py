@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
+import pytest
+
 from realpolitik.extract import syntax
 
 
@@ -117,3 +122,44 @@ def test_whose_words_a_prescription_reports(pipeline):
     assert clause.lemma_ == "reopen" and syntax.reporting_subject(clause).lemma_ == "minister"
     own = pipeline.nlp("The Security Council must send observers.")
     assert syntax.reporting_subject(_prescribed(own, "send")) is None
+
+
+SOURCE = Path(syntax.__file__).resolve().parents[1]
+
+
+def _label_reads(path: Path) -> list[int]:
+    """Lines of a module that read a token's dependency label (`.dep_` or `.dep`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Attribute) and node.attr in ("dep_", "dep")]
+
+
+def test_no_module_but_the_syntax_layer_reads_a_dependency_label():
+    reads = {str(p.relative_to(SOURCE)): lines for p in sorted(SOURCE.rglob("*.py"))
+             if p != Path(syntax.__file__).resolve() and (lines := _label_reads(p))}
+    assert reads == {}
+    assert _label_reads(Path(syntax.__file__))  # the check itself sees a label read where there is one
+
+
+def test_every_label_the_parser_gives_has_a_name(pipeline):
+    named = set().union(*syntax.RELATIONS.values())
+    assert set(pipeline.nlp.get_pipe("parser").labels) <= named
+
+
+def test_relations_by_name_and_the_accessors(pipeline):
+    doc = pipeline.nlp("Beijing agreed on Friday to send grain to Pyongyang, and Seoul did not object.")
+    agreed = next(t for t in doc if t.lemma_ == "agree")
+    send = next(t for t in doc if t.lemma_ == "send")
+    objected = next(t for t in doc if t.lemma_ == "object")
+    assert syntax.dependents(agreed, syntax.OPEN_COMPLEMENT) == [send]
+    assert syntax.is_to_infinitive(send) and not syntax.is_to_infinitive(agreed)
+    assert syntax.first_dependent(agreed, syntax.NOMINAL_SUBJECT).text == "Beijing"
+    assert syntax.first_dependent(send, syntax.NOMINAL_SUBJECT) is None
+    assert syntax.has_dependent(objected, syntax.NEGATION) and not syntax.has_dependent(agreed, syntax.NEGATION)
+    grain = next(t for t in doc if t.text == "grain")
+    assert syntax.attached_as(grain, syntax.DIRECT_OBJECT)
+    assert syntax.attached_as(grain, syntax.NOMINAL_SUBJECT, syntax.DIRECT_OBJECT)
+    assert not syntax.attached_as(grain, syntax.PREPOSITION_OBJECT)
+    assert syntax.label_in(syntax.relation_label(grain), syntax.OBJECT)
+    assert syntax.relation_named(" Direct_Object") is syntax.DIRECT_OBJECT
+    with pytest.raises(KeyError):
+        syntax.relation_named("dobj")   # a knowledge file names relations, not labels

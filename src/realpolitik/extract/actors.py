@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from realpolitik.extract import extractor
+from realpolitik.extract import extractor, syntax
 from realpolitik.extract.context import ActorMention, ExtractContext
 from realpolitik.extract.coref import document_voice
 from realpolitik.extract.gazetteer import Entry, Gazetteer, for_vocab, known_actor
@@ -149,10 +149,18 @@ class _Resolver:
     # -- context tests -----------------------------------------------------
     def is_place(self, token: Token) -> bool:
         """A name used as a location rather than as an acting government."""
-        if token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN" and token.head.i > token.i:
+        if (
+            syntax.attached_as(token, syntax.COMPOUND, syntax.NOMINAL_MODIFIER)
+            and token.head.pos_ == "NOUN"
+            and token.head.i > token.i
+        ):
             return True  # "the Moscow military academy", "Beijing residents"
         head = token.head
-        if token.dep_ == "pobj" and head.dep_ == "prep" or token.dep_ == "pobj":
+        if (
+            syntax.attached_as(token, syntax.PREPOSITION_OBJECT)
+            and syntax.attached_as(head, syntax.PREPOSITION)
+            or syntax.attached_as(token, syntax.PREPOSITION_OBJECT)
+        ):
             prep = head.lower_
             if prep in LOCATIVE_PREPS:
                 return True
@@ -161,7 +169,7 @@ class _Resolver:
         return False
 
     def is_locative(self, token: Token) -> bool:
-        return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+        return syntax.attached_as(token, syntax.PREPOSITION_OBJECT) and token.head.lower_ in LOCATIVE_PREPS
 
     def sector_of(self, noun: Token) -> str | None:
         """Sector named by a noun or a two-word compound ending in it ("intelligence organs")."""
@@ -183,9 +191,15 @@ class _Resolver:
 
         A conjunct modifier ("Indian and Chinese troops") belongs to the noun of the first one.
         """
-        while token.dep_ == "conj" and token.head.i < token.i and token.head.pos_ in ("ADJ", "PROPN"):
+        while (
+            syntax.attached_as(token, syntax.CONJUNCT)
+            and token.head.i < token.i
+            and token.head.pos_ in ("ADJ", "PROPN")
+        ):
             token = token.head
-        if token.dep_ not in ("amod", "compound", "nmod", "poss"):
+        if not syntax.attached_as(
+            token, syntax.ADJECTIVAL_MODIFIER, syntax.COMPOUND, syntax.NOMINAL_MODIFIER, syntax.POSSESSOR
+        ):
             return None
         head = token.head
         if head.i <= token.i or head.pos_ not in ("NOUN", "PROPN"):
@@ -195,7 +209,11 @@ class _Resolver:
             return head, sector
         # "Russian military industry": head "industry" with compound "military"
         for child in head.children:
-            if child.i > token.i and child.i < head.i and child.dep_ in ("compound", "amod"):
+            if (
+                child.i > token.i
+                and child.i < head.i
+                and syntax.attached_as(child, syntax.COMPOUND, syntax.ADJECTIVAL_MODIFIER)
+            ):
                 s = self.sector_of(child)
                 if s and s != "CVL":
                     return head, s
@@ -204,7 +222,9 @@ class _Resolver:
     @staticmethod
     def shared_noun(modifier: Token, noun: Token) -> bool:
         """Whether coordinated modifiers share this noun ("Indian and Chinese troops")."""
-        return modifier.dep_ == "conj" or any(c.dep_ == "conj" and c.i < noun.i for c in modifier.children)
+        return syntax.attached_as(modifier, syntax.CONJUNCT) or any(
+            syntax.attached_as(c, syntax.CONJUNCT) and c.i < noun.i for c in modifier.children
+        )
 
     # -- passes --------------------------------------------------------------
     def run(self) -> None:
@@ -267,7 +287,7 @@ class _Resolver:
         if sh is not None:
             noun, sector = sh
             owner = self.state(code)
-            if last.dep_ == "poss":
+            if syntax.attached_as(last, syntax.POSSESSOR):
                 self.mention(start, end, owner, "gazetteer")
                 self.mention(noun.i, noun.i + 1, self.sector_actor(owner, sector), "sector")
             elif self.shared_noun(last, noun):
@@ -388,7 +408,12 @@ class _Resolver:
 
     def role_phrase_tokens(self, head: Token) -> list[Token]:
         """Tokens of a role noun phrase, excluding the name and any relative clause."""
-        return [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and t.i <= head.i + 6]
+        return [
+            t
+            for t in head.subtree
+            if not syntax.attached_as(t, syntax.RELATIVE_CLAUSE, syntax.CLAUSAL_MODIFIER)
+            and t.i <= head.i + 6
+        ]
 
     def unknown_people(self) -> None:
         """People the gazetteer lacks: NER's PERSONs, and any other name that carries a role.
@@ -527,11 +552,11 @@ class _Resolver:
         """Role and country from an apposition ("X, China's envoy") or a title ("envoy X")."""
         head = ent.root
         role = country = None
-        appos = [t for c in head.children if c.dep_ == "appos" for t in self.role_phrase_tokens(c)]
+        appos = [t for c in syntax.dependents(head, syntax.APPOSITION) for t in self.role_phrase_tokens(c)]
         if appos:
             role, country = self.role_and_country(appos)
         # the name is itself the apposition of a role: "China's envoy, Li Hui, said"
-        if not role and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        if not role and syntax.attached_as(head, syntax.APPOSITION) and head.head.pos_ == "NOUN":
             role, country = self.role_and_country(self.role_phrase_tokens(head.head))
         # a title just before the name: "Chinese foreign minister Qin Gang"
         if not role:
@@ -645,20 +670,53 @@ class _Resolver:
         are Peru's, CAMEO PEROPP), a group in it, not the state."""
         for t in self.ctx.tokens():
             noun = t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_sent_start and t.lower_ in self.kb.sectors
-            if t.i in self.taken or not noun or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+            if (
+                t.i in self.taken
+                or not noun
+                or not syntax.attached_as(
+                    t,
+                    syntax.NOMINAL_SUBJECT,
+                    syntax.PASSIVE_SUBJECT,
+                    syntax.DIRECT_OBJECT,
+                    syntax.PREPOSITION_OBJECT,
+                    syntax.CONJUNCT,
+                )
+            ):
                 continue
             sector = self.sector_of(t)
             if sector not in self.kb.group_sectors:
                 continue
             if self.ctx.in_boilerplate(t.idx, t.idx + len(t)):
                 continue
-            named = next((a for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.i in self.taken
-                          for a in [self.ctx.actor_of_token(c)] if a), None)
-            if named is None:   # "Armenian-registered firms": a state named inside a modifier
-                named = next((a.country for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.i < t.i
-                              for x in c.subtree if x.i in self.taken
-                              for a in [self.ctx.actors.get(self.ctx.actor_of_token(x) or "")]
-                              if a is not None and a.kind in ("state", "location") and a.country), None)
+            named = next(
+                (
+                    a
+                    for c in t.children
+                    if syntax.attached_as(
+                        c, syntax.COMPOUND, syntax.ADJECTIVAL_MODIFIER, syntax.NOMINAL_MODIFIER
+                    )
+                    and c.i in self.taken
+                    for a in [self.ctx.actor_of_token(c)]
+                    if a
+                ),
+                None,
+            )
+            if named is None:  # "Armenian-registered firms": a state named inside a modifier
+                named = next(
+                    (
+                        a.country
+                        for c in t.children
+                        if syntax.attached_as(
+                            c, syntax.COMPOUND, syntax.ADJECTIVAL_MODIFIER, syntax.NOMINAL_MODIFIER
+                        )
+                        and c.i < t.i
+                        for x in c.subtree
+                        if x.i in self.taken
+                        for a in [self.ctx.actors.get(self.ctx.actor_of_token(x) or "")]
+                        if a is not None and a.kind in ("state", "location") and a.country
+                    ),
+                    None,
+                )
                 named = self.state(named) if named else None
             if named is not None:  # "M23 rebels" are M23; "Syrian rebels" Syria's rebels
                 actor = self.ctx.actors[named]
@@ -689,9 +747,23 @@ class _Resolver:
             if len(ent) == 1 and text in self.name_parts():
                 continue  # "Tarumi told Sun ..." after "Sun Weidong": a person's short name (coref)
             # "the Russian operator MTS", "Huawei, the Chinese telecoms company", "China's commerce ministry"
-            modifiers = [t for t in ent.root.children if t.dep_ in ("amod", "compound", "nmod", "poss") and t.i < ent.start]
-            modifiers += [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree
-                          if t.dep_ in ("amod", "compound", "poss", "nmod") and t.i < c.i]
+            modifiers = [
+                t
+                for t in ent.root.children
+                if syntax.attached_as(
+                    t, syntax.ADJECTIVAL_MODIFIER, syntax.COMPOUND, syntax.NOMINAL_MODIFIER, syntax.POSSESSOR
+                )
+                and t.i < ent.start
+            ]
+            modifiers += [
+                t
+                for c in syntax.dependents(ent.root, syntax.APPOSITION)
+                for t in c.subtree
+                if syntax.attached_as(
+                    t, syntax.ADJECTIVAL_MODIFIER, syntax.COMPOUND, syntax.POSSESSOR, syntax.NOMINAL_MODIFIER
+                )
+                and t.i < c.i
+            ]
             country = None
             for t in modifiers:
                 a = self.ctx.actor_of_token(t)
@@ -699,8 +771,13 @@ class _Resolver:
                 if actor is not None and actor.country and actor.kind != "location":
                     country = actor.country
                     break
-            if any(c.dep_ == "appos" and c.lemma_.lower() in VESSELS for c in ent.root.children) or any(
-                    c.dep_ == "compound" and c.lemma_.lower() in VESSELS for c in ent.root.children):
+            if any(
+                syntax.attached_as(c, syntax.APPOSITION) and c.lemma_.lower() in VESSELS
+                for c in ent.root.children
+            ) or any(
+                syntax.attached_as(c, syntax.COMPOUND) and c.lemma_.lower() in VESSELS
+                for c in ent.root.children
+            ):
                 continue  # "the Eagle S, a tanker registered in ...": a ship, not an actor
             bare = self.kb.bare_org_names.get(text)
             if bare and not country:  # "the Security Council": the UN's unless a state's is said

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from realpolitik.extract import REGISTRY, extractor
+from realpolitik.extract import REGISTRY, extractor, syntax
 from realpolitik.extract.context import ExtractContext
 from realpolitik.knowledge import load_yaml
 from realpolitik.schema import Claim, Span
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 QUOTES = set('"“”„‟«»')
 AUTHOR = "the author"
 AUTHOR_WORDS = {"author", "i", "we", "writer"}
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+SUBJECTS = syntax.NOMINAL_SUBJECT | syntax.PASSIVE_SUBJECT | syntax.CLAUSAL_SUBJECT
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def _forms(vocab: tuple[str, ...]) -> dict[str, str]:
 
 
 def _is_negated(t: Token) -> bool:
-    return any(c.dep_ == "neg" for c in t.children)
+    return syntax.has_dependent(t, syntax.NEGATION)
 
 
 def _subject(v: Token) -> Token | None:
@@ -184,11 +184,22 @@ def _subject(v: Token) -> Token | None:
     seen = 0
     while v is not None and seen < 4:
         for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "expl"):
-                if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+            if syntax.attached_as(c, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT, syntax.EXPLETIVE):
+                if c.tag_ in ("WDT", "WP") and syntax.attached_as(v, syntax.RELATIVE_CLAUSE):
                     return v.head
                 return c
-        if v.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd", "pcomp") and v.head.i != v.i:
+        if (
+            syntax.attached_as(
+                v,
+                syntax.CONJUNCT,
+                syntax.OPEN_COMPLEMENT,
+                syntax.ADVERBIAL_CLAUSE,
+                syntax.ADJECTIVAL_COMPLEMENT,
+                syntax.OBJECT_PREDICATE,
+                syntax.PREPOSITION_COMPLEMENT,
+            )
+            and v.head.i != v.i
+        ):
             v = v.head
             seen += 1
             continue
@@ -203,9 +214,14 @@ def _negated_chain(v: Token) -> bool:
     for _ in range(4):
         if _is_negated(t) or t.lower_ in ("unable", "failed", "fail", "fails", "impossible"):
             return True
-        if t.i != v.i and any(x.lower_ in ("cannot", "not", "never") for x in t.children if x.dep_ == "aux"):
+        if t.i != v.i and any(x.lower_ in ("cannot", "not", "never") for x in syntax.dependents(t, syntax.AUXILIARY)):
             return True
-        if t.dep_ not in ("xcomp", "acomp", "ccomp") or t.head.i == t.i:
+        if (
+            not syntax.attached_as(
+                t, syntax.OPEN_COMPLEMENT, syntax.ADJECTIVAL_COMPLEMENT, syntax.CLAUSAL_COMPLEMENT
+            )
+            or t.head.i == t.i
+        ):
             return False
         t = t.head
     return False
@@ -216,36 +232,39 @@ def _permission(modal: Token, c: Cues) -> bool:
     if modal.lower_ != "may":
         return False
     verb = modal.head
-    if any(x.lower_ == "have" and x.dep_ == "aux" and x.i > modal.i for x in verb.children):
+    if any(x.lower_ == "have" and syntax.attached_as(x, syntax.AUXILIARY) and x.i > modal.i for x in verb.children):
         return False  # "may have been": always a guess about the past
-    subj = {x.i for s in verb.children if s.dep_ in SUBJECTS for x in s.subtree}
+    subj = {x.i for s in syntax.dependents(verb, SUBJECTS) for x in s.subtree}
     return any(x.lower_ in c.permission for x in verb.subtree if x.i not in subj and x.i != modal.i)
 
 
 def _passive(v: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or v.tag_ == "VBN" and any(
-        c.dep_ == "agent" for c in v.children
+    return (
+        syntax.has_dependent(v, syntax.PASSIVE_SUBJECT, syntax.PASSIVE_AUXILIARY)
+        or v.tag_ == "VBN"
+        and syntax.has_dependent(v, syntax.PASSIVE_AGENT)
     )
 
 
 def _agent(v: Token) -> Token | None:
     for c in v.children:
-        if c.dep_ == "agent":
+        if syntax.attached_as(c, syntax.PASSIVE_AGENT):
             for p in c.children:
-                if p.dep_ == "pobj":
+                if syntax.attached_as(p, syntax.PREPOSITION_OBJECT):
                     return p
     return None
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop punctuation, conjunctions and complementisers at the edges of a token run."""
-    edge = {"punct", "cc", "mark", "prep", "case"}
-    while tokens and (tokens[0].dep_ in edge and tokens[0].text not in QUOTES or tokens[0].is_space):
-        if tokens[0].dep_ == "prep" and len(tokens) > 1:
+    edge = (syntax.PUNCTUATION, syntax.COORDINATING_CONJUNCTION, syntax.MARKER, syntax.PREPOSITION,
+            syntax.POSSESSIVE_MARKER)
+    while tokens and (syntax.attached_as(tokens[0], *edge) and tokens[0].text not in QUOTES or tokens[0].is_space):
+        if syntax.attached_as(tokens[0], syntax.PREPOSITION) and len(tokens) > 1:
             break
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in QUOTES or tokens[-1].is_space
-                      or tokens[-1].dep_ == "cc"):
+                      or syntax.attached_as(tokens[-1], syntax.COORDINATING_CONJUNCTION)):
         tokens = tokens[:-1]
     return tokens
 
@@ -271,24 +290,34 @@ def _content(head: Token, exclude: set[int] | None = None) -> list[Token]:
     drop = set(exclude or ())
     for t in head.subtree:
         # a non-restrictive relative clause (", which encouraged ...") is the author's comment
-        if t.dep_ == "relcl" and t.i > 0 and t.i != head.i:
+        if syntax.attached_as(t, syntax.RELATIVE_CLAUSE) and t.i > 0 and t.i != head.i:
             first = t.left_edge
             if first.lower_ in ("which", "who") and first.i > 0 and first.nbor(-1).text == ",":
                 drop.update(x.i for x in t.subtree)
                 drop.add(first.i - 1)
         # ", a claim that could not be confirmed": the author's comment on the proposition
-        if t.dep_ == "appos" and t.i != head.i and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == "," \
-                and t.lemma_.lower() in _comment_nouns():
+        if (
+            syntax.attached_as(t, syntax.APPOSITION)
+            and t.i != head.i
+            and t.left_edge.i > 0
+            and t.doc[t.left_edge.i - 1].text == ","
+            and t.lemma_.lower() in _comment_nouns()
+        ):
             drop.update(x.i for x in t.subtree)
             drop.add(t.left_edge.i - 1)
-    if head.tag_ == "VB" and any(a.dep_ == "aux" and a.tag_ == "MD" for a in head.children):
+    if head.tag_ == "VB" and any(syntax.attached_as(a, syntax.AUXILIARY) and a.tag_ == "MD" for a in head.children):
         # "would take Kiev ..., and instructed ...": a finite verb cannot share the modal, so
         # the parser hung the next clause of the sentence on the wrong verb
         for cj in head.children:
-            if cj.dep_ == "conj" and cj.tag_ in ("VBD", "VBZ", "VBP"):
+            if syntax.attached_as(cj, syntax.CONJUNCT) and cj.tag_ in ("VBD", "VBZ", "VBP"):
                 drop.update(x.i for x in cj.subtree)
-                drop.update(x.i for x in head.children if x.dep_ in ("cc", "punct") and x.i < cj.i
-                            and x.i > cj.left_edge.i - 3)
+                drop.update(
+                    x.i
+                    for x in head.children
+                    if syntax.attached_as(x, syntax.COORDINATING_CONJUNCTION, syntax.PUNCTUATION)
+                    and x.i < cj.i
+                    and x.i > cj.left_edge.i - 3
+                )
     toks = [t for t in head.subtree if t.i not in drop]
     toks = _contiguous(toks, head) if toks else []
     toks = _trim(toks)
@@ -300,7 +329,7 @@ def _cut_at_quote(toks: list[Token]) -> list[Token]:
     if not toks:
         return toks
     first = 0
-    while first < len(toks) and (toks[first].dep_ == "mark" or toks[first].is_space):
+    while first < len(toks) and (syntax.attached_as(toks[first], syntax.MARKER) or toks[first].is_space):
         first += 1
     if first < len(toks) and toks[first].text in QUOTES:
         for j in range(first + 1, len(toks)):
@@ -345,7 +374,7 @@ def _np(t: Token) -> list[Token]:
     """A noun phrase's tokens, without a trailing relative clause or apposition."""
     drop: set[int] = set()
     for c in t.children:
-        if c.dep_ in ("relcl", "acl") and c.i > t.i:
+        if syntax.attached_as(c, syntax.RELATIVE_CLAUSE, syntax.CLAUSAL_MODIFIER) and c.i > t.i:
             drop.update(x.i for x in c.subtree)
     return [x for x in t.subtree if x.i not in drop]
 
@@ -355,8 +384,20 @@ def _actor_in(ctx: ExtractContext, head: Token) -> str | None:
     a = ctx.actor_of_token(head)
     if a:
         return a
-    near = sorted(head.children, key=lambda c: (c.dep_ not in ("compound", "poss", "amod", "nmod", "appos"),
-                                                abs(c.i - head.i)))
+    near = sorted(
+        head.children,
+        key=lambda c: (
+            not syntax.attached_as(
+                c,
+                syntax.COMPOUND,
+                syntax.POSSESSOR,
+                syntax.ADJECTIVAL_MODIFIER,
+                syntax.NOMINAL_MODIFIER,
+                syntax.APPOSITION,
+            ),
+            abs(c.i - head.i),
+        ),
+    )
     for c in near:
         for t in [c, *c.subtree]:
             a = ctx.actor_of_token(t)
@@ -414,7 +455,7 @@ class _Builder:
         c = self.c
         if np_head.lemma_.lower() not in c.institutional and np_head.lower_ not in c.institutional:
             return None
-        if any(x.dep_ == "poss" and x.pos_ == "PRON" for x in np_head.children):
+        if any(syntax.attached_as(x, syntax.POSSESSOR) and x.pos_ == "PRON" for x in np_head.children):
             return None  # "their spokesman": coreference's business, not a guess
         names = {np_head.lower_, np_head.lemma_.lower()}
         for f in reversed(self.found):
@@ -431,8 +472,12 @@ class _Builder:
                 break  # another paragraph
             # in the speaker's own sentence only what comes before the speaker: the clause after
             # "X said" is the claim, and the actors in it are not who speaks
-            subjects = [x for x in s.root.children if x.dep_ in ("nsubj", "nsubjpass")] + [
-                x for x in s if x.dep_ in ("nsubj", "nsubjpass") and x.head.i != s.root.i]
+            subjects = syntax.dependents(s.root, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT) + [
+                x
+                for x in s
+                if syntax.attached_as(x, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT)
+                and x.head.i != s.root.i
+            ]
             if k == 0:
                 subjects = [x for x in subjects if x.i < np_head.i]
             for x in subjects:
@@ -447,7 +492,10 @@ class _Builder:
         # Six passes over the sentence: its tokens and the words the rules test are read once
         # (iterating a Span makes new Tokens, and each attribute is a lookup), and a rule is
         # called only for the tokens its own first test lets through.
-        tokens = [(t, t.lower_, t.lemma_.lower(), t.pos_, t.dep_) for t in self.ctx.tokens()[sent.start:sent.end]]
+        tokens = [
+            (t, t.lower_, t.lemma_.lower(), t.pos_, syntax.relation_label(t))
+            for t in self.ctx.tokens()[sent.start : sent.end]
+        ]
         for t, _, lem, pos, _ in tokens:
             if lem in self.c.stated_nouns and pos == "NOUN":
                 self.stated(t, si)
@@ -457,15 +505,18 @@ class _Builder:
         for t, low, lem, pos, _ in tokens:
             if pos in ("VERB", "AUX") and lemma_in(t, self.c.reporting):
                 self.reporting(t, si)
-            elif low in self.c.epistemic_adjectives and pos in ("ADJ", "VERB") and not any(
-                    x.dep_ == "dobj" for x in t.children):
+            elif (
+                low in self.c.epistemic_adjectives
+                and pos in ("ADJ", "VERB")
+                and not syntax.has_dependent(t, syntax.DIRECT_OBJECT)
+            ):
                 self.epistemic(t, si)
             if lem in self.c.naming and pos == "VERB":
                 self.naming(t, si)
             if lem in self.c.content_nouns and pos in ("NOUN", "PROPN"):
                 self.content_noun(t, si)
         for t, _, _, _, dep in tokens:
-            if dep == "ccomp":
+            if syntax.label_in(dep, syntax.CLAUSAL_COMPLEMENT):
                 self.frames(t, si)
         for t, low, lem, pos, dep in tokens:
             if self.may_qualify(low, lem, pos, dep):
@@ -484,7 +535,7 @@ class _Builder:
             if [x.lower_ for x in seq] != list(words):
                 continue
             last = seq[-1]
-            src = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
+            src = syntax.first_dependent(last, syntax.PREPOSITION_OBJECT, syntax.DIRECT_OBJECT)
             if src is None:
                 continue
             phrase = {x.i for x in seq} | {x.i for x in src.subtree}
@@ -509,12 +560,17 @@ class _Builder:
             status = "reported"  # "did not deny that ..."
         children = list(v.children)
         ccomp = self.complement(v)
-        xcomp = next((x for x in children if x.dep_ == "xcomp"), None)
-        dobj = next((x for x in children if x.dep_ == "dobj"), None)
+        xcomp = next((x for x in children if syntax.attached_as(x, syntax.OPEN_COMPLEMENT)), None)
+        dobj = next((x for x in children if syntax.attached_as(x, syntax.DIRECT_OBJECT)), None)
         passive = _passive(v)
         # who says so
-        if passive and ccomp is not None and _agent(v) is None and any(
-                x.dep_ == "nsubjpass" and x.lower_ == "it" for x in children) and lem in c.impersonal:
+        if (
+            passive
+            and ccomp is not None
+            and _agent(v) is None
+            and any(syntax.attached_as(x, syntax.PASSIVE_SUBJECT) and x.lower_ == "it" for x in children)
+            and lem in c.impersonal
+        ):
             return  # "it should be noted that ...": an impersonal frame, not a report
         if passive:
             subj_np = _agent(v)
@@ -523,8 +579,8 @@ class _Builder:
         source, stext, rng = self.source_of(subj_np)
         if lem in c.learning:
             for p in children:
-                if p.dep_ == "prep" and p.lower_ in c.source_preps:
-                    pobj = next((x for x in p.children if x.dep_ == "pobj"), None)
+                if syntax.attached_as(p, syntax.PREPOSITION) and p.lower_ in c.source_preps:
+                    pobj = syntax.first_dependent(p, syntax.PREPOSITION_OBJECT)
                     if pobj is not None:
                         source2, stext2, rng2 = self.source_of(pobj)
                         source, stext, rng = source2, stext2, rng2
@@ -549,7 +605,7 @@ class _Builder:
             head = ccomp
             toks = _content(ccomp, tail)
         elif passive and xcomp is not None:
-            subj = next((x for x in children if x.dep_ == "nsubjpass"), None)
+            subj = next((x for x in children if syntax.attached_as(x, syntax.PASSIVE_SUBJECT)), None)
             head = xcomp
             toks = list(xcomp.subtree)
             if subj is not None:
@@ -560,7 +616,7 @@ class _Builder:
                 status = ("hedged" if lem in c.hedging_passives else
                           "alleged" if lem in c.alleging_passives else status)
                 source, stext, rng = None, None, (-1, -1)
-        elif v.dep_ in ("parataxis", "ccomp") and v.i > v.head.i:
+        elif syntax.attached_as(v, syntax.PARATAXIS, syntax.CLAUSAL_COMPLEMENT) and v.i > v.head.i:
             # "Talks went well, he said." / "..., a senior aide said": the parser made the
             # reported clause the root; the speaker is the phrase after the last comma
             head = v.head
@@ -577,7 +633,7 @@ class _Builder:
                 return
             source, stext, rng = self.source_of(subj_np)
             toks = _content(head, {y.i for y in v.subtree} | set(range(k, v.i)))
-        elif v.dep_ == "parataxis" and v.i < v.head.i and any(
+        elif syntax.attached_as(v, syntax.PARATAXIS) and v.i < v.head.i and any(
                 x.text == "," for x in v.doc[max(0, v.left_edge.i - 1): v.i]) and any(
                 x.text == "," for x in v.doc[v.i + 1: v.right_edge.i + 2]):
             # "Chile, she said, was ready to sign": the speaker's aside inside the claim
@@ -595,7 +651,14 @@ class _Builder:
             self.denial(v, dobj, si, source, stext, rng)
             return
         elif dobj is not None and lem in ("accuse", "charge"):
-            of = next((p for p in children if p.dep_ == "prep" and p.lower_ in ("of", "with")), None)
+            of = next(
+                (
+                    p
+                    for p in children
+                    if syntax.attached_as(p, syntax.PREPOSITION) and p.lower_ in ("of", "with")
+                ),
+                None,
+            )
             if of is None:
                 return
             head = of
@@ -610,9 +673,14 @@ class _Builder:
             return
         # a hedge on the saying is a hedge on what is said; so is "seemed to believe"
         for x in children:
-            if x.dep_ == "advmod" and x.lower_ in c.adverbs:
+            if syntax.attached_as(x, syntax.ADVERBIAL_MODIFIER) and x.lower_ in c.adverbs:
                 f.qualify(c.adverbs[x.lower_], x.lower_, c)
-        if v.dep_ in ("xcomp", "acomp", "oprd") and v.head.lemma_.lower() in c.raising:
+        if (
+            syntax.attached_as(
+                v, syntax.OPEN_COMPLEMENT, syntax.ADJECTIVAL_COMPLEMENT, syntax.OBJECT_PREDICATE
+            )
+            and v.head.lemma_.lower() in c.raising
+        ):
             f.qualify("hedged", v.head.text.lower(), c)
         if subj_np is not None:
             for x in subj_np.subtree:
@@ -624,8 +692,10 @@ class _Builder:
         hung elsewhere; never a clause before it across a semicolon (another sentence)."""
         best = None
         for x in v.children:
-            that = any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)
-            if x.dep_ == "ccomp" or (x.dep_ in ("advcl", "conj") and that and x.i > v.i):
+            that = any(syntax.attached_as(m, syntax.MARKER) and m.lower_ == "that" for m in x.children)
+            if syntax.attached_as(x, syntax.CLAUSAL_COMPLEMENT) or (
+                syntax.attached_as(x, syntax.ADVERBIAL_CLAUSE, syntax.CONJUNCT) and that and x.i > v.i
+            ):
                 if x.i < v.i:
                     between = v.doc[x.right_edge.i + 1: v.i]
                     if any(t.text == ";" for t in between) or self.is_frame(x):
@@ -635,45 +705,64 @@ class _Builder:
         if best is None:
             # "say privately that ...": the parser may hang the clause on the adverb
             for a in v.children:
-                if a.dep_ == "advmod" and a.i > v.i:
+                if syntax.attached_as(a, syntax.ADVERBIAL_MODIFIER) and a.i > v.i:
                     for x in a.children:
-                        if x.dep_ in ("ccomp", "advcl") and any(
-                                m.dep_ == "mark" and m.lower_ == "that" for m in x.children):
+                        if syntax.attached_as(x, syntax.CLAUSAL_COMPLEMENT, syntax.ADVERBIAL_CLAUSE) and any(
+                                syntax.attached_as(m, syntax.MARKER) and m.lower_ == "that" for m in x.children):
                             return x
         if best is None:
             # "told reporters after the talks that ...": the that-clause hung on the noun of a
             # phrase in between; it is a complement when "that" opens it as a conjunction
             # (a relative "that" is the clause's subject or object, so the clause has a gap)
             for p in v.children:
-                if p.dep_ != "prep" or p.i < v.i:
+                if not syntax.attached_as(p, syntax.PREPOSITION) or p.i < v.i:
                     continue
                 for obj in p.children:
-                    if obj.dep_ != "pobj" or obj.lemma_.lower() in self.c.content_nouns:
+                    if (
+                        not syntax.attached_as(obj, syntax.PREPOSITION_OBJECT)
+                        or obj.lemma_.lower() in self.c.content_nouns
+                    ):
                         continue
                     for x in obj.children:
-                        if x.dep_ not in ("acl", "relcl", "ccomp") or x.left_edge.lower_ != "that":
+                        if (
+                            not syntax.attached_as(
+                                x, syntax.CLAUSAL_MODIFIER, syntax.RELATIVE_CLAUSE, syntax.CLAUSAL_COMPLEMENT
+                            )
+                            or x.left_edge.lower_ != "that"
+                        ):
                             continue
                         that = x.left_edge
-                        own = [y for y in x.children if y.dep_ in SUBJECTS and y.i != that.i]
-                        if that.dep_ == "mark" or (own and any(y.dep_ == "dobj" and y.i != that.i
-                                                               for y in x.children)):
+                        own = [y for y in x.children if syntax.attached_as(y, SUBJECTS) and y.i != that.i]
+                        if syntax.attached_as(that, syntax.MARKER) or (
+                            own
+                            and any(
+                                syntax.attached_as(y, syntax.DIRECT_OBJECT) and y.i != that.i
+                                for y in x.children
+                            )
+                        ):
                             return x
         return best
 
     def is_frame(self, h: Token) -> bool:
-        return any(c.lower_ == "it" and c.dep_ in SUBJECTS + ("expl",) for c in h.children) and any(
-            c.lemma_.lower() in self.c.impersonal for c in h.children if c.dep_ in ("acomp", "attr"))
+        return any(
+            c.lower_ == "it" and syntax.attached_as(c, SUBJECTS, syntax.EXPLETIVE) for c in h.children
+        ) and any(
+            c.lemma_.lower() in self.c.impersonal
+            for c in syntax.dependents(h, syntax.ADJECTIVAL_COMPLEMENT, syntax.NOMINAL_ATTRIBUTE)
+        )
 
     def stated(self, n: Token, si: int) -> None:
         """ "Canada's stated aim is to ...": the clause the noun is the subject of is the
         owner's own account of what it wants."""
-        if n.dep_ not in ("nsubj", "nsubjpass") or not any(
-                x.dep_ == "amod" and x.lower_ in self.c.stated_adjectives for x in n.children):
+        if not syntax.attached_as(n, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT) or not any(
+            syntax.attached_as(x, syntax.ADJECTIVAL_MODIFIER) and x.lower_ in self.c.stated_adjectives
+            for x in n.children
+        ):
             return
-        owner = next((x for x in n.children if x.dep_ == "poss"), None)
+        owner = syntax.first_dependent(n, syntax.POSSESSOR)
         if owner is None:
-            of = next((x for x in n.children if x.dep_ == "prep" and x.lower_ == "of"), None)
-            owner = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+            of = next((x for x in n.children if syntax.attached_as(x, syntax.PREPOSITION) and x.lower_ == "of"), None)
+            owner = syntax.first_dependent(of, syntax.PREPOSITION_OBJECT) if of is not None else None
         if owner is None:
             return  # "the official position is ...": whose, the text does not say
         v = n.head
@@ -683,11 +772,21 @@ class _Builder:
                 stext = stext[: -len(tail)]
                 break
         toks = _content(v)
-        self.add(toks, "reported", f"{next(x.lower_ for x in n.children if x.dep_ == 'amod')} {n.lower_}",
-                 si, n, v, source, stext, rng, kind="noun")
+        self.add(
+            toks,
+            "reported",
+            f"{next(x.lower_ for x in syntax.dependents(n, syntax.ADJECTIVAL_MODIFIER))} {n.lower_}",
+            si,
+            n,
+            v,
+            source,
+            stext,
+            rng,
+            kind="noun",
+        )
 
     def epistemic(self, a: Token, si: int) -> None:
-        ccomp = next((x for x in a.children if x.dep_ == "ccomp"), None)
+        ccomp = syntax.first_dependent(a, syntax.CLAUSAL_COMPLEMENT)
         if ccomp is None or _is_negated(a.head) or _is_negated(a):
             return
         source, stext, rng = self.source_of(_subject(a))
@@ -696,14 +795,14 @@ class _Builder:
             f.qualify("hedged", a.head.text.lower(), self.c)
         if f:
             for x in [*a.children, *a.head.children]:
-                if x.dep_ == "advmod" and x.lower_ in self.c.adverbs:
+                if syntax.attached_as(x, syntax.ADVERBIAL_MODIFIER) and x.lower_ in self.c.adverbs:
                     f.qualify(self.c.adverbs[x.lower_], x.lower_, self.c)
 
     def naming(self, v: Token, si: int) -> None:
-        dobj = next((x for x in v.children if x.dep_ == "dobj"), None)
-        pred = next((x for x in v.children if x.dep_ in ("oprd", "xcomp")), None)
+        dobj = syntax.first_dependent(v, syntax.DIRECT_OBJECT)
+        pred = syntax.first_dependent(v, syntax.OBJECT_PREDICATE, syntax.OPEN_COMPLEMENT)
         if pred is None:
-            pred = next((x for x in v.children if x.dep_ == "prep" and x.lower_ == "as"), None)
+            pred = next((x for x in v.children if syntax.attached_as(x, syntax.PREPOSITION) and x.lower_ == "as"), None)
         if dobj is None or pred is None or pred.i < dobj.i or v.i in self.by_anchor:
             return
         toks = [v.doc[i] for i in range(dobj.left_edge.i, pred.right_edge.i + 1)]
@@ -715,18 +814,34 @@ class _Builder:
         self.add(toks, "reported", v.text.lower(), si, v, pred, source, stext, rng)
 
     def content_noun(self, n: Token, si: int) -> None:
-        clause = next((x for x in n.children if x.dep_ in ("acl", "ccomp", "relcl")
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)), None)
+        clause = next(
+            (
+                x
+                for x in n.children
+                if syntax.attached_as(
+                    x, syntax.CLAUSAL_MODIFIER, syntax.CLAUSAL_COMPLEMENT, syntax.RELATIVE_CLAUSE
+                )
+                and any(syntax.attached_as(m, syntax.MARKER) and m.lower_ == "that" for m in x.children)
+            ),
+            None,
+        )
         if clause is None:
             return
         if n.head.lemma_.lower() in self.c.reporting and self.c.reporting[n.head.lemma_.lower()] == "denied":
             return  # "rejected reports that ...": the denial rule takes it
         status = self.c.content_nouns[n.lemma_.lower()]
-        owner = next((x for x in n.children if x.dep_ == "poss"), None)
+        owner = syntax.first_dependent(n, syntax.POSSESSOR)
         if owner is None:
-            by = next((x for x in n.children if x.dep_ == "prep" and x.lower_ in ("by", "from")), None)
-            owner = next((x for x in by.children if x.dep_ == "pobj"), None) if by is not None else None
-        if owner is None and n.dep_ in ("dobj",):
+            by = next(
+                (
+                    x
+                    for x in n.children
+                    if syntax.attached_as(x, syntax.PREPOSITION) and x.lower_ in ("by", "from")
+                ),
+                None,
+            )
+            owner = syntax.first_dependent(by, syntax.PREPOSITION_OBJECT) if by is not None else None
+        if owner is None and syntax.attached_as(n, syntax.DIRECT_OBJECT):
             owner = _subject(n.head)
         source, stext, rng = self.source_of(owner)
         if owner is None:
@@ -740,14 +855,23 @@ class _Builder:
     def denial(self, v: Token, dobj: Token, si: int, source: str | None, stext: str | None,
                rng: tuple[int, int]) -> None:
         """ "X denied the reports" reaches back; "X denied the seriousness of Y" denies Y."""
-        clause = next((x for x in dobj.children if x.dep_ in ("acl", "ccomp", "relcl")
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)), None)
+        clause = next(
+            (
+                x
+                for x in dobj.children
+                if syntax.attached_as(
+                    x, syntax.CLAUSAL_MODIFIER, syntax.CLAUSAL_COMPLEMENT, syntax.RELATIVE_CLAUSE
+                )
+                and any(syntax.attached_as(m, syntax.MARKER) and m.lower_ == "that" for m in x.children)
+            ),
+            None,
+        )
         if clause is not None:
             self.add(_content(clause), "denied", v.text.lower(), si, v, clause, source, stext, rng)
             return
         anaphoric = (dobj.lemma_.lower() in self.c.anaphor_nouns and (
             dobj.pos_ == "PRON" or any(d.lower_ in ("these", "those", "the", "such", "this", "that")
-                                        for d in dobj.children if d.dep_ == "det")))
+                                        for d in syntax.dependents(dobj, syntax.DETERMINER))))
         if anaphoric:
             marked = self.reach_back(si, dobj, "denied", f"{v.text.lower()} by {stext or 'source'}")
             if marked:
@@ -756,14 +880,24 @@ class _Builder:
 
     def frames(self, t: Token, si: int) -> None:
         """ "it is true that ...", "it should be noted that ...", "it is likely that ..." """
-        if t.dep_ != "ccomp":
+        if not syntax.attached_as(t, syntax.CLAUSAL_COMPLEMENT):
             return
         h = t.head
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ == "it" for c in h.children):
-            if not (h.dep_ in ("acomp", "attr") and any(c.lower_ == "it" for c in h.head.children)):
+        if not any(
+            syntax.attached_as(c, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT, syntax.EXPLETIVE)
+            and c.lower_ == "it"
+            for c in h.children
+        ):
+            if not (
+                syntax.attached_as(h, syntax.ADJECTIVAL_COMPLEMENT, syntax.NOMINAL_ATTRIBUTE)
+                and any(c.lower_ == "it" for c in h.head.children)
+            ):
                 return
-        words = [h.lemma_.lower()] + [c.lemma_.lower() for c in h.children if c.dep_ in ("acomp", "attr")]
-        if h.dep_ in ("acomp", "attr"):
+        words = [h.lemma_.lower()] + [
+            c.lemma_.lower()
+            for c in syntax.dependents(h, syntax.ADJECTIVAL_COMPLEMENT, syntax.NOMINAL_ATTRIBUTE)
+        ]
+        if syntax.attached_as(h, syntax.ADJECTIVAL_COMPLEMENT, syntax.NOMINAL_ATTRIBUTE):
             words.append(h.lemma_.lower())
         key = next((w for w in words if w in self.c.impersonal), None)
         if key is None or self.by_anchor.get(h.i):
@@ -779,7 +913,8 @@ class _Builder:
         """Whether qualifiers() can take a token with these words at all: one of its branches'
         first tests (kept in step with them; any other token finds no cue and is left)."""
         c = self.c
-        return (dep == "advmod" and low in c.adverbs or dep == "aux" and low in c.modals
+        return (syntax.label_in(dep, syntax.ADVERBIAL_MODIFIER) and low in c.adverbs
+                or syntax.label_in(dep, syntax.AUXILIARY) and low in c.modals
                 or lem in c.raising and pos in ("VERB", "AUX") or low == "likely" and pos == "ADJ"
                 or low in self.phrase_first)
 
@@ -787,18 +922,29 @@ class _Builder:
         c = self.c
         status = cue = None
         head = None
-        if t.dep_ == "advmod" and t.lower_ in c.adverbs:
+        if syntax.attached_as(t, syntax.ADVERBIAL_MODIFIER) and t.lower_ in c.adverbs:
             status, cue, head = c.adverbs[t.lower_], t.lower_, t.head
-        elif t.dep_ == "aux" and t.lower_ in c.modals:
-            if t.head.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in t.head.children):
+        elif syntax.attached_as(t, syntax.AUXILIARY) and t.lower_ in c.modals:
+            if syntax.attached_as(t.head, syntax.ADVERBIAL_CLAUSE) and any(
+                m.lower_ in ("if", "unless") for m in t.head.children
+            ):
                 return
             if _permission(t, c):
                 return
             status, cue, head = "hedged", t.lower_, t.head
-        elif t.lemma_.lower() in c.raising and t.pos_ in ("VERB", "AUX") and any(
-                x.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for x in t.children):
+        elif (
+            t.lemma_.lower() in c.raising
+            and t.pos_ in ("VERB", "AUX")
+            and syntax.has_dependent(
+                t,
+                syntax.OPEN_COMPLEMENT,
+                syntax.CLAUSAL_COMPLEMENT,
+                syntax.ADJECTIVAL_COMPLEMENT,
+                syntax.OBJECT_PREDICATE,
+            )
+        ):
             status, cue, head = "hedged", t.text.lower(), t
-        elif t.lower_ == "likely" and t.pos_ == "ADJ" and any(x.dep_ == "xcomp" for x in t.children):
+        elif t.lower_ == "likely" and t.pos_ == "ADJ" and syntax.has_dependent(t, syntax.OPEN_COMPLEMENT):
             status, cue, head = "hedged", "likely", t.head
         elif t.lower_ in self.phrase_first:
             for words, st in c.phrases:
@@ -815,8 +961,16 @@ class _Builder:
         if head is None or status is None or cue is None:
             return
         # a qualifier of a reporting verb (or its raising verb) qualifies that report
-        for f in (self.by_anchor.get(head.i), *[self.by_anchor.get(x.i) for x in head.children
-                                                  if x.dep_ in ("xcomp", "acomp", "oprd")]):
+        for f in (
+            self.by_anchor.get(head.i),
+            *[
+                self.by_anchor.get(x.i)
+                for x in head.children
+                if syntax.attached_as(
+                    x, syntax.OPEN_COMPLEMENT, syntax.ADJECTIVAL_COMPLEMENT, syntax.OBJECT_PREDICATE
+                )
+            ],
+        ):
             if f is not None:
                 f.qualify(status, cue, c)
                 return
@@ -825,8 +979,14 @@ class _Builder:
             if f.kind in ("according", "noun", "frame") or f.status == status:
                 f.qualify(status, cue, c)
                 return
-        if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN") and head.dep_ != "ROOT" and not (
-                head.pos_ == "ADP" and any(x.dep_ in ("pobj", "pcomp") for x in head.children)):
+        if (
+            head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN")
+            and not syntax.attached_as(head, syntax.ROOT)
+            and not (
+                head.pos_ == "ADP"
+                and syntax.has_dependent(head, syntax.PREPOSITION_OBJECT, syntax.PREPOSITION_COMPLEMENT)
+            )
+        ):
             return  # an adverb may qualify a verb, a predicate, a noun or a phrase ("only after ...")
         exclude = {x.i for x in t.subtree} if cue in ("likely",) else set()
         toks = _content(head, exclude)
@@ -848,22 +1008,30 @@ class _Builder:
         """Whether unverified() can take a token with these words at all (its two branches'
         first tests, kept in step with them)."""
         c = self.c
-        return (low in c.unverified_adjectives and dep in ("acomp", "oprd", "attr", "xcomp")
+        return (low in c.unverified_adjectives and syntax.label_in(
+                    dep, syntax.ADJECTIVAL_COMPLEMENT, syntax.OBJECT_PREDICATE, syntax.NOMINAL_ATTRIBUTE,
+                    syntax.OPEN_COMPLEMENT)
                 or lem in c.verify_verbs and pos == "VERB")
 
     def unverified(self, t: Token, si: int) -> None:
         c = self.c
         subject = None
         cue = None
-        if t.lower_ in c.unverified_adjectives and t.dep_ in ("acomp", "oprd", "attr", "xcomp"):
+        if t.lower_ in c.unverified_adjectives and syntax.attached_as(
+            t,
+            syntax.ADJECTIVAL_COMPLEMENT,
+            syntax.OBJECT_PREDICATE,
+            syntax.NOMINAL_ATTRIBUTE,
+            syntax.OPEN_COMPLEMENT,
+        ):
             subject, cue = _subject(t), f"{t.head.lower_} {t.lower_}"
         elif t.lemma_.lower() in c.verify_verbs and t.pos_ == "VERB":
             if not _negated_chain(t):
                 return
             if _passive(t):
-                subject = next((x for x in t.children if x.dep_ == "nsubjpass"), None)
+                subject = syntax.first_dependent(t, syntax.PASSIVE_SUBJECT)
             else:
-                subject = next((x for x in t.children if x.dep_ == "dobj"), None)
+                subject = syntax.first_dependent(t, syntax.DIRECT_OBJECT)
             cue = "not " + t.text.lower()
         if subject is None or cue is None:
             return
@@ -871,10 +1039,10 @@ class _Builder:
             # "..., a claim that could not be confirmed": the relative clause's noun
             rel = t
             for _ in range(4):
-                if rel.dep_ == "relcl" or rel.head.i == rel.i:
+                if syntax.attached_as(rel, syntax.RELATIVE_CLAUSE) or rel.head.i == rel.i:
                     break
                 rel = rel.head
-            if rel.dep_ == "relcl":
+            if syntax.attached_as(rel, syntax.RELATIVE_CLAUSE):
                 subject = rel.head
         # "the claim that X remains unverified": the claim in this sentence
         for f in self.found:
@@ -898,7 +1066,7 @@ class _Builder:
         # "The exact toll remains unconfirmed": nothing earlier carries it, so the subject is
         # the unverified claim (the author's, who says it is unconfirmed)
         toks = list(_np(subject))
-        if subject.i < t.i and subject.dep_ in SUBJECTS:
+        if subject.i < t.i and syntax.attached_as(subject, SUBJECTS):
             toks = [t.doc[i] for i in range(toks[0].i, t.i + 1)]
         self.add(toks, "unverified", cue, si, t, subject, None, AUTHOR, kind="frame")
 

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from realpolitik.extract import extractor
+from realpolitik.extract import extractor, syntax
 from realpolitik.extract.context import ActorMention, ExtractContext
 from realpolitik.extract.gazetteer import for_vocab, known_actor
 
@@ -41,7 +41,7 @@ BODY_NOUNS: dict[str, set[str]] = {
 }
 # Capitalised alone, as a charter calls its own body: "the Organization" (the UN in a UN speech)
 CHARTER_NOUNS = {"organization", "organisation"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+SUBJECT_DEPS = syntax.NOMINAL_SUBJECT | syntax.PASSIVE_SUBJECT
 _CURLY = re.compile(r"\u201c[^\u201d\n]{2,}?\u201d")
 _STRAIGHT = re.compile(r'"[^"\n]{2,}?"')
 # After a closing quote: ', said X', ', X said', ' X told reporters' ...
@@ -81,16 +81,19 @@ def _short_names(ctx: ExtractContext) -> None:
 def _pleonastic(t: Token) -> bool:
     """'it' that stands for nothing: "it is true that", "it seems", "it should be noted"."""
     head = t.head
-    if t.dep_ == "expl":
+    if syntax.attached_as(t, syntax.EXPLETIVE):
         return True
-    if t.dep_ not in SUBJECT_DEPS:
+    if not syntax.attached_as(t, SUBJECT_DEPS):
         return False
-    if any(c.dep_ in ("ccomp", "csubj") for c in head.children) and head.lemma_ in (
+    if syntax.has_dependent(head, syntax.CLAUSAL_COMPLEMENT, syntax.CLAUSAL_SUBJECT) and head.lemma_ in (
             "be", "seem", "appear", "note", "say", "believe", "report", "expect", "understand", "know", "remain"):
         return True
-    if head.lemma_ == "be" and any(c.dep_ == "acomp" for c in head.children):
-        return any(c.dep_ in ("ccomp", "xcomp") for c in head.children) or any(
-            gc.dep_ in ("ccomp", "xcomp") for c in head.children if c.dep_ == "acomp" for gc in c.children)
+    if head.lemma_ == "be" and syntax.has_dependent(head, syntax.ADJECTIVAL_COMPLEMENT):
+        return syntax.has_dependent(head, syntax.CLAUSAL_COMPLEMENT, syntax.OPEN_COMPLEMENT) or any(
+            syntax.attached_as(gc, syntax.CLAUSAL_COMPLEMENT, syntax.OPEN_COMPLEMENT)
+            for c in syntax.dependents(head, syntax.ADJECTIVAL_COMPLEMENT)
+            for gc in c.children
+        )
     return head.lemma_ in ("rain", "matter")
 
 
@@ -156,16 +159,16 @@ def _follows_a_thing(ctx: ExtractContext, pronoun: Token, sentences: tuple[list[
     ministry" may be a state's)."""
     starts, index = sentences
     n = index[pronoun.i]
-    if pronoun.dep_ not in SUBJECT_DEPS:
+    if not syntax.attached_as(pronoun, SUBJECT_DEPS):
         return False
-    earlier = [t for t in ctx.doc[starts[n]:pronoun.i] if t.dep_ in SUBJECT_DEPS]
+    earlier = [t for t in ctx.doc[starts[n]:pronoun.i] if syntax.attached_as(t, SUBJECT_DEPS)]
     if earlier:  # "The statement named no government, but it urged ...": the statement
         head = earlier[-1]
     elif n == 0:
         return False
     else:
         previous = ctx.doc[starts[n - 1]:starts[n]]
-        subjects = [t for t in previous.root.children if t.dep_ in SUBJECT_DEPS]
+        subjects = syntax.dependents(previous.root, SUBJECT_DEPS)
         if not subjects:
             return False
         head = subjects[0]
@@ -174,9 +177,9 @@ def _follows_a_thing(ctx: ExtractContext, pronoun: Token, sentences: tuple[list[
 
 
 def _coordinated(t: Token) -> bool:
-    while t.dep_ in ("compound", "poss", "amod") and t.head.i != t.i:
+    while syntax.attached_as(t, syntax.COMPOUND, syntax.POSSESSOR, syntax.ADJECTIVAL_MODIFIER) and t.head.i != t.i:
         t = t.head
-    return t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)
+    return syntax.attached_as(t, syntax.CONJUNCT) or syntax.has_dependent(t, syntax.CONJUNCT)
 
 
 def _depth(t: Token) -> int:
@@ -189,9 +192,19 @@ def _depth(t: Token) -> int:
 
 def _is_subject(t: Token) -> bool:
     """A mention heads a subject, directly or as the possessor or conjunct of one."""
-    while t.dep_ in ("compound", "poss", "conj", "amod", "appos") and t.head.i != t.i:
+    while (
+        syntax.attached_as(
+            t,
+            syntax.COMPOUND,
+            syntax.POSSESSOR,
+            syntax.CONJUNCT,
+            syntax.ADJECTIVAL_MODIFIER,
+            syntax.APPOSITION,
+        )
+        and t.head.i != t.i
+    ):
         t = t.head
-    return t.dep_ in SUBJECT_DEPS
+    return syntax.attached_as(t, SUBJECT_DEPS)
 
 
 def _pronouns(ctx: ExtractContext) -> None:
@@ -204,7 +217,9 @@ def _pronouns(ctx: ExtractContext) -> None:
             continue
         want_person = lower in PERSON_PRONOUNS
         if not want_person:
-            if t.dep_ not in ("nsubj", "nsubjpass", "poss") or _pleonastic(t):
+            if not syntax.attached_as(
+                t, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT, syntax.POSSESSOR
+            ) or _pleonastic(t):
                 continue
         if sentences is None:
             sentences = _sentence_starts(ctx.doc)
@@ -226,12 +241,12 @@ def _countries_through_possessors(ctx: ExtractContext) -> None:
         if span is None:
             continue
         head = span.root
-        role_nouns = [head.head] if head.dep_ == "appos" else []
-        role_nouns += [c for c in head.children if c.dep_ == "appos"]
+        role_nouns = [head.head] if syntax.attached_as(head, syntax.APPOSITION) else []
+        role_nouns += syntax.dependents(head, syntax.APPOSITION)
         role_nouns += [t for t in doc[max(0, span.start - 4):span.start]]
         for noun in role_nouns:
             for t in [noun, *noun.children]:
-                if t.dep_ != "poss":
+                if not syntax.attached_as(t, syntax.POSSESSOR):
                     continue
                 m = ctx.mention_of_token(t)
                 owner = ctx.actors.get(m.actor_id) if m else None
@@ -420,7 +435,7 @@ def _persons_in_turns(ctx: ExtractContext) -> list[tuple[int, int]]:
         else:
             actor = speaker
         end = t
-        if t.dep_ == "poss" and t.head.lemma_.lower() in OWN_SIDE_NOUNS and t.head.i == t.i + 1:
+        if syntax.attached_as(t, syntax.POSSESSOR) and t.head.lemma_.lower() in OWN_SIDE_NOUNS and t.head.i == t.i + 1:
             end = t.head
         ctx.add_mention(ActorMention(t.idx, end.idx + len(end), actor, "coref", t.i, end.i + 1))
     return [(a, b) for a, b, side in turns if side is not None]
@@ -485,7 +500,7 @@ def _first_person_outside_quotes(ctx: ExtractContext, turns: list[tuple[int, int
         if ctx.in_boilerplate(t.idx, t.idx + len(t)):
             continue
         end = t
-        if t.dep_ == "poss" and t.head.lemma_.lower() in OWN_SIDE_NOUNS and t.head.i == t.i + 1:
+        if syntax.attached_as(t, syntax.POSSESSOR) and t.head.lemma_.lower() in OWN_SIDE_NOUNS and t.head.i == t.i + 1:
             end = t.head
         ctx.add_mention(ActorMention(t.idx, end.idx + len(end), voice, "voice", t.i, end.i + 1))
 
@@ -507,8 +522,9 @@ def _definite_bodies(ctx: ExtractContext) -> None:
         if low not in BODY_NOUNS or ctx.mention_of_token(t) is not None or t.tag_ != "NN" and not (
                 t.tag_ == "NNP" and low in CHARTER_NOUNS and t.i + 1 < len(t.doc) and t.nbor().pos_ != "PROPN"):
             continue
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) or any(
-                c.dep_ in ("amod", "compound", "poss") for c in t.children):
+        if not any(
+            syntax.attached_as(c, syntax.DETERMINER) and c.lower_ == "the" for c in t.children
+        ) or syntax.has_dependent(t, syntax.ADJECTIVAL_MODIFIER, syntax.COMPOUND, syntax.POSSESSOR):
             continue
         before = orgs[:bisect.bisect_left(starts, t.idx)]
         if low == "group":  # "the group" after the G7: a forum, not any organisation

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
-from realpolitik.extract import extractor
+from realpolitik.extract import extractor, syntax
 from realpolitik.extract.actors import sector_actor
 from realpolitik.extract.context import ActorMention, ExtractContext
 from realpolitik.extract.coref import document_voice
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 FILE = "implied_actors.yaml"
 # The actor of every unnamed group of states ("the international community", "donors").
 STATES_AT_LARGE = "grp:IGO"
-OWNER_DEPS = ("poss", "compound", "amod", "nmod")
+OWNER_DEPS = syntax.POSSESSOR | syntax.COMPOUND | syntax.ADJECTIVAL_MODIFIER | syntax.NOMINAL_MODIFIER
 # How far back a subject "they" looks for the meeting it reports on.
 READOUT_SENTENCES = 4
 
@@ -62,7 +62,7 @@ class ImpliedActors:
     collective_alone: frozenset[str]
     collective_numbers: frozenset[str]
     plural_pronouns: frozenset[str]
-    antecedent_deps: frozenset[str]
+    antecedent_relations: frozenset[str]
     max_members: int
     states_at_large: frozenset[str]
     associate_nouns: frozenset[str]
@@ -86,6 +86,16 @@ def _words(data: dict, key: str) -> frozenset[str]:
     return frozenset(v.lower() for v in value)
 
 
+def _relations(data: dict, key: str) -> frozenset[str]:
+    """The labels of the relations a list names in words ("direct_object")."""
+    labels: set[str] = set()
+    for name in _words(data, key):
+        if name not in syntax.RELATIONS:
+            raise KnowledgeError(f"{FILE}: {key}: {name!r} is not a relation named in extract/syntax.py")
+        labels |= syntax.relation_named(name)
+    return frozenset(labels)
+
+
 @cache
 def load() -> ImpliedActors:
     data = load_yaml(FILE) or {}
@@ -101,7 +111,7 @@ def load() -> ImpliedActors:
         bare_sector_nouns=_words(data, "bare_sector_nouns"),
         collective_nouns=_words(data, "collective_nouns"), collective_people=_words(data, "collective_people"),
         collective_alone=_words(data, "collective_alone"), collective_numbers=_words(data, "collective_numbers"),
-        plural_pronouns=_words(data, "plural_pronouns"), antecedent_deps=_words(data, "antecedent_deps"),
+        plural_pronouns=_words(data, "plural_pronouns"), antecedent_relations=_relations(data, "antecedent_relations"),
         max_members=_count(data, "max_members"), states_at_large=_words(data, "states_at_large"),
         associate_nouns=_words(data, "associate_nouns"),
         community_nouns=_words(data, "community_nouns"), community_modifiers=_words(data, "community_modifiers"),
@@ -149,8 +159,17 @@ class _Implied:
         """The party the noun's own phrase names: "its government", "Peru's police", "the
         government of Peru" (a state's code, else an organisation's id)."""
         for c in noun.children:
-            if c.dep_ in OWNER_DEPS and c.i < noun.i or c.dep_ == "prep" and c.lower_ == "of":
-                tokens = [c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]
+            if (
+                syntax.attached_as(c, OWNER_DEPS)
+                and c.i < noun.i
+                or syntax.attached_as(c, syntax.PREPOSITION)
+                and c.lower_ == "of"
+            ):
+                tokens = (
+                    [c]
+                    if not syntax.attached_as(c, syntax.PREPOSITION)
+                    else syntax.dependents(c, syntax.PREPOSITION_OBJECT)
+                )
                 for t in tokens:
                     a = self.ctx.actors.get(self.ctx.actor_of_token(t) or "")
                     if a is not None and a.kind != "location" and (a.country or a.org):
@@ -163,19 +182,29 @@ class _Implied:
         for c in noun.children:
             if c.i < noun.i and c.lower_ in self.know.generic_modifiers:
                 return True
-            if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and c.pos_ in ("PROPN", "ADJ") \
-                    and c.is_title and not c.is_sent_start and self.ctx.mention_of_token(c) is None \
-                    and noun.pos_ == "NOUN":
+            if (
+                syntax.attached_as(c, syntax.COMPOUND, syntax.ADJECTIVAL_MODIFIER, syntax.NOMINAL_MODIFIER)
+                and c.i < noun.i
+                and c.pos_ in ("PROPN", "ADJ")
+                and c.is_title
+                and not c.is_sent_start
+                and self.ctx.mention_of_token(c) is None
+                and noun.pos_ == "NOUN"
+            ):
                 return True   # "the Tigrayan side": an adjective of its own the gazetteer lacks
-            if c.dep_ == "prep" and c.lower_ == "of" and not any(
-                    self.ctx.mention_of_token(o) for o in c.children if o.dep_ == "pobj"):
+            if syntax.attached_as(c, syntax.PREPOSITION) and c.lower_ == "of" and not any(
+                    self.ctx.mention_of_token(o) for o in syntax.dependents(c, syntax.PREPOSITION_OBJECT)):
                 return True   # "the state of emergency", "the Government of National Unity"
         return False
 
     @staticmethod
     def definite(noun: Token) -> bool:
-        return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their") or c.dep_ == "poss"
-                   for c in noun.children)
+        return any(
+            syntax.attached_as(c, syntax.DETERMINER, syntax.POSSESSOR)
+            and c.lower_ in ("the", "this", "its", "their")
+            or syntax.attached_as(c, syntax.POSSESSOR)
+            for c in noun.children
+        )
 
     # -- passes ----------------------------------------------------------------
     def run(self) -> None:
@@ -195,17 +224,30 @@ class _Implied:
         if t.tag_ not in ("NNS", "NNPS") or lemma not in self.know.collective_nouns:
             return False
         numbered = any(c.i < t.i and c.lower_ in self.know.collective_numbers for c in t.children)
-        alone = lemma in self.know.collective_alone and any(c.dep_ == "det" and c.lower_ == "the"
-                                                            for c in t.children)
+        alone = lemma in self.know.collective_alone and any(
+            syntax.attached_as(c, syntax.DETERMINER) and c.lower_ == "the" for c in t.children
+        )
         if not numbered and not alone:
             return False
-        if any(c.dep_ in OWNER_DEPS and c.i < t.i and self.ctx.mention_of_token(c) for c in t.children):
+        if any(syntax.attached_as(c, OWNER_DEPS) and c.i < t.i and self.ctx.mention_of_token(c) for c in t.children):
             return False   # "the two Korean governments": their own words name them
         members = pair_in_view(self.ctx, t, sentences_back=3, exactly_two=not numbered,
                                people=lemma in self.know.collective_people)
         if len(members) != 2:
             return False
-        start = min([t.i, *(c.i for c in t.children if c.i < t.i and c.dep_ in ("det", "nummod", "predet"))])
+        start = min(
+            [
+                t.i,
+                *(
+                    c.i
+                    for c in t.children
+                    if c.i < t.i
+                    and syntax.attached_as(
+                        c, syntax.DETERMINER, syntax.NUMERIC_MODIFIER, syntax.PREDETERMINER
+                    )
+                ),
+            ]
+        )
         for actor_id in members:
             self.add(start, t.i + 1, actor_id, "group")
         return True
@@ -214,9 +256,16 @@ class _Implied:
         """ "the international community", "member states", "our partners", "donors": the
         unnamed group of states (the codebook's IGO), or the organisation its phrase names
         ("NATO allies")."""
-        if t.dep_ in ("compound", "amod", "nmod", "poss"):
-            return False   # a modifier ("partner countries"), not who acts
-        modifiers = [c for c in t.children if c.i < t.i and c.dep_ in ("amod", "compound", "nmod")]
+        if syntax.attached_as(
+            t, syntax.COMPOUND, syntax.ADJECTIVAL_MODIFIER, syntax.NOMINAL_MODIFIER, syntax.POSSESSOR
+        ):
+            return False  # a modifier ("partner countries"), not who acts
+        modifiers = [
+            c
+            for c in t.children
+            if c.i < t.i
+            and syntax.attached_as(c, syntax.ADJECTIVAL_MODIFIER, syntax.COMPOUND, syntax.NOMINAL_MODIFIER)
+        ]
         if t.lemma_.lower() in self.know.leader_nouns and t.tag_ == "NNS":
             if any(c.lower_ not in self.know.leader_modifiers for c in modifiers):
                 return False   # "opposition leaders", "business leaders": not states' leaders
@@ -247,11 +296,30 @@ class _Implied:
         "member states of the EU", "the Five Eyes group of intelligence partners" (not "NATO's
         partners", "allies of the US")."""
         heads = list(modifiers)
-        if _singular(t) not in self.know.associate_nouns:   # "Member States of the EU"; not "allies of the US"
-            heads += [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+        if _singular(t) not in self.know.associate_nouns:  # "Member States of the EU"; not "allies of the US"
+            heads += [
+                o
+                for c in t.children
+                if syntax.attached_as(c, syntax.PREPOSITION) and c.lower_ == "of"
+                for o in syntax.dependents(c, syntax.PREPOSITION_OBJECT)
+            ]
+        if (
+            syntax.attached_as(t, syntax.PREPOSITION_OBJECT)
+            and t.head.lower_ == "of"
+            and t.head.head.pos_ in ("NOUN", "PROPN")
+        ):
             group = t.head.head
-            heads += [group, *(c for c in group.children if c.dep_ in ("amod", "compound", "nmod") and c.i < group.i)]
+            heads += [
+                group,
+                *(
+                    c
+                    for c in group.children
+                    if syntax.attached_as(
+                        c, syntax.ADJECTIVAL_MODIFIER, syntax.COMPOUND, syntax.NOMINAL_MODIFIER
+                    )
+                    and c.i < group.i
+                ),
+            ]
         for h in heads:
             org = self.kb.organizations.get(self.ctx.actor_of_token(h) or "")
             if org is not None and org.kind != "location":
@@ -261,9 +329,11 @@ class _Implied:
     def bloc_of_members(self, t: Token) -> str | None:
         """The bloc in view that bare members act as ("the allies", "member states"; not "its
         partners", "other members"): as the event coder reads them (extract/parties.py)."""
-        member = any(c.dep_ == "compound" and c.lower_ == "member" for c in t.children)
-        if not member and (_singular(t) not in event_lexicon().bloc_nouns or any(
-                c.dep_ in ("amod", "compound", "nummod", "prep", "relcl", "poss") for c in t.children)):
+        member = any(syntax.attached_as(c, syntax.COMPOUND) and c.lower_ == "member" for c in t.children)
+        if not member and (
+            _singular(t) not in event_lexicon().bloc_nouns
+            or syntax.has_dependent(t, syntax.NARROWING)
+        ):
             return None
         return bloc_in_view(self.ctx, t)
 
@@ -285,15 +355,26 @@ class _Implied:
         """The nearest plural phrase before `t` in its sentence, else the plural subject of the
         sentence before ("China and Russia held talks. They agreed": not the talks)."""
         sent = t.sent
-        before = [x for x in reversed(self.doc[sent.start:t.i]) if x.dep_ in self.know.antecedent_deps]
+        before = [
+            x
+            for x in reversed(self.doc[sent.start : t.i])
+            if syntax.attached_as(x, self.know.antecedent_relations)
+        ]
         if sent.start > 0:
-            before += [x for x in self.doc[sent.start - 1].sent if x.dep_ in ("nsubj", "nsubjpass")]
+            before += [
+                x
+                for x in self.doc[sent.start - 1].sent
+                if syntax.attached_as(x, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT)
+            ]
         for x in before:
-            coordinated = any(c.dep_ == "conj" for c in x.children)
+            coordinated = syntax.has_dependent(x, syntax.CONJUNCT)
             if x.lower_ in self.know.plural_pronouns or x.tag_ in ("NNS", "NNPS") or coordinated:
                 return self.members_at(x) or self.phrase_actors(x)
-        if t.dep_ in ("nsubj", "nsubjpass") and (t.head.i == sent.root.i or t.head.dep_ == "conj"
-                                                  and t.head.head.i == sent.root.i):
+        if syntax.attached_as(t, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT) and (
+            t.head.i == sent.root.i
+            or syntax.attached_as(t.head, syntax.CONJUNCT)
+            and t.head.head.i == sent.root.i
+        ):
             return self.meeting_in_view(sent)   # a main clause's "they", not "X said they …"
         return []
 
@@ -309,7 +390,9 @@ class _Implied:
         """`w` modifies the verb itself, through prepositional phrases at most ("by phone
         with"), not a clause of its own."""
         h = w.head
-        while h.i != root.i and h.dep_ in ("pobj", "prep", "npadvmod"):
+        while h.i != root.i and syntax.attached_as(
+            h, syntax.PREPOSITION_OBJECT, syntax.PREPOSITION, syntax.NOUN_PHRASE_ADVERBIAL
+        ):
             h = h.head
         return h.i == root.i
 
@@ -321,15 +404,24 @@ class _Implied:
                 break
             sent = self.doc[sent.start - 1].sent
             for x in sent:
-                if x.dep_ in ("nsubj", "nsubjpass") and x.lower_ in self.know.plural_pronouns:
+                if (
+                    syntax.attached_as(x, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT)
+                    and x.lower_ in self.know.plural_pronouns
+                ):
                     members = self.members_at(x)
                     if members:
                         return members   # "They discussed …" before, already resolved
             members = self.met_before(sent)
             if members:
                 return members
-            if any(x.dep_ in ("nsubj", "nsubjpass") and (x.tag_ in ("NNS", "NNPS") or any(
-                    c.dep_ == "conj" for c in x.children)) for x in sent):
+            if any(
+                syntax.attached_as(x, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT)
+                and (
+                    x.tag_ in ("NNS", "NNPS")
+                    or syntax.has_dependent(x, syntax.CONJUNCT)
+                )
+                for x in sent
+            ):
                 break   # a plural subject of its own in between: not the meeting's pair
         return []
 
@@ -337,13 +429,17 @@ class _Implied:
         """A subject "they" after "X spoke with Y" or "X met Y" is the two of them (a readout's
         "They discussed …"): the previous sentence's subject and whom it acted with."""
         root = sent.root
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        subject = syntax.first_dependent(root, syntax.NOMINAL_SUBJECT)
         if subject is None:
             return []
-        partners = [o for w in sent if w.dep_ == "prep" and w.lower_ == "with" and self.on_verb(w, root)
-                    for o in w.children if o.dep_ == "pobj"]   # "met today in Geneva with Y", "spoke by phone with Y"
+        partners = [
+            o
+            for w in sent
+            if syntax.attached_as(w, syntax.PREPOSITION) and w.lower_ == "with" and self.on_verb(w, root)
+            for o in syntax.dependents(w, syntax.PREPOSITION_OBJECT)
+        ]  # "met today in Geneva with Y", "spoke by phone with Y"
         if root.lemma_.lower() in self.know.meeting_verbs:
-            partners += [c for c in root.children if c.dep_ == "dobj"]
+            partners += syntax.dependents(root, syntax.DIRECT_OBJECT)
         doers = self.phrase_actors(subject)
         if len(doers) != 1:
             return []
@@ -361,11 +457,11 @@ class _Implied:
             y = stack.pop(0)
             a = self.ctx.actor_of_token(y)
             if a is None and self.sector_of(y):   # "Indian and Chinese troops", not "Lithuania's waters"
-                a = next((b for c in y.children if c.dep_ in OWNER_DEPS and c.i < y.i
+                a = next((b for c in y.children if syntax.attached_as(c, OWNER_DEPS) and c.i < y.i
                           for b in [self.ctx.actor_of_token(c)] if b), None)
             if a is not None and a not in out:
                 out.append(a)
-            stack += [c for c in y.children if c.dep_ == "conj"]
+            stack += syntax.dependents(y, syntax.CONJUNCT)
         return out
 
     def office(self, t: Token) -> bool:
@@ -444,7 +540,9 @@ class _Implied:
 
     def state_or_sector(self, t: Token) -> None:
         """ "the government", "authorities", "security forces": the state in view, or its sector."""
-        if t.dep_ in ("compound", "amod", "nmod", "poss"):
+        if syntax.attached_as(
+            t, syntax.COMPOUND, syntax.ADJECTIVAL_MODIFIER, syntax.NOMINAL_MODIFIER, syntax.POSSESSOR
+        ):
             return   # a modifier ("government officials", "intelligence partners"), not who acts
         lemma = t.lemma_.lower()
         plural = t.tag_ in ("NNS", "NNPS")

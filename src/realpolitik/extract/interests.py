@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from realpolitik.extract import extractor
+from realpolitik.extract import extractor, syntax
 from realpolitik.extract.claims import _actor_in, _subject, _trim, lemma_in
 from realpolitik.extract.context import ExtractContext
 from realpolitik.knowledge import load_yaml
@@ -90,9 +90,15 @@ def _clause_end(t: Token) -> int:
     ("that the minister resign, and Chile said ..." ends at "resign")."""
     end = t.i
     for x in t.subtree:
-        if x.dep_ == "conj" and x.head.i >= t.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
+        if (
+            syntax.attached_as(x, syntax.CONJUNCT)
+            and x.head.i >= t.i
+            and syntax.has_dependent(x, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT)
+        ):
             cut = x.left_edge.i - 1
-            while cut > t.i and (x.doc[cut].is_punct or x.doc[cut].dep_ == "cc"):
+            while cut > t.i and (
+                x.doc[cut].is_punct or syntax.attached_as(x.doc[cut], syntax.COORDINATING_CONJUNCTION)
+            ):
                 cut -= 1
             return max(end, cut) if cut >= t.i else end
         end = max(end, x.i)
@@ -145,7 +151,7 @@ class _Builder:
         subj = _subject(v)
         if subj is not None and subj.tag_ == "PRP" and subj.lower_ in ADDITIVE_PRONOUNS:
             additive = any(c.lower_ in ADDITIVE_ADVERBS for h in (v, v.head) for c in h.children
-                           if c.dep_ == "advmod")
+                           if syntax.attached_as(c, syntax.ADVERBIAL_MODIFIER))
             prev = [i for s, i in self.out if si - 2 <= s < si]
             if additive and prev:
                 return prev[-1].actor
@@ -169,13 +175,13 @@ class _Builder:
     def _names_interest(self, prep: Token) -> bool:
         """Whether a preposition's object is itself an owned interest noun ("on its right to
         ..."): the noun rule gives the tighter span."""
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        obj = syntax.first_dependent(prep, syntax.PREPOSITION_OBJECT)
         return obj is not None and (obj.lemma_.lower() in self.p.rights or obj.lemma_.lower() in self.p.nouns) \
-            and any(c.dep_ == "poss" for c in obj.children)
+            and syntax.has_dependent(obj, syntax.POSSESSOR)
 
     # -- "X calls for / insists on / presses for ..." ----------------------------------------
     def prep_verb(self, v: Token, si: int, preps: frozenset[str]) -> None:
-        comp = [c for c in v.children if c.dep_ == "prep" and c.lower_ in preps and c.i > v.i
+        comp = [c for c in v.children if syntax.attached_as(c, syntax.PREPOSITION) and c.lower_ in preps and c.i > v.i
                 and not self._names_interest(c)]
         if not comp:
             return
@@ -184,36 +190,55 @@ class _Builder:
             return
         c = comp[0]
         start = c.i + 1
-        if any(x.dep_ == "neg" for x in v.children):
-            start = min(x.i for x in v.children if x.dep_ in ("neg", "aux") or x.i == v.i)
+        if syntax.has_dependent(v, syntax.NEGATION):
+            start = min(
+                x.i
+                for x in v.children
+                if syntax.attached_as(x, syntax.NEGATION, syntax.AUXILIARY) or x.i == v.i
+            )
         self.add(si, actor, [v.doc[i] for i in range(start, _clause_end(c) + 1)], None)
 
     # -- "X will not accept / tolerate ..." -------------------------------------------------
     def refusal(self, v: Token, si: int) -> None:
         kids = list(v.children)
-        if not any(c.dep_ == "neg" for c in kids):
+        if not any(syntax.attached_as(c, syntax.NEGATION) for c in kids):
             return
-        if not any(c.dep_ == "aux" and c.lower_ in self.p.refusal_modals for c in kids):
+        if not any(syntax.attached_as(c, syntax.AUXILIARY) and c.lower_ in self.p.refusal_modals for c in kids):
             return
-        obj = [c for c in kids if c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > v.i]
+        obj = [
+            c
+            for c in kids
+            if syntax.attached_as(c, syntax.DIRECT_OBJECT, syntax.CLAUSAL_COMPLEMENT, syntax.OPEN_COMPLEMENT)
+            and c.i > v.i
+        ]
         if not obj:
             return
         actor = self.subject_actor(v, si)
         if actor is None:
             return
-        start = min(c.i for c in kids if c.dep_ in ("neg", "aux") and c.i < v.i)
+        start = min(c.i for c in kids if syntax.attached_as(c, syntax.NEGATION, syntax.AUXILIARY) and c.i < v.i)
         self.add(si, actor, [v.doc[i] for i in range(start, max(_clause_end(c) for c in obj) + 1)], None)
 
     # -- "X wants ..." -------------------------------------------------------------------
     def verb(self, v: Token, si: int) -> None:
-        comp = [c for c in v.children if c.dep_ in ("xcomp", "ccomp", "dobj", "oprd")]
-        comp += [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "at", "on")]
+        comp = syntax.dependents(
+            v,
+            syntax.OPEN_COMPLEMENT,
+            syntax.CLAUSAL_COMPLEMENT,
+            syntax.DIRECT_OBJECT,
+            syntax.OBJECT_PREDICATE,
+        )
+        comp += [
+            c
+            for c in v.children
+            if syntax.attached_as(c, syntax.PREPOSITION) and c.lower_ in ("for", "to", "at", "on")
+        ]
         if not comp:
             return
         actor = self.subject_actor(v, si)
         if actor is None:
             return
-        comp = [c for c in comp if not (c.dep_ == "prep" and self._names_interest(c))]
+        comp = [c for c in comp if not (syntax.attached_as(c, syntax.PREPOSITION) and self._names_interest(c))]
         if not comp:
             return
         first = min(c.left_edge.i for c in comp)
@@ -221,15 +246,19 @@ class _Builder:
         if first < v.i:
             return
         start = first
-        if any(c.dep_ == "neg" for c in v.children):
-            start = min(c.i for c in v.children if c.dep_ in ("neg", "aux") or c.i == v.i)
+        if syntax.has_dependent(v, syntax.NEGATION):
+            start = min(
+                c.i
+                for c in v.children
+                if syntax.attached_as(c, syntax.NEGATION, syntax.AUXILIARY) or c.i == v.i
+            )
         self.add(si, actor, [v.doc[i] for i in range(start, last + 1)], None)
 
     def adjective(self, a: Token, si: int) -> None:
-        if a.dep_ not in ("acomp", "oprd"):
+        if not syntax.attached_as(a, syntax.ADJECTIVAL_COMPLEMENT, syntax.OBJECT_PREDICATE):
             return
-        comp = [c for c in a.children if c.dep_ in ("xcomp", "ccomp")
-                or c.dep_ == "prep" and c.lower_ in ("on", "to", "for", "about")]
+        comp = [c for c in a.children if syntax.attached_as(c, syntax.OPEN_COMPLEMENT, syntax.CLAUSAL_COMPLEMENT)
+                or syntax.attached_as(c, syntax.PREPOSITION) and c.lower_ in ("on", "to", "for", "about")]
         if not comp:
             return
         actor = self.subject_actor(a.head, si)
@@ -237,15 +266,19 @@ class _Builder:
             return
         last = max(c.right_edge.i for c in comp)
         start = comp[0].left_edge.i
-        if any(c.dep_ == "neg" for c in a.head.children):
+        if syntax.has_dependent(a.head, syntax.NEGATION):
             start = a.head.i
         self.add(si, actor, [a.doc[i] for i in range(start, last + 1)], None)
 
     # -- "its right to ...", "Iran's right to enrich ..." --------------------------------------
     def right(self, n: Token, si: int) -> None:
-        owner = next((c for c in n.children if c.dep_ == "poss"), None)
-        comp = [c for c in n.children if (c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children))
-                or (c.dep_ == "prep" and c.lower_ in ("to", "of"))]
+        owner = syntax.first_dependent(n, syntax.POSSESSOR)
+        comp = [
+            c
+            for c in n.children
+            if (syntax.attached_as(c, syntax.CLAUSAL_MODIFIER) and any(a.lower_ == "to" for a in c.children))
+            or (syntax.attached_as(c, syntax.PREPOSITION) and c.lower_ in ("to", "of"))
+        ]
         if owner is None or not comp:
             return
         actor = self.owner_actor(owner, n)
@@ -256,18 +289,31 @@ class _Builder:
     # -- "X's desire to ...", "X's priorities are ...", "for X the key issue is ..." ---------
     def noun(self, n: Token, si: int, lemma: str) -> None:
         p = self.p
-        mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound", "nummod", "advmod")}
-        mods |= {g.lower_ for c in n.children if c.dep_ == "amod" for g in c.children}
+        mods = {
+            c.lower_
+            for c in syntax.dependents(
+                n,
+                syntax.ADJECTIVAL_MODIFIER,
+                syntax.COMPOUND,
+                syntax.NUMERIC_MODIFIER,
+                syntax.ADVERBIAL_MODIFIER,
+            )
+        }
+        mods |= {g.lower_ for c in syntax.dependents(n, syntax.ADJECTIVAL_MODIFIER) for g in c.children}
         if lemma in p.needs_modifier and not mods & p.modifiers:
             return
-        owner = next((c for c in n.children if c.dep_ == "poss"), None)
-        if owner is None and n.dep_ == "conj":
-            owner = next((c for c in n.head.children if c.dep_ == "poss"), None)
+        owner = syntax.first_dependent(n, syntax.POSSESSOR)
+        if owner is None and syntax.attached_as(n, syntax.CONJUNCT):
+            owner = syntax.first_dependent(n.head, syntax.POSSESSOR)
         actor = self.owner_actor(owner, n)
         # "X's desire to build ...", "X's need for ..."
-        comp = [c for c in n.children if c.dep_ in ("acl",) and any(a.lower_ == "to" for a in c.children)]
-        comp += [c for c in n.children if c.dep_ == "prep" and c.lower_ in ("for", "to")]
-        if comp and actor is not None and n.dep_ not in ("nsubj", "nsubjpass") or (
+        comp = [
+            c
+            for c in n.children
+            if syntax.attached_as(c, syntax.CLAUSAL_MODIFIER) and any(a.lower_ == "to" for a in c.children)
+        ]
+        comp += [c for c in n.children if syntax.attached_as(c, syntax.PREPOSITION) and c.lower_ in ("for", "to")]
+        if comp and actor is not None and not syntax.attached_as(n, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT) or (
                 comp and actor is not None and not self._copula_of(n)):
             last = max(c.right_edge.i for c in comp)
             self.add(si, actor, [n.doc[i] for i in range(comp[0].left_edge.i, last + 1)], None)
@@ -280,19 +326,33 @@ class _Builder:
         if actor is None:
             return
         target = cop
-        if any(c.dep_ == "neg" for c in cop.children):
+        if syntax.has_dependent(cop, syntax.NEGATION):
             # "the key issue is not A, it is B"
             target = next((x for x in [cop.head, *cop.children, *cop.head.children]
                            if x.i != cop.i and x.lemma_.lower() in COPULAS and x.i > cop.i
-                           and not any(c.dep_ == "neg" for c in x.children)), None)
+                           and not syntax.has_dependent(x, syntax.NEGATION)), None)
             if target is None:
                 return
-        head = next((c for c in target.children if c.dep_ in ("attr", "xcomp", "ccomp", "acomp")
-                     and c.i > target.i), None)
+        head = next(
+            (
+                c
+                for c in target.children
+                if syntax.attached_as(
+                    c,
+                    syntax.NOMINAL_ATTRIBUTE,
+                    syntax.OPEN_COMPLEMENT,
+                    syntax.CLAUSAL_COMPLEMENT,
+                    syntax.ADJECTIVAL_COMPLEMENT,
+                )
+                and c.i > target.i
+            ),
+            None,
+        )
         if head is None:
             return
-        ranked = p.nouns.get(lemma, False) and (n.tag_ in ("NNS", "NNPS") or any(
-            c.dep_ == "nummod" for c in n.children))
+        ranked = p.nouns.get(lemma, False) and (
+            n.tag_ in ("NNS", "NNPS") or syntax.has_dependent(n, syntax.NUMERIC_MODIFIER)
+        )
         items = [it for it in self._items(head) if len(_trim(it)) >= 2]
         if not items:
             return
@@ -304,15 +364,15 @@ class _Builder:
             self.add(si, actor, item, k if ranked else None)
 
     def _copula_of(self, n: Token) -> Token | None:
-        if n.dep_ == "nsubj" and n.head.lemma_.lower() in COPULAS:
+        if syntax.attached_as(n, syntax.NOMINAL_SUBJECT) and n.head.lemma_.lower() in COPULAS:
             return n.head
         return None
 
     def _for_owner(self, cop: Token) -> str | None:
         for h in (cop, cop.head, *cop.head.children):
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in ("for", "to") and c.i < cop.i:
-                    pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if syntax.attached_as(c, syntax.PREPOSITION) and c.lower_ in ("for", "to") and c.i < cop.i:
+                    pobj = syntax.first_dependent(c, syntax.PREPOSITION_OBJECT)
                     a = self.actor_of(pobj)
                     if a:
                         return a
@@ -326,7 +386,14 @@ class _Builder:
         if head.pos_ in ("NOUN", "PROPN") and any(t.text == "," for t in toks):
             # "A, B and C": commas part the items, the last "and" parts the final two
             cuts = [k for k, t in enumerate(toks) if t.text in (",", ";")]
-            last = next((k for k, t in enumerate(toks) if k > cuts[-1] and t.dep_ == "cc"), None)
+            last = next(
+                (
+                    k
+                    for k, t in enumerate(toks)
+                    if k > cuts[-1] and syntax.attached_as(t, syntax.COORDINATING_CONJUNCTION)
+                ),
+                None,
+            )
             if last is not None:
                 cuts.append(last)
             bounds = [-1, *cuts, len(toks)]
@@ -337,24 +404,32 @@ class _Builder:
             while frontier:
                 h = frontier.pop()
                 for c in h.children:
-                    if c.dep_ == "conj":
+                    if syntax.attached_as(c, syntax.CONJUNCT):
                         heads.append(c)
                         frontier.append(c)
             if len(heads) > 1:
                 heads.sort(key=lambda t: t.i)
                 items = []
                 for h in heads:
-                    drop = {x.i for c in h.children if c.dep_ in ("conj", "cc") for x in c.subtree}
+                    drop = {
+                        x.i
+                        for c in syntax.dependents(h, syntax.CONJUNCT, syntax.COORDINATING_CONJUNCTION)
+                        for x in c.subtree
+                    }
                     items.append([x for x in h.subtree if x.i not in drop])
                 return items
             return [toks]
         openers = ITEM_OPENERS | {toks[0].lower_}
         cuts = [0]
         for k, t in enumerate(toks):
-            if k == 0 or not (t.text in (",", ";") or t.dep_ == "cc"):
+            if k == 0 or not (t.text in (",", ";") or syntax.attached_as(t, syntax.COORDINATING_CONJUNCTION)):
                 continue
             j = k + 1
-            while j < len(toks) and (toks[j].dep_ == "cc" or toks[j].lower_ in LIST_ADVERBS or toks[j].text == ","):
+            while j < len(toks) and (
+                syntax.attached_as(toks[j], syntax.COORDINATING_CONJUNCTION)
+                or toks[j].lower_ in LIST_ADVERBS
+                or toks[j].text == ","
+            ):
                 j += 1
             if j < len(toks) and toks[j].lower_ in openers and j > cuts[-1] + 1:
                 cuts.append(k)

@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from realpolitik.dates import parse_number, patterns, time_unit_forms
-from realpolitik.extract import extractor
+from realpolitik.extract import extractor, syntax
 from realpolitik.extract.times import sentence_date
 from realpolitik.knowledge import load_yaml
 from realpolitik.schema import Quantity
@@ -411,7 +411,12 @@ def _vague_noun(span: Span) -> Token | None:
         if t.pos_ == "NOUN":
             if t.lower_ in _UNIT_WORDS:
                 return None
-            while t.dep_ == "compound" and t.i + 1 < len(t.doc) and t.nbor(1).pos_ == "NOUN" and t.head.i > t.i:
+            while (
+                syntax.attached_as(t, syntax.COMPOUND)
+                and t.i + 1 < len(t.doc)
+                and t.nbor(1).pos_ == "NOUN"
+                and t.head.i > t.i
+            ):
                 t = t.nbor(1)
             return t
         if t.pos_ == "ADJ" or t.ent_type_ in ("NORP", "GPE") or (t.pos_ == "VERB" and t.tag_ == "VBN"):
@@ -482,10 +487,14 @@ def _counts(ctx: ExtractContext, full: str, taken: list[tuple[int, int]]) -> lis
 def _counted_noun(span: Span) -> Token | None:
     """The noun a number phrase counts, through a modifier in between ("100 F-16 jets")."""
     for t in span:
-        if span.start <= t.head.i < span.end or t.dep_ != "nummod" or t.head.i <= t.i:
+        if span.start <= t.head.i < span.end or not syntax.attached_as(t, syntax.NUMERIC_MODIFIER) or t.head.i <= t.i:
             continue
         head = t.head
-        while head.pos_ in ("NUM", "PROPN") and head.dep_ in ("nummod", "compound") and head.head.i > head.i:
+        while (
+            head.pos_ in ("NUM", "PROPN")
+            and syntax.attached_as(head, syntax.NUMERIC_MODIFIER, syntax.COMPOUND)
+            and head.head.i > head.i
+        ):
             head = head.head
         if head.pos_ == "NOUN" or _MODEL_PLURAL.fullmatch(head.text):
             return head
@@ -504,9 +513,9 @@ def _subject(ctx: ExtractContext, f: _Found) -> str | None:
     inside = {t.i for t in span}
     for t in span:  # "22 bcm of gas", "2% of GDP"
         for child in t.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i not in inside:
+            if syntax.attached_as(child, syntax.PREPOSITION) and child.lower_ == "of" and child.i not in inside:
                 for obj in child.children:
-                    if (obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")
+                    if (syntax.attached_as(obj, syntax.PREPOSITION_OBJECT) and obj.pos_ in ("NOUN", "PROPN")
                             and obj.lemma_.lower() not in _GENERIC_HEADS):
                         return _noun_text(obj)
     tok = span.root
@@ -525,11 +534,19 @@ def _subject(ctx: ExtractContext, f: _Found) -> str | None:
             for child in head.children:
                 if child.i in inside or child.pos_ not in ("NOUN", "PROPN"):
                     continue
-                if child.dep_ == "compound" or (
-                    child.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _MEASURE_VERBS
+                if syntax.attached_as(child, syntax.COMPOUND) or (
+                    syntax.attached_as(child, syntax.NOMINAL_SUBJECT, syntax.PASSIVE_SUBJECT)
+                    and head.lemma_.lower() in _MEASURE_VERBS
                 ):
                     return _noun_text(child)
-            if head.dep_ not in ("acl", "relcl", "appos", "advcl", "xcomp"):
+            if not syntax.attached_as(
+                head,
+                syntax.CLAUSAL_MODIFIER,
+                syntax.RELATIVE_CLAUSE,
+                syntax.APPOSITION,
+                syntax.ADVERBIAL_CLAUSE,
+                syntax.OPEN_COMPLEMENT,
+            ):
                 return None
         tok = head
     return None

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from realpolitik.dates import parse_iso, patterns
 from realpolitik.dates import resolve as _resolve
-from realpolitik.extract import extractor
+from realpolitik.extract import extractor, syntax
 from realpolitik.schema import TimeExpr
 
 if TYPE_CHECKING:
@@ -158,12 +158,19 @@ def _is_future(ctx: ExtractContext, start: int, end: int) -> bool:
     tok = span.root
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
-            if any(c.lower_ in _FUTURE_AUX for c in tok.children if c.dep_ == "aux") or tok.lower_ in _FUTURE_AUX:
+            if (
+                any(c.lower_ in _FUTURE_AUX for c in syntax.dependents(tok, syntax.AUXILIARY))
+                or tok.lower_ in _FUTURE_AUX
+            ):
                 return True
             # "plans to take the dispute to the UN in June", "is due to vote in May"
-            to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-            return to and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PLANNING and tok.head.tag_ in (
-                "VBZ", "VBP", "VB", "JJ")
+            to = syntax.is_to_infinitive(tok)
+            return (
+                to
+                and syntax.attached_as(tok, syntax.OPEN_COMPLEMENT)
+                and tok.head.lemma_.lower() in _PLANNING
+                and tok.head.tag_ in ("VBZ", "VBP", "VB", "JJ")
+            )
         if tok.head.i == tok.i:
             break
         tok = tok.head

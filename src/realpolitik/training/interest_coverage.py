@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from realpolitik.extract import syntax
 from realpolitik.training.interests import InterestDoc, holder_matches, load
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def shape_of(doc: Doc, span: tuple[int, int]) -> str:
         return "?"
     root = sub.root
     gov = root.head
-    return f"{root.pos_}/{root.dep_} <- {gov.lemma_.lower() if gov.i != root.i else 'ROOT'}"
+    return f"{root.pos_}/{syntax.relation_label(root)} <- {gov.lemma_.lower() if gov.i != root.i else 'ROOT'}"
 
 
 def measure(docs: list[InterestDoc]) -> list[Coverage]:

@@ -218,3 +218,17 @@ def test_plover_gold_sentences_meet_the_type_f1(tmp_path, shared):
     r = subprocess.run([sys.executable, str(shared / "score_plover.py"), str(out), str(gold),
                         "--min", "plover_type_f1=0.55"], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout
+
+
+def test_an_event_nouns_owners_are_relations_named_in_words():
+    from realpolitik.extract.events.lexicon import OWNERS, _owner
+    from realpolitik.knowledge import KnowledgeError
+
+    assert _owner({"lemma": "war"}) == OWNERS
+    assert _owner({"lemma": "war", "owner": ["possessor", "adjectival_modifier"]}) == (
+        "possessor",
+        "adjectival_modifier",
+    )
+    assert _owner({"lemma": "hand", "owner": "target"}) == ("target",)
+    with pytest.raises(KnowledgeError, match="war: owner"):
+        _owner({"lemma": "war", "owner": ["poss", "amod"]})   # parser labels, not relation names

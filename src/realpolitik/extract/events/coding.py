@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
+from realpolitik.extract import syntax
 from realpolitik.extract.context import ExtractContext
 from realpolitik.extract.events.candidate import SPEECH_TYPES, SUBJ, Candidate
 from realpolitik.extract.events.dates import event_date
@@ -65,7 +66,9 @@ def _trigger_span(c: Candidate) -> tuple[int, int]:
     tok = c.trigger
     start, end = tok.idx, tok.idx + len(tok.text)
     for x in tok.children:
-        if x.dep_ == "prt" or (x.dep_ == "prep" and x.lemma_.lower() in c.pattern.prep):
+        if syntax.attached_as(x, syntax.PARTICLE) or (
+            syntax.attached_as(x, syntax.PREPOSITION) and x.lemma_.lower() in c.pattern.prep
+        ):
             start, end = min(start, x.idx), max(end, x.idx + len(x.text))
     return start, end
 
@@ -74,20 +77,30 @@ def _conjoined_acts(a: Candidate, b: Candidate) -> bool:
     """Two verbs of one subject joined by "and", each its own act (not a noun and its light verb)."""
     if "nominal" in (a.construction, b.construction) or a.trigger.i == b.trigger.i:
         return False
-    return (b.trigger.dep_ == "conj" and b.trigger.head.i == a.trigger.i) or (
-        a.trigger.dep_ == "conj" and a.trigger.head.i == b.trigger.i)
+    return (syntax.attached_as(b.trigger, syntax.CONJUNCT) and b.trigger.head.i == a.trigger.i) or (
+        syntax.attached_as(a.trigger, syntax.CONJUNCT) and a.trigger.head.i == b.trigger.i)
 
 
 def _response_object(lex: Lexicon, c: Candidate) -> bool:
     """Whether a REJECT/ACCUSE answers a speech act: "rejected the charge", "dismissed the idea"."""
     tok = c.trigger
     if c.construction == "nominal":  # "the rejection of the proposal"
-        objs = [o for x in tok.children if x.dep_ == "prep" and x.lemma_ == "of" for o in pobjs(x)]
+        objs = [
+            o
+            for x in tok.children
+            if syntax.attached_as(x, syntax.PREPOSITION) and x.lemma_ == "of"
+            for o in pobjs(x)
+        ]
     else:
-        objs = [x for x in tok.children if x.dep_ in ("dobj", "nsubjpass")]
-        objs += [o for x in tok.children if x.dep_ == "prt" for y in x.children if y.dep_ == "dobj" for o in [y]]
+        objs = syntax.dependents(tok, syntax.DIRECT_OBJECT, syntax.PASSIVE_SUBJECT)
+        objs += [
+            o
+            for x in syntax.dependents(tok, syntax.PARTICLE)
+            for y in syntax.dependents(x, syntax.DIRECT_OBJECT)
+            for o in [y]
+        ]
     return any(o.lemma_.lower() in lex.response_nouns and not any(
-        d.dep_ == "det" and d.lower_ in ("a", "an") for d in o.children) for o in objs)
+        syntax.attached_as(d, syntax.DETERMINER) and d.lower_ in ("a", "an") for d in o.children) for o in objs)
 
 
 def _previous_speaker(ctx: ExtractContext, lex: Lexicon, previous: tuple[Span, list[Event]] | None) -> str | None:
@@ -102,7 +115,7 @@ def _previous_speaker(ctx: ExtractContext, lex: Lexicon, previous: tuple[Span, l
     root = sent.root
     if root.lemma_.lower() in lex.speech_verbs:
         for x in root.children:
-            if x.dep_ in SUBJ:
+            if syntax.attached_as(x, SUBJ):
                 a = SentenceReader(ctx, lex, sent).np_actor(x)
                 if a:
                     return a
@@ -113,18 +126,33 @@ def _speaker_in_sentence(finder: SentenceReader, c: Candidate) -> str | None:
     """Who spoke in the clause this answer is joined to: "The UN has suggested ..., but Moscow
     has dismissed the idea" answers the UN."""
     tok = c.trigger
-    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in finder.lex.response_nouns:
+    if syntax.attached_as(tok, syntax.RELATIVE_CLAUSE) and tok.head.lemma_.lower() in finder.lex.response_nouns:
         # "accused Paris of plotting, a charge French officials dismissed": who made the charge
         node = tok.head
-        while node.dep_ in ("appos", "dobj", "pobj", "prep", "pcomp", "conj") and node.head.i != node.i:
+        while (
+            syntax.attached_as(
+                node,
+                syntax.APPOSITION,
+                syntax.DIRECT_OBJECT,
+                syntax.PREPOSITION_OBJECT,
+                syntax.PREPOSITION,
+                syntax.PREPOSITION_COMPLEMENT,
+                syntax.CONJUNCT,
+            )
+            and node.head.i != node.i
+        ):
             node = node.head
             if node.pos_ == "VERB" and node.lemma_.lower() in finder.lex.speech_verbs:
-                return next((finder.np_actor(x) for x in node.children if x.dep_ in SUBJ), None)
+                return next((finder.np_actor(x) for x in syntax.dependents(node, SUBJ)), None)
         return None
-    if tok.dep_ != "conj" or tok.head.i > tok.i or tok.head.lemma_.lower() not in finder.lex.speech_verbs:
+    if (
+        not syntax.attached_as(tok, syntax.CONJUNCT)
+        or tok.head.i > tok.i
+        or tok.head.lemma_.lower() not in finder.lex.speech_verbs
+    ):
         return None
     for x in tok.head.children:
-        if x.dep_ in SUBJ:
+        if syntax.attached_as(x, SUBJ):
             return finder.np_actor(x)
     return None
 
@@ -150,16 +178,21 @@ def _is_answer(lex: Lexicon, c: Candidate) -> bool:
     """A refusal with no object of its own ("refused to do so"), or an act done in answer
     ("responded by banning ...", "retaliated by expelling ...")."""
     tok = c.trigger
-    if c.type == "REJECT" and c.construction != "nominal" and not any(
-            x.dep_ in ("dobj", "nsubjpass", "prep", "dative") for x in tok.children):
+    if (
+        c.type == "REJECT"
+        and c.construction != "nominal"
+        and not syntax.has_dependent(
+            tok, syntax.DIRECT_OBJECT, syntax.PASSIVE_SUBJECT, syntax.PREPOSITION, syntax.DATIVE
+        )
+    ):
         return True
     node = c.clause or tok
     for _ in range(4):
         if node.head.i == node.i:
             return False
-        if node.dep_ == "pcomp" and node.head.lemma_ == "by":
+        if syntax.attached_as(node, syntax.PREPOSITION_COMPLEMENT) and node.head.lemma_ == "by":
             node = node.head.head
-        elif node.dep_ in ("xcomp", "advcl", "conj"):
+        elif syntax.attached_as(node, syntax.OPEN_COMPLEMENT, syntax.ADVERBIAL_CLAUSE, syntax.CONJUNCT):
             node = node.head
         else:
             return False
@@ -190,7 +223,7 @@ def events_in_sentence(ctx: ExtractContext, lex: Lexicon, sent: Span,
         preps = c.pattern.targets if c.pattern.targets is not None else lex.types[c.type].target_preps
         # "the capital that both Moscow and Kyiv talk to", "met with reporters": a counterpart
         # named and no actor, so the coordinated subjects are not each other's
-        elsewhere = any(x.dep_ == "prep" and x.lemma_.lower() in preps and not any(
+        elsewhere = any(syntax.attached_as(x, syntax.PREPOSITION) and x.lemma_.lower() in preps and not any(
             finder.np_actors(o) for o in pobjs(x)) for x in c.trigger.children)
         if target is None and symmetric and len(c.sources) > 1 and not elsewhere:
             target = c.sources[1]
@@ -249,8 +282,8 @@ def _aimed_at_own_circle(ctx: ExtractContext, lex: Lexicon, c: Candidate, source
     """ "Ukraine asked its partners", "accused Ukraine's allies of watching": the object is a
     circle the doer names as its own, not the doer's adversary."""
     for x in c.trigger.children:
-        if x.dep_ in ("dobj", "dative") and x.lemma_.lower() in lex.circle_nouns:
-            owner = next((p for p in x.children if p.dep_ == "poss"), None)
+        if syntax.attached_as(x, syntax.DIRECT_OBJECT, syntax.DATIVE) and x.lemma_.lower() in lex.circle_nouns:
+            owner = syntax.first_dependent(x, syntax.POSSESSOR)
             if owner is None:
                 continue
             if owner.lower_ in ("its", "their", "our", "his", "her") and ctx.actor_of_token(owner) in (None, source):

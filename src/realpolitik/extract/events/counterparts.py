@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from realpolitik.extract import extractor
+from realpolitik.extract import extractor, syntax
 from realpolitik.extract.context import ExtractContext
 from realpolitik.extract.events import event_id
 from realpolitik.extract.events.lexicon import Lexicon, load
@@ -98,8 +98,11 @@ def referred_act_doer(ctx: ExtractContext, lex: Lexicon, event: Event, index: in
     span = ctx.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None:
         return None
-    for obj in (x for t in span for x in t.children if x.dep_ == "dobj"):
-        if not any(d.dep_ == "det" and d.lower_ in ("the", "these", "those", "this", "that") for d in obj.children):
+    for obj in (x for t in span for x in syntax.dependents(t, syntax.DIRECT_OBJECT)):
+        if not any(
+            syntax.attached_as(d, syntax.DETERMINER) and d.lower_ in ("the", "these", "those", "this", "that")
+            for d in obj.children
+        ):
             continue
         kinds = {p.type for pos in ("NOUN", "VERB") for p in lex.patterns.get((obj.lemma_.lower(), pos), ())}
         if not kinds or ctx.actor_of_token(obj):

@@ -32,6 +32,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from realpolitik.extract import syntax
 from realpolitik.extract.times import paragraph_start, precision
 
 if TYPE_CHECKING:
@@ -40,8 +41,9 @@ if TYPE_CHECKING:
     from realpolitik.extract.context import ExtractContext
     from realpolitik.schema import TimeExpr
 
-CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "csubjpass",
-               "parataxis"}
+CLAUSE_DEPS = (syntax.ROOT | syntax.CLAUSAL_COMPLEMENT | syntax.OPEN_COMPLEMENT | syntax.ADVERBIAL_CLAUSE
+               | syntax.RELATIVE_CLAUSE | syntax.CLAUSAL_MODIFIER | syntax.CONJUNCT | syntax.PREPOSITION_COMPLEMENT
+               | syntax.CLAUSAL_SUBJECT | syntax.PASSIVE_CLAUSAL_SUBJECT | syntax.PARATAXIS)
 # Subordinators after which a clause's time is not its governor's ("after Russia attacked").
 SEQUENCE_MARKS = {"after", "before", "since", "until", "till", "once", "because", "although", "though",
                   "unless", "if", "whereas"}
@@ -68,8 +70,18 @@ def _clause_of(tok: Token) -> Token:
     """The head of the clause holding `tok` (a verb, or the sentence root)."""
     node = tok
     for _ in range(40):
-        if node.dep_ in CLAUSE_DEPS and (node.pos_ in ("VERB", "AUX") or node.dep_ in ("ROOT", "ccomp", "advcl",
-                                                                                   "relcl", "acl", "pcomp")):
+        if syntax.attached_as(node, CLAUSE_DEPS) and (
+            node.pos_ in ("VERB", "AUX")
+            or syntax.attached_as(
+                node,
+                syntax.ROOT,
+                syntax.CLAUSAL_COMPLEMENT,
+                syntax.ADVERBIAL_CLAUSE,
+                syntax.RELATIVE_CLAUSE,
+                syntax.CLAUSAL_MODIFIER,
+                syntax.PREPOSITION_COMPLEMENT,
+            )
+        ):
             return node
         if node.head == node:
             return node
@@ -95,14 +107,18 @@ def _site(ctx: ExtractContext, t: TimeExpr) -> _Site:
         break
     if host is None:
         return _Site(t, span, None, _clause_of(root), False)
-    premod = host.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and span.end <= host.i and node.dep_ != "npadvmod"
+    premod = (
+        host.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+        and span.end <= host.i
+        and not syntax.attached_as(node, syntax.NOUN_PHRASE_ADVERBIAL)
+    )
     clause = host if host.pos_ in ("VERB", "AUX") else _clause_of(host)
     return _Site(t, span, host, clause, premod)
 
 
 def _tense(verb: Token) -> str:
     """past | perfect | pluperfect | present | future | other, of a clause's verb."""
-    auxes = [x for x in verb.children if x.dep_ in ("aux", "auxpass")]
+    auxes = syntax.dependents(verb, syntax.AUXILIARY, syntax.PASSIVE_AUXILIARY)
     lowers = {x.lower_ for x in auxes}
     if lowers & {"had", "'d"}:
         return "pluperfect"
@@ -123,10 +139,23 @@ def _finite_clause(tok: Token) -> Token:
     """The finite verb whose tense an event is told in (through infinitives and participles)."""
     node = _clause_of(tok)
     for _ in range(6):
-        if node.tag_ in ("VBD", "VBZ", "VBP") or any(x.dep_ in ("aux", "auxpass") and x.tag_ in ("VBD", "VBZ", "VBP", "MD")
-                                                      for x in node.children):
+        if node.tag_ in ("VBD", "VBZ", "VBP") or any(
+            syntax.attached_as(x, syntax.AUXILIARY, syntax.PASSIVE_AUXILIARY)
+            and x.tag_ in ("VBD", "VBZ", "VBP", "MD")
+            for x in node.children
+        ):
             return node
-        if node.head == node or node.dep_ not in ("xcomp", "pcomp", "advcl", "conj", "acl", "pobj", "prep", "dobj"):
+        if node.head == node or not syntax.attached_as(
+            node,
+            syntax.OPEN_COMPLEMENT,
+            syntax.PREPOSITION_COMPLEMENT,
+            syntax.ADVERBIAL_CLAUSE,
+            syntax.CONJUNCT,
+            syntax.CLAUSAL_MODIFIER,
+            syntax.PREPOSITION_OBJECT,
+            syntax.PREPOSITION,
+            syntax.DIRECT_OBJECT,
+        ):
             return node
         node = _clause_of(node.head) if node.head != node else node
     return node
@@ -139,9 +168,11 @@ def _governs(site: _Site) -> bool:
         return False
     node = site.clause
     for _ in range(10):
-        if node.dep_ in ("relcl", "acl"):
+        if syntax.attached_as(node, syntax.RELATIVE_CLAUSE, syntax.CLAUSAL_MODIFIER):
             return False
-        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for m in node.children):
+        if syntax.attached_as(node, syntax.ADVERBIAL_CLAUSE) and any(
+            syntax.attached_as(m, syntax.MARKER) and m.lower_ in SEQUENCE_MARKS for m in node.children
+        ):
             return False
         if node.head == node:
             return True
@@ -159,21 +190,25 @@ def _chain(trigger: Token, clause: Token | None) -> tuple[list[Token], list[Toke
     if verb not in own:
         own.append(verb)
     node = verb
-    while node.dep_ == "xcomp" and node.head != node:  # "agreed on Monday to invest"
+    while syntax.attached_as(node, syntax.OPEN_COMPLEMENT) and node.head != node:  # "agreed on Monday to invest"
         node = node.head
         own.append(node)
     governors: list[Token] = []
     for _ in range(8):
         if node.head == node:
             break
-        dep = node.dep_
-        if dep in ("relcl", "acl"):
+        if syntax.attached_as(node, syntax.RELATIVE_CLAUSE, syntax.CLAUSAL_MODIFIER):
             break
-        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for m in node.children):
+        if syntax.attached_as(node, syntax.ADVERBIAL_CLAUSE) and any(
+            syntax.attached_as(m, syntax.MARKER) and m.lower_ in SEQUENCE_MARKS for m in node.children
+        ):
             break
-        if dep == "pcomp" and node.head.lemma_.lower() in SEQUENCE_MARKS:
+        if syntax.attached_as(node, syntax.PREPOSITION_COMPLEMENT) and node.head.lemma_.lower() in SEQUENCE_MARKS:
             break
-        if dep in ("prep", "pobj") and node.lemma_.lower() in SEQUENCE_MARKS:
+        if (
+            syntax.attached_as(node, syntax.PREPOSITION, syntax.PREPOSITION_OBJECT)
+            and node.lemma_.lower() in SEQUENCE_MARKS
+        ):
             break
         up = _clause_of(node.head)
         if up == node:
@@ -190,14 +225,17 @@ def _descends(clause: Token, own: list[Token]) -> bool:
     for _ in range(6):
         if node in own:
             return True
-        dep = node.dep_
-        if dep in ("relcl", "acl", "ROOT", "conj", "parataxis") or node.head == node:
+        if node.head == node or syntax.attached_as(node, syntax.RELATIVE_CLAUSE, syntax.CLAUSAL_MODIFIER, syntax.ROOT,
+                                                   syntax.CONJUNCT, syntax.PARATAXIS):
             return False
-        if dep == "ccomp" and not any(x.dep_ == "aux" and x.lower_ == "to" for x in node.children):
+        if syntax.attached_as(node, syntax.CLAUSAL_COMPLEMENT) and not syntax.is_to_infinitive(node):
             return False
-        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for m in node.children):
+        if syntax.attached_as(node, syntax.ADVERBIAL_CLAUSE) and any(
+                syntax.attached_as(m, syntax.MARKER) and m.lower_ in SEQUENCE_MARKS for m in node.children):
             return False
-        if dep == "pcomp" and (node.head.lemma_.lower() in SEQUENCE_MARKS or node.head.lemma_.lower() == "of"):
+        if syntax.attached_as(node, syntax.PREPOSITION_COMPLEMENT) and (
+            node.head.lemma_.lower() in SEQUENCE_MARKS or node.head.lemma_.lower() == "of"
+        ):
             return False  # "accused Bolivia of shelling its posts in 2019": the charge's time
         node = _clause_of(node.head)
     return False
@@ -207,13 +245,27 @@ def _described_time(trigger: Token, clause: Token | None, sites: list[_Site]) ->
     """"in 2018, when Washington left the deal": the time a relative clause describes."""
     node = clause if clause is not None else trigger
     for _ in range(6):
-        if node.dep_ in ("relcl", "advcl", "acl") and any(
-                x.lower_ in ("when", "as") and x.dep_ in ("advmod", "mark") for x in node.children):
+        if syntax.attached_as(
+            node, syntax.RELATIVE_CLAUSE, syntax.ADVERBIAL_CLAUSE, syntax.CLAUSAL_MODIFIER
+        ) and any(
+            x.lower_ in ("when", "as") and syntax.attached_as(x, syntax.ADVERBIAL_MODIFIER, syntax.MARKER)
+            for x in node.children
+        ):
             for s in sites:
                 if s.span is not None and s.span.start <= node.head.i < s.span.end:
                     return s
             return None
-        if node.head == node or node.dep_ not in ("conj", "xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "advcl"):
+        if node.head == node or not syntax.attached_as(
+            node,
+            syntax.CONJUNCT,
+            syntax.OPEN_COMPLEMENT,
+            syntax.CLAUSAL_COMPLEMENT,
+            syntax.PREPOSITION_COMPLEMENT,
+            syntax.PREPOSITION,
+            syntax.PREPOSITION_OBJECT,
+            syntax.DIRECT_OBJECT,
+            syntax.ADVERBIAL_CLAUSE,
+        ):
             return None
         node = node.head
     return None
@@ -278,8 +330,13 @@ def _story_date(ctx: ExtractContext) -> str | None:
                 value = t.value
                 break
             site = _site(ctx, t)
-            if site.clause is not None and site.clause.dep_ == "ROOT" and not site.premod and site.host is not None \
-                    and site.host.pos_ in ("VERB", "AUX"):
+            if (
+                site.clause is not None
+                and syntax.attached_as(site.clause, syntax.ROOT)
+                and not site.premod
+                and site.host is not None
+                and site.host.pos_ in ("VERB", "AUX")
+            ):
                 value = t.value
                 break
     try:
@@ -353,10 +410,10 @@ def _reporting_head(verb: Token) -> Token | None:
     """The past-tense verb of saying whose that-clause `verb` heads, if any."""
     node = verb
     for _ in range(3):
-        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+        if not syntax.attached_as(node, syntax.CLAUSAL_COMPLEMENT, syntax.CONJUNCT) or node.head.i == node.i:
             return None
         node = node.head
-        if node.dep_ != "conj" and node.tag_ == "VBD" and node.lemma_.lower() in SAYING:
+        if not syntax.attached_as(node, syntax.CONJUNCT) and node.tag_ == "VBD" and node.lemma_.lower() in SAYING:
             return node
     return None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from realpolitik.extract import syntax
 from realpolitik.extract.events.candidate import PASSIVE_SUBJ, SPEECH_TYPES, SUBJ, Candidate
 from realpolitik.extract.events.flags import FlagReader
 from realpolitik.extract.events.lexicon import Pattern
@@ -60,17 +61,17 @@ class RuleFinder(NominalReader, FlagReader):
         for _ in range(8):
             if node.head.i == node.i:
                 return False
-            dep = node.dep_
-            if dep in ("relcl",):
+            if syntax.attached_as(node, syntax.RELATIVE_CLAUSE):
                 return False
-            if dep == "advcl":
-                if any(x.dep_ == "aux" and x.lower_ == "to" for x in node.children) and not any(
-                        x.dep_ in SUBJ for x in node.children):
+            if syntax.attached_as(node, syntax.ADVERBIAL_CLAUSE):
+                if syntax.is_to_infinitive(node) and not syntax.has_dependent(node, SUBJ):
                     return True  # a purpose: "(in order) to coordinate with Putin"
                 return False
-            if dep == "conj" and embedded:
+            if syntax.attached_as(node, syntax.CONJUNCT) and embedded:
                 return False  # "called for calm and said it supported X": said's content, not the call's
-            if dep in ("ccomp", "xcomp") or (dep == "acl" and node.head.lemma_.lower() in self.lex.response_nouns):
+            if syntax.attached_as(node, syntax.CLAUSAL_COMPLEMENT, syntax.OPEN_COMPLEMENT) or (
+                    syntax.attached_as(node, syntax.CLAUSAL_MODIFIER)
+                    and node.head.lemma_.lower() in self.lex.response_nouns):
                 embedded = True  # "rejected suggestions that Kazakhstan helps Russia": the suggestion's content
             node = node.head
             outer = found.get(node.i)
@@ -81,8 +82,19 @@ class RuleFinder(NominalReader, FlagReader):
 
     def evaluative(self, verb: Token) -> Candidate | None:
         """A report that names wrongdoing is an accusation: "called the move illegal"."""
-        comps = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")]
-        comps += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]  # "described it as a provocation"
+        comps = syntax.dependents(
+            verb,
+            syntax.CLAUSAL_COMPLEMENT,
+            syntax.OBJECT_PREDICATE,
+            syntax.OPEN_COMPLEMENT,
+            syntax.ADJECTIVAL_COMPLEMENT,
+        )
+        comps += [
+            o
+            for c in verb.children
+            if syntax.attached_as(c, syntax.PREPOSITION) and c.lower_ == "as"
+            for o in pobjs(c)
+        ]  # "described it as a provocation"
         for comp in comps:
             for t in comp.subtree:
                 if t.lemma_.lower() in self.lex.evaluative_cues or t.lower_ in self.lex.evaluative_cues:
@@ -95,9 +107,9 @@ class RuleFinder(NominalReader, FlagReader):
 
     def obligation(self, verb: Token) -> Candidate | None:
         """What a speaker says another must do is a demand: "declared that China must drop barriers"."""
-        for comp in (x for x in verb.children if x.dep_ == "ccomp"):
-            modals = {x.lower_ for x in comp.children if x.dep_ == "aux" and x.tag_ == "MD"}
-            if modals & self.lex.obligation_modals and not any(x.dep_ == "neg" for x in comp.children):
+        for comp in syntax.dependents(verb, syntax.CLAUSAL_COMPLEMENT):
+            modals = {x.lower_ for x in comp.children if syntax.attached_as(x, syntax.AUXILIARY) and x.tag_ == "MD"}
+            if modals & self.lex.obligation_modals and not syntax.has_dependent(comp, syntax.NEGATION):
                 p = Pattern(lemma=verb.lemma_.lower(), pos="VERB", type="REQUEST", cameo="100", example="")
                 return Candidate(verb, p, "REQUEST", "obligation")
         return None
@@ -119,33 +131,50 @@ class RuleFinder(NominalReader, FlagReader):
         self.control(c, clause, found)
         node = clause
         for _ in range(6):
-            if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.conditional_threat
-                                            for m in node.children):
+            if syntax.attached_as(node, syntax.ADVERBIAL_CLAUSE) and any(
+                syntax.attached_as(m, syntax.MARKER) and m.lower_ in self.lex.conditional_threat
+                for m in node.children
+            ):
                 c.dropped = True  # "unless Israel lifts the curfew": the condition set, not an act
                 return
-            if node.head == node or node.dep_ not in ("advcl", "dobj", "pobj", "prep", "xcomp", "conj", "ccomp"):
+            if node.head == node or not syntax.attached_as(
+                node,
+                syntax.ADVERBIAL_CLAUSE,
+                syntax.DIRECT_OBJECT,
+                syntax.PREPOSITION_OBJECT,
+                syntax.PREPOSITION,
+                syntax.OPEN_COMPLEMENT,
+                syntax.CONJUNCT,
+                syntax.CLAUSAL_COMPLEMENT,
+            ):
                 break
             node = node.head
-        if clause.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in self.lex.condition_marks
-                                          for m in clause.children) \
-                and any(x.dep_ == "aux" and x.tag_ == "MD" for x in clause.head.children):
+        if (
+            syntax.attached_as(clause, syntax.ADVERBIAL_CLAUSE)
+            and any(
+                syntax.attached_as(m, syntax.MARKER, syntax.ADVERBIAL_MODIFIER)
+                and m.lower_ in self.lex.condition_marks
+                for m in clause.children
+            )
+            and any(syntax.attached_as(x, syntax.AUXILIARY) and x.tag_ == "MD" for x in clause.head.children)
+        ):
             c.dropped = True  # "would rejoin only when the West lifted the curbs": a condition, not an act
             return
         condition = self.condition(clause)
         if condition is None and c.type == "THREATEN":
             for x in clause.children:  # "threatened to strike unless ...": the condition hangs below
-                if x.dep_ == "xcomp":
+                if syntax.attached_as(x, syntax.OPEN_COMPLEMENT):
                     condition = self.condition(x)
         if condition is not None and c.type == "THREATEN" and not c.targets:
             for x in condition.children:  # "threatened to strike unless Israel withdrew"
-                if x.dep_ in SUBJ:
+                if syntax.attached_as(x, SUBJ):
                     c.targets = [a for a in self.np_actors(x) if a not in c.sources]
         if condition is not None and c.mode == "future" and not c.negated and c.type not in ("THREATEN", "REQUEST"):
             # "will withdraw its troops unless the junta holds elections": a conditional threat
             # aimed at whoever must meet the condition
             c.type, c.hypothetical, c.mode = "THREATEN", False, None
             for x in condition.children:
-                if x.dep_ in SUBJ:
+                if syntax.attached_as(x, SUBJ):
                     c.targets = [a for a in self.np_actors(x) if a not in c.sources] + c.targets
             return
         if (c.mode == "future" or c.hypothetical) and self.foretold(c, clause):
@@ -154,8 +183,10 @@ class RuleFinder(NominalReader, FlagReader):
         if c.negated and c.type in self.lex.refusable and self.announced(clause):
             # "would never recognise Kosovo", "will not send troops": an announced refusal
             c.type, c.negated, c.mode = "REJECT", False, None
-            c.hypothetical = any(x.dep_ == "advcl" and any(m.lower_ == "if" for m in x.children)
-                                 for x in clause.children)
+            c.hypothetical = any(
+                syntax.attached_as(x, syntax.ADVERBIAL_CLAUSE) and any(m.lower_ == "if" for m in x.children)
+                for x in clause.children
+            )
             return
         if c.mode == "future" and not c.negated and c.type == c.pattern.type:
             if c.type in self.lex.future_promise:
@@ -192,29 +223,37 @@ class RuleFinder(NominalReader, FlagReader):
         ctl = self.lex.control.get(tok.lemma_.lower())
         if ctl is not None and ctl.object and not c.targets:
             # "allowed China to develop", parsed with China as the infinitive's subject
-            for comp in (x for x in tok.children if x.dep_ in ("ccomp", "xcomp")):
-                for subj in (x for x in comp.children if x.dep_ in SUBJ):
+            for comp in syntax.dependents(tok, syntax.CLAUSAL_COMPLEMENT, syntax.OPEN_COMPLEMENT):
+                for subj in syntax.dependents(comp, SUBJ):
                     c.targets.extend(a for a in self.np_actors(subj) if a not in c.targets)
         if how == "modified-noun" and subj_toks and tok.tag_ == "VBN":
             c.targets = self.np_actors(subj_toks[0]) + c.targets
-        if how == "agent" and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        if (
+            how == "agent"
+            and syntax.attached_as(verb, syntax.CLAUSAL_MODIFIER, syntax.RELATIVE_CLAUSE)
+            and verb.tag_ == "VBN"
+        ):
             # "Syrian rebels, backed by Turkey, ...": the modified noun suffers the act
             c.targets = [a for a in self.np_actors(verb.head) if a not in c.sources and a not in c.targets] + c.targets
         # "demanded that the US cancel ...": the clause's subject is who is asked, accused, warned.
         if c.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") and not c.targets:
-            for comp in (x for x in tok.children if x.dep_ == "ccomp"):
-                for subj in (x for x in comp.children if x.dep_ in SUBJ + PASSIVE_SUBJ):
+            for comp in syntax.dependents(tok, syntax.CLAUSAL_COMPLEMENT):
+                for subj in syntax.dependents(comp, SUBJ, PASSIVE_SUBJ):
                     c.targets.extend(a for a in self.np_actors(subj) if a not in c.targets)
         # A promise whose clause names the partner: "promised that China-Russia cooperation ..."
         if c.type == "AGREE" and not c.targets:
-            for comp in (x for x in tok.children if x.dep_ == "xcomp"):
+            for comp in syntax.dependents(tok, syntax.OPEN_COMPLEMENT):
                 c.targets.extend(a for a in self.targets(c, [comp]) if a not in c.sources and a not in c.targets)
                 for x in comp.children:  # "pledged to send police officers to Haiti"
-                    if x.dep_ in ("prep", "dative") and x.lemma_.lower() in ("to", "with", "for"):
+                    if syntax.attached_as(x, syntax.PREPOSITION, syntax.DATIVE) and x.lemma_.lower() in (
+                        "to",
+                        "with",
+                        "for",
+                    ):
                         for o in pobjs(x) or [x]:
                             c.targets.extend(a for a in self.np_actors(o) if a not in c.sources and a not in c.targets)
-            for comp in (x for x in tok.children if x.dep_ == "ccomp"):
-                for s in (x for x in comp.children if x.dep_ in SUBJ):
+            for comp in syntax.dependents(tok, syntax.CLAUSAL_COMPLEMENT):
+                for s in syntax.dependents(comp, SUBJ):
                     for t in s.subtree:
                         a = self.ctx.actor_of_token(t)
                         if a and a not in c.sources and a not in c.targets:
@@ -222,30 +261,57 @@ class RuleFinder(NominalReader, FlagReader):
         if c.construction == "evaluative" and not c.targets:
             # "called Minsk reckless", "called the Chinese campaign reckless": whom the words judge
             for x in tok.children:
-                if x.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "acomp", "attr"):
+                if syntax.attached_as(
+                    x,
+                    syntax.DIRECT_OBJECT,
+                    syntax.OBJECT_PREDICATE,
+                    syntax.CLAUSAL_COMPLEMENT,
+                    syntax.OPEN_COMPLEMENT,
+                    syntax.ADJECTIVAL_COMPLEMENT,
+                    syntax.NOMINAL_ATTRIBUTE,
+                ):
                     for t in core_tokens(x):  # not inside its "of" phrases: "theft of Western secrets"
                         a = self.ctx.actor_of_token(t)
                         if a and a not in c.sources and a not in c.targets:
                             c.targets.append(a)
                             break
-        if not [t for t in c.targets if t not in c.sources] and tok.dep_ == "conj" and how == "subject" and not any(
-                x.dep_ in SUBJ for x in tok.children):
+        if (
+            not [t for t in c.targets if t not in c.sources]
+            and syntax.attached_as(tok, syntax.CONJUNCT)
+            and how == "subject"
+            and not syntax.has_dependent(tok, SUBJ)
+        ):
             # "expelled the envoy and suspended trade talks": the second act of a shared subject,
             # naming no one, is aimed where the first one was (when both are of one kind)
             first = found.get(tok.head.i)
             if first is not None and not first.dropped and first.targets and first.sources == c.sources \
                     and self.lex.types[first.type].quad == self.lex.types[c.type].quad:
                 c.targets = list(first.targets)
-        if c.type == "AGREE" and any(x.dep_ == "xcomp" and (x.lemma_.lower() in self.lex.retaliation_verbs or any(
-                y.dep_ in ("prt", "advmod") and y.lower_ == "back" for y in x.children)) for x in tok.children):
+        if c.type == "AGREE" and any(
+            syntax.attached_as(x, syntax.OPEN_COMPLEMENT)
+            and (
+                x.lemma_.lower() in self.lex.retaliation_verbs
+                or any(
+                    syntax.attached_as(y, syntax.PARTICLE, syntax.ADVERBIAL_MODIFIER) and y.lower_ == "back"
+                    for y in x.children
+                )
+            )
+            for x in tok.children
+        ):
             c.type = "THREATEN"  # "promised to retaliate", "vowed to hit back": a threat, not a promise
         if c.pattern.foretells and not self.foretold_content(tok):
             c.dropped = True
             return
         # A denial's that-clause is a negated event, not a rejection.
         if tok.lemma_.lower() in self.lex.denial and any(
-                x.dep_ == "ccomp" or (x.dep_ in ("xcomp", "dobj") and x.tag_ == "VBG" and x.i in found)
-                for x in tok.children):
+            syntax.attached_as(x, syntax.CLAUSAL_COMPLEMENT)
+            or (
+                syntax.attached_as(x, syntax.OPEN_COMPLEMENT, syntax.DIRECT_OBJECT)
+                and x.tag_ == "VBG"
+                and x.i in found
+            )
+            for x in tok.children
+        ):
             c.dropped = True  # "denied that it shipped arms", "denied shipping arms": the act, negated
 
     def targets(self, c: Candidate, heads: list[Token]) -> list[str]:
@@ -254,25 +320,27 @@ class RuleFinder(NominalReader, FlagReader):
         toks: list[Token] = []
         for h in heads:
             for x in h.children:
-                if x.dep_ in ("dobj", "dative", "nsubjpass") and h.pos_ in ("VERB", "AUX"):
-                    if not (x.dep_ == "dobj" and c.type in self.lex.theme_objects):
+                if syntax.attached_as(
+                    x, syntax.DIRECT_OBJECT, syntax.DATIVE, syntax.PASSIVE_SUBJECT
+                ) and h.pos_ in ("VERB", "AUX"):
+                    if not (syntax.attached_as(x, syntax.DIRECT_OBJECT) and c.type in self.lex.theme_objects):
                         toks.append(x)  # "dispatched coast guard vessels to ...": what is moved is no target
                     for y in x.children:
-                        if y.dep_ == "prep" and y.lemma_.lower() in preps:
+                        if syntax.attached_as(y, syntax.PREPOSITION) and y.lemma_.lower() in preps:
                             toks.extend(pobjs(y))
-                elif x.dep_ == "prep" and x.lemma_.lower() in preps:
+                elif syntax.attached_as(x, syntax.PREPOSITION) and x.lemma_.lower() in preps:
                     toks.extend(pobjs(x))
-                elif x.dep_ == "prep" and x.lemma_.lower() in p.prep:
+                elif syntax.attached_as(x, syntax.PREPOSITION) and x.lemma_.lower() in p.prep:
                     for y in x.children:  # "pulled out of Niger"
-                        if y.dep_ == "prep" and y.lemma_.lower() in preps:
+                        if syntax.attached_as(y, syntax.PREPOSITION) and y.lemma_.lower() in preps:
                             toks.extend(pobjs(y))
-                elif x.dep_ == "prt":
+                elif syntax.attached_as(x, syntax.PARTICLE):
                     for y in x.children:
-                        if y.dep_ == "prep" and y.lemma_.lower() in preps:
+                        if syntax.attached_as(y, syntax.PREPOSITION) and y.lemma_.lower() in preps:
                             toks.extend(pobjs(y))
         out: list[str] = []
         for t in toks:
-            if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl":
+            if t.tag_ in ("WDT", "WP") and syntax.attached_as(t.head, syntax.RELATIVE_CLAUSE):
                 t = t.head.head  # "Venezuela, which was sanctioned by ...": the noun it stands for
             found = self.np_actors(t)
             if not found and c.type in self.lex.located_targets:
@@ -281,10 +349,14 @@ class RuleFinder(NominalReader, FlagReader):
             if not found:  # "urged both governments to show restraint": the pair in view
                 found = [a for a in self.collective(t) if a not in c.sources]
             if not found:  # "a statement drafted by the EU", "an invitation from Washington": its author
-                authors = [o for x in t.children if x.dep_ == "acl" and x.tag_ == "VBN"
-                           for ag in x.children if ag.dep_ == "agent" for o in pobjs(ag)]
-                authors += [o for x in t.children if x.dep_ == "prep" and x.lower_ in ("from", "by")
-                            for o in pobjs(x)]
+                authors = [o for x in t.children if syntax.attached_as(x, syntax.CLAUSAL_MODIFIER) and x.tag_ == "VBN"
+                           for ag in syntax.dependents(x, syntax.PASSIVE_AGENT) for o in pobjs(ag)]
+                authors += [
+                    o
+                    for x in t.children
+                    if syntax.attached_as(x, syntax.PREPOSITION) and x.lower_ in ("from", "by")
+                    for o in pobjs(x)
+                ]
                 found = [a for o in authors for a in self.np_actors(o) if a not in c.sources]
             if all(a in c.sources or same_state(self.ctx, a, s) for a in found for s in c.sources or [None]):
                 found = found + [a for a in self.inner_actors(t, preps) if a not in found]

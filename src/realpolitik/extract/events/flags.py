@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from realpolitik.extract import syntax
 from realpolitik.extract.events.candidate import FUTURE, IF_MARKS, REPORTING_CONTEXT, SPECULATIVE, Candidate
 from realpolitik.extract.events.noun_phrases import SentenceReader
 from realpolitik.extract.parties import same_state
@@ -19,7 +20,10 @@ class FlagReader(SentenceReader):
     @staticmethod
     def announced(clause: Token) -> bool:
         """The clause says what its subject will or would do: "will not", "would never"."""
-        return any(x.dep_ == "aux" and x.lower_ in ("will", "would", "'ll", "wo", "shall") for x in clause.children)
+        return any(
+            syntax.attached_as(x, syntax.AUXILIARY) and x.lower_ in ("will", "would", "'ll", "wo", "shall")
+            for x in clause.children
+        )
 
     def foretold(self, c: Candidate, clause: Token) -> bool:
         """Whether a future act is only what someone else says or hopes another will do: the
@@ -27,9 +31,9 @@ class FlagReader(SentenceReader):
         node = clause
         while node.pos_ not in ("VERB", "AUX") and node.head != node:
             node = node.head  # "would return to the deal": the noun's clause
-        while node.dep_ in ("xcomp", "conj") and node.head != node:
+        while syntax.attached_as(node, syntax.OPEN_COMPLEMENT, syntax.CONJUNCT) and node.head != node:
             node = node.head
-        if node.dep_ != "ccomp" or not c.sources:
+        if not syntax.attached_as(node, syntax.CLAUSAL_COMPLEMENT) or not c.sources:
             return False
         subj_toks, _ = self.subject(node.head)
         speakers = [a for t in subj_toks for a in self.np_actors(t)]
@@ -42,10 +46,12 @@ class FlagReader(SentenceReader):
         node = clause
         for _ in range(4):
             for x in node.children:
-                if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.conditional_threat
-                                             for m in x.children):
+                if syntax.attached_as(x, syntax.ADVERBIAL_CLAUSE) and any(
+                    syntax.attached_as(m, syntax.MARKER) and m.lower_ in self.lex.conditional_threat
+                    for m in x.children
+                ):
                     return x
-            if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            if not syntax.attached_as(node, syntax.OPEN_COMPLEMENT, syntax.CONJUNCT) or node.head.i == node.i:
                 return None
             node = node.head
         return None
@@ -54,14 +60,18 @@ class FlagReader(SentenceReader):
     def foretold_content(tok: Token) -> bool:
         """Whether a that-clause of `tok`, if it has one, tells what is to come: a modal of the
         future or of possibility ("would strike", "could respond"), "going to", or a condition."""
-        clauses = [x for x in tok.children if x.dep_ == "ccomp"]
+        clauses = syntax.dependents(tok, syntax.CLAUSAL_COMPLEMENT)
         if not clauses:
             return True
         for clause in clauses:
             for x in clause.subtree:
-                if x.dep_ == "aux" and (x.tag_ == "MD" or x.lower_ in ("going", "about")):
+                if syntax.attached_as(x, syntax.AUXILIARY) and (x.tag_ == "MD" or x.lower_ in ("going", "about")):
                     return True
-                if x.dep_ == "mark" and x.lower_ in IF_MARKS and x.head.dep_ == "advcl":
+                if (
+                    syntax.attached_as(x, syntax.MARKER)
+                    and x.lower_ in IF_MARKS
+                    and syntax.attached_as(x.head, syntax.ADVERBIAL_CLAUSE)
+                ):
                     return True
         return False
 
@@ -69,35 +79,49 @@ class FlagReader(SentenceReader):
         tok = c.trigger
         for t in {tok, clause}:
             for x in t.children:
-                if x.dep_ == "neg" and not (x.i > 0 and x.nbor(-1).lower_ == "or"):  # "whether or not"
+                if syntax.attached_as(x, syntax.NEGATION) and not (
+                    x.i > 0 and x.nbor(-1).lower_ == "or"
+                ):  # "whether or not"
                     c.negated = not c.negated if t is tok or tok is clause else True
-                if x.dep_ == "det" and x.lower_ == "no" and t.pos_ == "NOUN":
+                if syntax.attached_as(x, syntax.DETERMINER) and x.lower_ == "no" and t.pos_ == "NOUN":
                     c.negated = True
-        if c.negated and tok.i != clause.i and any(x.dep_ == "neg" for x in tok.children) and any(
-                x.dep_ == "neg" for x in clause.children):
+        if (
+            c.negated
+            and tok.i != clause.i
+            and syntax.has_dependent(tok, syntax.NEGATION)
+            and syntax.has_dependent(clause, syntax.NEGATION)
+        ):
             c.negated = True
-        if clause.dep_ == "pcomp" and clause.head.lower_ == "without":
+        if syntax.attached_as(clause, syntax.PREPOSITION_COMPLEMENT) and clause.head.lower_ == "without":
             c.negated = True  # "left without agreeing on steps": the agreement did not happen
         # Modals and if-clauses on the clause and the verbs above it.
         node = clause
         reported = False
         for depth in range(8):
-            modal = {x.lower_ for x in node.children if x.dep_ == "aux" and x.tag_ == "MD"}
+            modal = {x.lower_ for x in node.children if syntax.attached_as(x, syntax.AUXILIARY) and x.tag_ == "MD"}
             if modal & SPECULATIVE:
                 c.hypothetical = True
             if modal & FUTURE and depth == 0:
                 c.mode = c.mode or "future"
             if "would" in modal or "'d" in modal:
-                if node.dep_ in REPORTING_CONTEXT and depth == 0:
+                if syntax.attached_as(node, REPORTING_CONTEXT) and depth == 0:
                     c.mode = c.mode or "future"
                 else:
                     c.hypothetical = True
             for x in node.children:
-                if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in x.children):
+                if syntax.attached_as(x, syntax.ADVERBIAL_CLAUSE) and any(
+                    syntax.attached_as(m, syntax.MARKER) and m.lower_ in ("if", "unless") for m in x.children
+                ):
                     c.hypothetical = True
-                if x.dep_ == "mark" and x.lower_ in IF_MARKS and node.dep_ in ("advcl", "ccomp", "csubj"):
+                if (
+                    syntax.attached_as(x, syntax.MARKER)
+                    and x.lower_ in IF_MARKS
+                    and syntax.attached_as(
+                        node, syntax.ADVERBIAL_CLAUSE, syntax.CLAUSAL_COMPLEMENT, syntax.CLAUSAL_SUBJECT
+                    )
+                ):
                     c.hypothetical = True
-            if node.dep_ in ("ccomp",):
+            if syntax.attached_as(node, syntax.CLAUSAL_COMPLEMENT):
                 reported = True
                 head = node.head
                 if head.lemma_.lower() in self.lex.denial:
@@ -105,9 +129,22 @@ class FlagReader(SentenceReader):
                 if head.lemma_.lower() in self.lex.counterfactive:
                     c.negated = not c.negated
                 break
-            if node.head.i == node.i or node.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"):
+            if node.head.i == node.i or not syntax.attached_as(
+                node,
+                syntax.OPEN_COMPLEMENT,
+                syntax.CONJUNCT,
+                syntax.ADVERBIAL_CLAUSE,
+                syntax.CLAUSAL_MODIFIER,
+                syntax.RELATIVE_CLAUSE,
+                syntax.PREPOSITION_COMPLEMENT,
+                syntax.PREPOSITION_OBJECT,
+                syntax.PREPOSITION,
+                syntax.DIRECT_OBJECT,
+            ):
                 break
-            if node.dep_ in ("advcl", "relcl", "acl") and not any(m.dep_ == "aux" and m.lower_ == "to" for m in node.children):
+            if syntax.attached_as(
+                node, syntax.ADVERBIAL_CLAUSE, syntax.RELATIVE_CLAUSE, syntax.CLAUSAL_MODIFIER
+            ) and not syntax.is_to_infinitive(node):
                 break
             node = node.head
         _ = reported
@@ -116,11 +153,26 @@ class FlagReader(SentenceReader):
         """Apply the verbs an infinitive hangs from: agreed to invest, refused to, decided to."""
         node = clause
         for _ in range(4):
-            if node.dep_ == "conj" and node.head.dep_ == "xcomp" and node.tag_ == "VB":
+            if (
+                syntax.attached_as(node, syntax.CONJUNCT)
+                and syntax.attached_as(node.head, syntax.OPEN_COMPLEMENT)
+                and node.tag_ == "VB"
+            ):
                 node = node.head  # "agreed to expand exercises and to hold consultations": both agreed
-            if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head.i == node.i:
+            if (
+                not syntax.attached_as(
+                    node,
+                    syntax.OPEN_COMPLEMENT,
+                    syntax.CLAUSAL_MODIFIER,
+                    syntax.ADVERBIAL_CLAUSE,
+                    syntax.CLAUSAL_COMPLEMENT,
+                )
+                or node.head.i == node.i
+            ):
                 return
-            if node.dep_ in ("acl", "advcl", "ccomp") and not any(m.dep_ == "aux" and m.lower_ == "to" for m in node.children):
+            if syntax.attached_as(
+                node, syntax.CLAUSAL_MODIFIER, syntax.ADVERBIAL_CLAUSE, syntax.CLAUSAL_COMPLEMENT
+            ) and not syntax.is_to_infinitive(node):
                 return
             head = node.head
             lemma = head.lemma_.lower()
@@ -149,10 +201,14 @@ class FlagReader(SentenceReader):
                     c.mode = ctl.mode
                 if ctl.negate:
                     c.negated = not c.negated
-                if any(x.dep_ == "neg" for x in head.children):
+                if syntax.has_dependent(head, syntax.NEGATION):
                     c.negated = True
                 if head.pos_ in ("VERB", "AUX"):
-                    modal = {x.lower_ for x in head.children if x.dep_ == "aux" and x.tag_ == "MD"}
+                    modal = {
+                        x.lower_
+                        for x in head.children
+                        if syntax.attached_as(x, syntax.AUXILIARY) and x.tag_ == "MD"
+                    }
                     if modal & SPECULATIVE:
                         c.hypothetical = True
                     if modal & FUTURE:

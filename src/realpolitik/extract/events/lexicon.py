@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from realpolitik.extract import syntax
 from realpolitik.knowledge import KnowledgeError, load_yaml
 from realpolitik.schema import EVENT_TYPES
 
 POS = ("VERB", "NOUN", "ADJ")
+# the modifiers of an event noun that name its source, by default, in the order tried
+OWNERS = ("possessor", "compound", "adjectival_modifier", "nominal_modifier")
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Pattern:
     context: tuple[str, ...] = ()
     example: str = ""
     obj_actor: bool = False
-    owner: tuple[str, ...] = ("poss", "compound", "amod", "nmod")
+    owner: tuple[str, ...] = OWNERS  # relation names (extract/syntax.py), in the order tried; or ("target",)
     not_prep: tuple[str, ...] = ()  # particles that make the word something else ("struck back")
     needs_target: bool = False  # no event without a counterpart actor ("opened fire" on no one named)
     foretells: bool = False  # a that-clause must tell what is to come ("warned that it would strike")
@@ -133,6 +136,14 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in items)
 
 
+def _owner(entry: dict[str, Any]) -> tuple[str, ...]:
+    names = _tuple(entry.get("owner")) or OWNERS
+    if names != ("target",) and not all(name in syntax.RELATIONS for name in names):
+        raise KnowledgeError(f"event_patterns.yaml: {entry['lemma']}: owner {entry['owner']!r} names no relation "
+                             "of extract/syntax.py, nor is it `target`")
+    return names
+
+
 def _pattern(entry: dict[str, Any]) -> Pattern:
     for key in ("lemma", "type", "example"):
         if not entry.get(key):
@@ -149,7 +160,7 @@ def _pattern(entry: dict[str, Any]) -> Pattern:
         obj=_tuple(entry.get("obj")), targets=None if targets is None else _tuple(targets),
         symmetric=bool(entry.get("symmetric")), context=_tuple(entry.get("context")),
         example=entry["example"], obj_actor=bool(entry.get("obj_actor")),
-        owner=_tuple(entry["owner"]) if entry.get("owner") else ("poss", "compound", "amod", "nmod"),
+        owner=_owner(entry),
         not_prep=_tuple(entry.get("not_prep")), needs_target=bool(entry.get("needs_target")),
         foretells=bool(entry.get("foretells")), needs_obj=bool(entry.get("needs_obj")),
         no_clause=bool(entry.get("no_clause")), not_xcomp=_tuple(entry.get("not_xcomp")),

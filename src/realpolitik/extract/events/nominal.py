@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from realpolitik.extract import syntax
 from realpolitik.extract.events.candidate import NON_SPECIFIC, Candidate
 from realpolitik.extract.events.noun_phrases import SentenceReader, pobjs
 
@@ -16,18 +17,20 @@ if TYPE_CHECKING:
 class NominalReader(SentenceReader):
     def fill_nominal(self, c: Candidate, found: dict[int, Candidate]) -> None:
         noun = c.trigger
-        if any(d.dep_ == "det" and d.lower_ in NON_SPECIFIC - {"no"} for d in noun.children):
+        if any(syntax.attached_as(d, syntax.DETERMINER) and d.lower_ in NON_SPECIFIC - {"no"} for d in noun.children):
             c.dropped = True
             return
         # The noun's own actors: "Russia's demand", "Western sanctions", "the Chinese loan".
         own = None
         owner_is_target = c.pattern.owner == ("target",)
-        for dep in ("poss",) if owner_is_target else c.pattern.owner:
+        for name in ("possessor",) if owner_is_target else c.pattern.owner:
+            relation = syntax.relation_named(name)
             for x in noun.children:
-                if x.dep_ == dep and x.i < noun.i:
-                    own = self.ctx.actor_of_token(x) or (self.np_actor(x) if dep == "poss" else None)
-                    if own is None and dep == "compound":  # "US drone strikes": the compound's own modifier
-                        own = next((a for y in x.children if y.dep_ == "compound" and y.i < x.i
+                if syntax.attached_as(x, relation) and x.i < noun.i:
+                    own = self.ctx.actor_of_token(x) or (
+                        self.np_actor(x) if relation is syntax.POSSESSOR else None)
+                    if own is None and relation is syntax.COMPOUND:  # "US drone strikes": the compound's own modifier
+                        own = next((a for y in x.children if syntax.attached_as(y, syntax.COMPOUND) and y.i < x.i
                                     for a in [self.ctx.actor_of_token(y)] if a), None)
                     if own:
                         break
@@ -38,21 +41,34 @@ class NominalReader(SentenceReader):
         if not own:
             # "attacks by Russia on ...", "aid from Japan to ...": the noun's agent phrase
             for x in noun.children:
-                if x.dep_ in ("prep", "agent") and (x.lemma_.lower() == "by" or (
+                if syntax.attached_as(x, syntax.PREPOSITION, syntax.PASSIVE_AGENT) and (x.lemma_.lower() == "by" or (
                         x.lemma_.lower() in self.lex.noun_agent_preps.get(c.type, ()))):
                     for o in pobjs(x):
                         c.sources.extend(a for a in self.np_actors(o) or self.located(o) if a not in c.sources)
-        if noun.dep_ == "pobj" and noun.head.lemma_.lower() == "under" \
+        if syntax.attached_as(noun, syntax.PREPOSITION_OBJECT) and noun.head.lemma_.lower() == "under" \
                 and noun.head.head.lemma_.lower() in self.lex.under_verbs and noun.head.head.pos_ in ("VERB", "AUX"):
             self.fill_under(c, noun.head.head)
             return
         # Climb to a light verb: "imposed sanctions", "played the role of mediator", "took part in talks".
         head, via = self.light_head(noun)
-        if head is None and not (noun.dep_ in ("dobj", "pobj", "attr") and self._governing_trigger(noun, found)):
+        if head is None and not (
+            syntax.attached_as(
+                noun, syntax.DIRECT_OBJECT, syntax.PREPOSITION_OBJECT, syntax.NOMINAL_ATTRIBUTE
+            )
+            and self._governing_trigger(noun, found)
+        ):
             for x in noun.children:  # "sanctions imposed by the EU on Belarus"
-                if x.dep_ == "acl" and x.tag_ == "VBN" and x.lemma_.lower() in self.lex.light_verbs:
+                if (
+                    syntax.attached_as(x, syntax.CLAUSAL_MODIFIER)
+                    and x.tag_ == "VBN"
+                    and x.lemma_.lower() in self.lex.light_verbs
+                ):
                     head = x
-        if head is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in c.pattern.prep:
+        if (
+            head is None
+            and syntax.attached_as(noun, syntax.DIRECT_OBJECT)
+            and noun.head.lemma_.lower() in c.pattern.prep
+        ):
             head = noun.head  # the idiom's own verb: "hold X's hand"
         heads = [noun]
         ctl = self.lex.control.get(head.lemma_.lower()) if head is not None else None
@@ -74,7 +90,9 @@ class NominalReader(SentenceReader):
                     return
         else:
             gov = noun.head
-            if noun.dep_ in ("dobj", "pobj", "attr") and self._governing_trigger(noun, found):
+            if syntax.attached_as(
+                noun, syntax.DIRECT_OBJECT, syntax.PREPOSITION_OBJECT, syntax.NOMINAL_ATTRIBUTE
+            ) and self._governing_trigger(noun, found):
                 # "condemned the Russian attack": the outer event covers it.
                 c.dropped = True
                 return
@@ -87,15 +105,21 @@ class NominalReader(SentenceReader):
                 if a not in c.targets and a not in c.sources:
                     c.targets.append(a)
         gov = noun.head
-        if head is None and not c.sources and c.type != "AID" and noun.dep_ == "pobj" and gov.lemma_ == "with" \
-                and gov.head.lemma_.lower() in self.lex.instrument_verbs:
+        if (
+            head is None
+            and not c.sources
+            and c.type != "AID"
+            and syntax.attached_as(noun, syntax.PREPOSITION_OBJECT)
+            and gov.lemma_ == "with"
+            and gov.head.lemma_.lower() in self.lex.instrument_verbs
+        ):
             # "retaliated against Ottawa with tariffs": the subject's own measure
             subj_toks, _ = self.subject(gov.head)
             for s in subj_toks:
                 c.sources.extend(a for a in self.np_actors(s) if a not in c.sources)
             c.targets = [a for a in c.targets if a not in c.sources]
             for x in gov.head.children:
-                if x.dep_ == "prep" and x.lemma_.lower() in ("against", "at", "on"):
+                if syntax.attached_as(x, syntax.PREPOSITION) and x.lemma_.lower() in ("against", "at", "on"):
                     for o in pobjs(x):
                         c.targets.extend(a for a in self.np_actors(o) if a not in c.sources and a not in c.targets)
             return
@@ -104,11 +128,18 @@ class NominalReader(SentenceReader):
             # "with China's help, Russia ...".
             gov = noun.head
             verb = None
-            if noun.dep_ == "dobj":
+            if syntax.attached_as(noun, syntax.DIRECT_OBJECT):
                 verb = gov
-            elif noun.dep_ == "pobj" and gov.lemma_ in ("with", "despite", "under", "from"):
+            elif syntax.attached_as(noun, syntax.PREPOSITION_OBJECT) and gov.lemma_ in (
+                "with",
+                "despite",
+                "under",
+                "from",
+            ):
                 verb = gov.head
-                if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and c.sources:  # "rebuilt the dam with Chinese help"
+                if (
+                    verb.pos_ == "NOUN" and syntax.attached_as(verb, syntax.DIRECT_OBJECT) and c.sources
+                ):  # "rebuilt the dam with Chinese help"
                     verb = verb.head
                 if verb.pos_ not in ("VERB", "AUX"):
                     verb = None
@@ -118,7 +149,7 @@ class NominalReader(SentenceReader):
                     c.targets.extend(a for a in self.np_actors(s) if a not in c.sources and a not in c.targets)
         if len(c.sources) < 2 and c.pattern.symmetric:
             for x in noun.children:
-                if x.dep_ == "prep" and x.lemma_ == "between":
+                if syntax.attached_as(x, syntax.PREPOSITION) and x.lemma_ == "between":
                     for o in pobjs(x):
                         both = self.np_actors(o)
                         if len(both) >= 2:
@@ -131,7 +162,10 @@ class NominalReader(SentenceReader):
         c.clause = verb
         for h in (noun, verb):
             for x in h.children:
-                if x.dep_ in ("prep", "agent") and x.lemma_.lower() in ("from", "by"):
+                if syntax.attached_as(x, syntax.PREPOSITION, syntax.PASSIVE_AGENT) and x.lemma_.lower() in (
+                    "from",
+                    "by",
+                ):
                     for o in pobjs(x):
                         c.sources.extend(a for a in self.np_actors(o) if a not in c.sources)
         subj_toks, _ = self.subject(verb)
@@ -143,12 +177,15 @@ class NominalReader(SentenceReader):
     def light_head(self, noun: Token) -> tuple[Token | None, str]:
         tok = noun
         for _ in range(3):
-            if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.light_nouns:
+            if syntax.attached_as(tok, syntax.COMPOUND) and tok.head.lemma_.lower() in self.lex.light_nouns:
                 tok = tok.head  # "launched a mediation effort"
                 continue
-            if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.lex.light_verbs:
+            if (
+                syntax.attached_as(tok, syntax.DIRECT_OBJECT, syntax.PASSIVE_SUBJECT)
+                and tok.head.lemma_.lower() in self.lex.light_verbs
+            ):
                 return tok.head, "light"
-            if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            if syntax.attached_as(tok, syntax.PREPOSITION_OBJECT) and syntax.attached_as(tok.head, syntax.PREPOSITION):
                 prep = tok.head
                 up = prep.head
                 if up.pos_ == "NOUN" and up.lemma_.lower() in self.lex.light_nouns:
@@ -158,7 +195,7 @@ class NominalReader(SentenceReader):
                     return up, "light"
                 if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() in self.lex.light_preps.get(prep.lemma_.lower(), ()):
                     return up, "light"  # "remained on alert"
-            if tok.dep_ == "conj":
+            if syntax.attached_as(tok, syntax.CONJUNCT):
                 tok = tok.head
                 continue
             break
@@ -166,7 +203,7 @@ class NominalReader(SentenceReader):
 
     def _governing_trigger(self, noun: Token, found: dict[int, Candidate]) -> bool:
         gov = noun.head
-        if gov.dep_ == "prep":
+        if syntax.attached_as(gov, syntax.PREPOSITION):
             gov = gov.head
         cand = found.get(gov.i)
         return cand is not None and cand.trigger is not noun

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 PREDICATE_POS = {"VERB", "AUX", "ADJ", "NOUN"}
 CLAUSE_POS = {"VERB", "AUX"}
 # what a predicate governs, in the order it is taken as the interest
-COMPLEMENTS = ("xcomp", "ccomp", "dobj", "attr", "acomp", "oprd", "acl")
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+COMPLEMENTS = (syntax.OPEN_COMPLEMENT, syntax.CLAUSAL_COMPLEMENT, syntax.DIRECT_OBJECT, syntax.NOMINAL_ATTRIBUTE,
+               syntax.ADJECTIVAL_COMPLEMENT, syntax.OBJECT_PREDICATE, syntax.CLAUSAL_MODIFIER)
+SUBJECTS = syntax.NOMINAL_SUBJECT | syntax.PASSIVE_SUBJECT | syntax.CLAUSAL_SUBJECT
 ITEM = "item:"          # prefix of the complement kind of one item of a governed list
 SUBJECT_KIND = "subj:"  # prefix of the complement kind of a clause's subject taken as the span
 
@@ -36,7 +37,7 @@ SUBJECT_KIND = "subj:"  # prefix of the complement kind of a clause's subject ta
 class Candidate:
     head: int                   # token index of the predicate
     span: tuple[int, int]       # char offsets of what it governs
-    complement: str             # the dependency that gives the span ("xcomp", "prep:for", ...)
+    complement: str             # the relation that gives the span: its parser label, or "prep:for", ...
     subject: int | None         # token index of the subject's head, if any
 
 
@@ -77,10 +78,14 @@ def naming_verbs() -> frozenset[str]:
     return frozenset(str(w).lower() for w in verbs)
 
 
-def names_its_object(tok: Token, dep: str) -> bool:
+def names_its_object(tok: Token, complement: Token) -> bool:
     """"Chile called the referendum illegal": the object of a naming verb with a predicative
     beside it is named, not wanted."""
-    return dep == "dobj" and tok.lemma_.lower() in naming_verbs() and any(c.dep_ == "oprd" for c in tok.children)
+    return (
+        syntax.attached_as(complement, syntax.DIRECT_OBJECT)
+        and tok.lemma_.lower() in naming_verbs()
+        and syntax.has_dependent(tok, syntax.OBJECT_PREDICATE)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -99,13 +104,13 @@ def _chars(first: Token, last: Token) -> tuple[int, int]:
 
 def complement_of(tok: Token) -> tuple[str, Token] | None:
     children = list(tok.children)
-    for dep in COMPLEMENTS:
+    for relation in COMPLEMENTS:
         for c in children:
-            if c.dep_ == dep:
-                return dep, c
+            if syntax.attached_as(c, relation):
+                return syntax.relation_label(c), c
     for c in children:
-        if c.dep_ == "prep":
-            objects = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+        if syntax.attached_as(c, syntax.PREPOSITION):
+            objects = syntax.dependents(c, syntax.PREPOSITION_OBJECT, syntax.PREPOSITION_COMPLEMENT)
             if objects:
                 return f"prep:{c.lower_}", objects[0]
     return None
@@ -115,9 +120,12 @@ def subject_of(tok: Token) -> Token | None:
     cur = tok
     for _ in range(4):
         for c in cur.children:
-            if c.dep_ in SUBJECTS:
+            if syntax.attached_as(c, SUBJECTS):
                 return c
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+        if (
+            syntax.attached_as(cur, syntax.OPEN_COMPLEMENT, syntax.CONJUNCT, syntax.ADVERBIAL_CLAUSE)
+            and cur.head.i != cur.i
+        ):
             cur = cur.head
             continue
         break
@@ -135,7 +143,10 @@ def describes_its_subject(attribute: Token) -> bool:
     one who holds the attitude, not what is wanted (the attribute's complement is its own
     candidate). An evaluative attribute ("Peace is crucial for our future") keeps it."""
     return attribute.pos_ in ("ADJ", "VERB") and any(
-        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ != "for") for c in attribute.children)
+        syntax.attached_as(c, syntax.OPEN_COMPLEMENT, syntax.CLAUSAL_COMPLEMENT)
+        or (syntax.attached_as(c, syntax.PREPOSITION) and c.lower_ != "for")
+        for c in attribute.children
+    )
 
 
 def subject_candidate(tok: Token, cues: SubjectCues) -> Candidate | None:
@@ -169,16 +180,16 @@ def candidates(sent: Span) -> list[Candidate]:
         found = complement_of(tok)
         if found is None:
             continue
-        dep, comp = found
+        kind, comp = found
         span = syntax.subtree_chars(comp)
-        if not _inside(span, sent) or names_its_object(tok, dep):
+        if not _inside(span, sent) or names_its_object(tok, comp):
             continue
         subject = subject_of(tok)
         subject_i = subject.i if subject is not None else None
-        out.append(Candidate(tok.i, span, dep, subject_i))
-        if not any(c.dep_ in syntax.COORDINATION for c in comp.children):
+        out.append(Candidate(tok.i, span, kind, subject_i))
+        if not syntax.has_dependent(comp, syntax.COORDINATION):
             continue   # coordinated_items would give the one item, the whole: nothing to add
         items = syntax.coordinated_items(comp)
         if len(items) > 1:
-            out.extend(Candidate(tok.i, _chars(first, last), f"{ITEM}{dep}", subject_i) for first, last in items)
+            out.extend(Candidate(tok.i, _chars(first, last), f"{ITEM}{kind}", subject_i) for first, last in items)
     return out

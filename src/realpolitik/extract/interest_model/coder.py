@@ -41,7 +41,7 @@ def past_refusal(tok) -> bool:
     not a standing interest — "will never accept" is the red line."""
     if not syntax.is_negated(tok):
         return False
-    return tok.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children)
+    return tok.tag_ == "VBD" or any(syntax.attached_as(c, syntax.AUXILIARY) and c.tag_ == "VBD" for c in tok.children)
 
 
 def within_past_refusal(tok) -> bool:
@@ -54,7 +54,11 @@ def _antecedent_actor(ctx: ExtractContext, subj) -> str | None:
     """The actor a relative pronoun subject stands for, named in the noun phrase its clause
     modifies (outside the clause): "the fisheries agency of Peru, which aims to protect X" is
     Peru's aim, not the voice's. The pronoun stays the candidate's subject (its features)."""
-    if subj.tag_ not in ("WDT", "WP") or subj.head.dep_ != "relcl" or subj.head.head.i == subj.head.i:
+    if (
+        subj.tag_ not in ("WDT", "WP")
+        or not syntax.attached_as(subj.head, syntax.RELATIVE_CLAUSE)
+        or subj.head.head.i == subj.head.i
+    ):
         return None
     inner = {x.i for x in subj.head.subtree}
     return next((a for t in subj.head.head.subtree if t.i not in inner and (a := ctx.actor_of_token(t))), None)

@@ -48,8 +48,14 @@ def _head_part(doc: Doc, head: int, memo: dict) -> tuple[str, str, set[int]]:
     if got is None:
         tok = doc[head]
         lem = tok.lemma_.lower()
-        feats = ["bias", f"lem={lem}", f"pos={tok.pos_}", f"dep={tok.dep_}", f"head={tok.head.lemma_.lower()}",
-                 f"head|lem={tok.head.lemma_.lower()}|{lem}"]
+        feats = [
+            "bias",
+            f"lem={lem}",
+            f"pos={tok.pos_}",
+            f"dep={syntax.relation_label(tok)}",
+            f"head={tok.head.lemma_.lower()}",
+            f"head|lem={tok.head.lemma_.lower()}|{lem}",
+        ]
         prev = doc[head - 1] if head > 0 else None
         if prev is not None:
             feats += [f"prev={prev.lower_}", f"prev|lem={prev.lower_}|{lem}"]
@@ -59,15 +65,22 @@ def _head_part(doc: Doc, head: int, memo: dict) -> tuple[str, str, set[int]]:
         if modal:
             feats += [f"modal={modal}", f"modal|lem={modal}|{lem}"]
         for child in tok.children:
-            if child.dep_ in ("advmod", "amod", "aux", "auxpass", "prt"):
-                feats.append(f"child={child.dep_}:{child.lemma_.lower()}")
+            if syntax.attached_as(
+                child,
+                syntax.ADVERBIAL_MODIFIER,
+                syntax.ADJECTIVAL_MODIFIER,
+                syntax.AUXILIARY,
+                syntax.PASSIVE_AUXILIARY,
+                syntax.PARTICLE,
+            ):
+                feats.append(f"child={syntax.relation_label(child)}:{child.lemma_.lower()}")
         gov = syntax.predicate_of(tok)
         above = [t for t in syntax.path_up(tok, 5)[1:] if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
         gov_modal = syntax.modal_of(gov) if gov is not tok else None
         feats += [f"gov|lem={gov.lemma_.lower()}|{lem}", *(f"anc={t.lemma_.lower()}" for t in above[:3]),
                   f"tag={tok.tag_}", f"tag|lem={tok.tag_}|{lem}", f"gov_tag={gov.tag_}",
                   f"gov_neg={syntax.is_negated(gov)}", f"gov_modal={gov_modal}",
-                  *(f"aux={a.lower_}" for a in tok.children if a.dep_ in ("aux", "auxpass"))]
+                  *(f"aux={a.lower_}" for a in syntax.dependents(tok, syntax.AUXILIARY, syntax.PASSIVE_AUXILIARY))]
         got = memo[key] = (lem, gov.lemma_.lower(), hash_set(feats))
     return got
 
@@ -82,7 +95,7 @@ def _subject_part(doc: Doc, subject: int | None, lem: str, memo: dict) -> set[in
             feats = [f"subj={subj.lemma_.lower()}", f"subj|lem={subj.lemma_.lower()}|{lem}",
                      f"subj_first_person={text in FIRST_PERSON or any(t.lower_ in FIRST_PERSON for t in subj.subtree)}"]
             for t in subj.subtree:
-                if t.dep_ in ("amod", "compound", "poss"):
+                if syntax.attached_as(t, syntax.ADJECTIVAL_MODIFIER, syntax.COMPOUND, syntax.POSSESSOR):
                     feats.append(f"subj_mod={t.lemma_.lower()}")
         else:
             feats = ["no_subject"]
@@ -142,7 +155,14 @@ def dense_features(doc: Doc, sent, cands: list[Candidate], vectors, memo: dict |
     for i, c in enumerate(cands):
         if c.head not in predicates:   # a predicate's candidates share it
             tok = doc[c.head]
-            predicates[c.head] = vectors.mean([tok, *(t for t in tok.children if t.dep_ in ("aux", "neg", "advmod", "prt"))])
+            predicates[c.head] = vectors.mean(
+                [
+                    tok,
+                    *syntax.dependents(
+                        tok, syntax.AUXILIARY, syntax.NEGATION, syntax.ADVERBIAL_MODIFIER, syntax.PARTICLE
+                    ),
+                ]
+            )
         out[i, :vectors.dim] = predicates[c.head]
         governed = _governed(doc, c.span, memo)
         if governed is not None:

@@ -77,9 +77,13 @@ def _hypothetical(trigger: Token) -> bool:
     if syntax.modal_of(trigger) in HYPOTHETICAL_MODALS:
         return True
     for tok in syntax.path_up(trigger, 4):
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+        if any(syntax.attached_as(c, syntax.MARKER) and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
             return True
-        if tok is not trigger and tok.lemma_.lower() in INTENT_HEADS and trigger.dep_ == "xcomp":
+        if (
+            tok is not trigger
+            and tok.lemma_.lower() in INTENT_HEADS
+            and syntax.attached_as(trigger, syntax.OPEN_COMPLEMENT)
+        ):
             return True
     return False
 

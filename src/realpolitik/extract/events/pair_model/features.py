@@ -39,7 +39,11 @@ def hash_set(features: list[str]) -> set[int]:
 
 def sentence_features(sent: Span) -> list[str]:
     feats = ["bias"]
-    lemmas = [t.lemma_.lower() for t in sent if t.pos_ in CONTENT_POS and not t.is_stop or t.dep_ == "neg"]
+    lemmas = [
+        t.lemma_.lower()
+        for t in sent
+        if t.pos_ in CONTENT_POS and not t.is_stop or syntax.attached_as(t, syntax.NEGATION)
+    ]
     feats += [f"w={lem}" for lem in lemmas]
     feats += [f"w2={a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False)]
     root = sent.root
@@ -87,7 +91,7 @@ def _mention_facts(doc: Doc, m, memo: dict):
         owner = None
         if r.owner is not None:
             owner_tok = doc[r.owner]
-            owner = (owner_tok.lemma_.lower(), owner_tok.dep_)
+            owner = (owner_tok.lemma_.lower(), syntax.relation_label(owner_tok))
         text = doc[m.token_start:m.token_end].text.lower()
         got = memo[key] = (r, pred.lemma_.lower(), owner, text, syntax.is_negated(pred), syntax.modal_of(pred))
     return got
@@ -202,7 +206,7 @@ def actor_kinds(ctx) -> dict[str, str | None]:
     return {a.id: a.kind for a in ctx.actors.values()}
 
 
-PREDICATE_PARTS = {"prt", "dobj", "acomp", "attr"}
+PREDICATE_PARTS = syntax.PARTICLE | syntax.DIRECT_OBJECT | syntax.ADJECTIVAL_COMPLEMENT | syntax.NOMINAL_ATTRIBUTE
 
 
 def dense_pair_features(doc: Doc, sent: Span, pairs: list[Pair], vectors, memo: dict | None = None) -> np.ndarray:
@@ -221,7 +225,7 @@ def dense_pair_features(doc: Doc, sent: Span, pairs: list[Pair], vectors, memo: 
         key = (pair.doer.token_start, pair.doer.token_end)
         if key not in predicates:
             pred = doc[_role(doc, key[0], key[1], memo).predicate]
-            predicates[key] = vectors.mean([pred, *(c for c in pred.children if c.dep_ in PREDICATE_PARTS)])
+            predicates[key] = vectors.mean([pred, *syntax.dependents(pred, PREDICATE_PARTS)])
         out[i, :vectors.dim] = whole
         out[i, vectors.dim:2 * vectors.dim] = predicates[key]
         if pair.target is not None and pair.source is not None:
