@@ -246,10 +246,7 @@ class RuleFinder(NominalReader, FlagReader):
                 c.targets.extend(a for a in self.targets(c, [comp]) if a not in c.sources and a not in c.targets)
                 for x in comp.children:  # "pledged to send police officers to Haiti"
                     if syntax.attached_as(x, syntax.PREPOSITION, syntax.DATIVE) and x.lemma_.lower() in (
-                        "to",
-                        "with",
-                        "for",
-                    ):
+                            "to", "with", "for"):
                         for o in pobjs(x) or [x]:
                             c.targets.extend(a for a in self.np_actors(o) if a not in c.sources and a not in c.targets)
             for comp in syntax.dependents(tok, syntax.CLAUSAL_COMPLEMENT):

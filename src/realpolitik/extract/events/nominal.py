@@ -130,12 +130,7 @@ class NominalReader(SentenceReader):
             verb = None
             if syntax.attached_as(noun, syntax.DIRECT_OBJECT):
                 verb = gov
-            elif syntax.attached_as(noun, syntax.PREPOSITION_OBJECT) and gov.lemma_ in (
-                "with",
-                "despite",
-                "under",
-                "from",
-            ):
+            elif syntax.attached_as(noun, syntax.PREPOSITION_OBJECT) and gov.lemma_ in ("with", "despite", "under", "from"):
                 verb = gov.head
                 if (
                     verb.pos_ == "NOUN" and syntax.attached_as(verb, syntax.DIRECT_OBJECT) and c.sources
@@ -162,10 +157,7 @@ class NominalReader(SentenceReader):
         c.clause = verb
         for h in (noun, verb):
             for x in h.children:
-                if syntax.attached_as(x, syntax.PREPOSITION, syntax.PASSIVE_AGENT) and x.lemma_.lower() in (
-                    "from",
-                    "by",
-                ):
+                if syntax.attached_as(x, syntax.PREPOSITION, syntax.PASSIVE_AGENT) and x.lemma_.lower() in ("from", "by"):
                     for o in pobjs(x):
                         c.sources.extend(a for a in self.np_actors(o) if a not in c.sources)
         subj_toks, _ = self.subject(verb)

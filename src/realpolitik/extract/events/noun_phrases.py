@@ -303,16 +303,7 @@ class SentenceReader:
             ]
             return (objs, "charged") if objs and charged else ([], "none")
         if syntax.attached_as(verb, syntax.PREPOSITION_COMPLEMENT) and head.lemma_ in (
-            "by",
-            "through",
-            "after",
-            "before",
-            "while",
-            "in",
-            "for",
-            "as",
-            "without",
-        ):
+                "by", "through", "after", "before", "while", "in", "for", "as", "without"):
             return self.subject(head.head, depth + 1, charged) if head.head.pos_ in ("VERB", "AUX") else ([], "none")
         return [], "none"
 
