@@ -114,6 +114,8 @@ def test_bench_command_writes_the_documented_json(tmp_path):
         assert run[key] > 0
     assert run["ratio"] == pytest.approx(run["full_words_per_s"] / run["raw_words_per_s"], abs=1e-3)
     assert set(report["stages_1_process"]) >= {"parse", "ingest", "write", "extract:actors"}
+    assert report["machine"]["logical_cpus"] == os.cpu_count() and report["machine"]["cpu"]
+    assert f"logical CPUs ({report['machine']['system']}" in result.output
     if "ingest" in report:  # once the DuckDB store is installed
         assert report["ingest"]["documents"] == run["documents"] and report["ingest"]["documents_per_s"] > 0
 

@@ -84,13 +84,31 @@ def load_average() -> list[float] | None:
         return None
 
 
+def machine() -> dict[str, Any]:
+    """What the figures were measured on. The ratio to the raw parse moves with the CPU, not only
+    with the code (session 18: 0.63 on an AVX-512 Xeon, where earlier machines gave 0.71-0.73 for
+    the same code), so a report names its machine."""
+    import platform
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "logical_cpus": os.cpu_count(), "system": f"{platform.system()} {platform.machine()}",
+            "python": platform.python_version()}
+
+
 def run_bench(corpus: Path | None = None, words: int = 200_000, processes: Sequence[int] = (1, 2),
               repeat: int = 1, start_method: str | None = None, scaling: bool = False,
               ingest: bool = True, log: Log = lambda _: None) -> dict[str, Any]:
     """The report `realpolitik bench --json` writes: one entry in `runs` per process count."""
     corpus = corpus or default_corpus()
     report: dict[str, Any] = {"corpus": str(corpus), "words": words, "repeat": repeat,
-                              "load_before": load_average(), "runs": []}
+                              "machine": machine(), "load_before": load_average(), "runs": []}
     for n in processes:
         raws, fulls = [], []
         for i in range(repeat):

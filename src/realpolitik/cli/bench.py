@@ -33,7 +33,8 @@ def bench(corpus: Path | None, words: int, processes: int, repeat: int, start_me
     peak memory of the whole process tree, for 1 and N processes.
 
     Each figure is taken in a fresh process with the same texts, model, enabled components and
-    batch size. Numbers depend on the machine's load: the load average is recorded with them.
+    batch size. Numbers depend on the machine and its load: the CPU and the load average are
+    recorded with them.
     """
     from rich.console import Console
     from rich.table import Table
@@ -74,6 +75,8 @@ def bench(corpus: Path | None, words: int, processes: int, repeat: int, start_me
         m = report["memory_scaling"]
         Console().print(f"memory: {m['small_words']:,} words peak {m['small_peak_rss_mb']:,.0f} MB; "
                         f"{m['large_words']:,} words peak {m['large_peak_rss_mb']:,.0f} MB (x{m['ratio']:.2f})")
-    Console().print(f"load average before {report['load_before']}, after {load_average()}")
+    m = report["machine"]
+    Console().print(f"machine: {m['cpu']}, {m['logical_cpus']} logical CPUs ({m['system']}, Python {m['python']}); "
+                    f"load average before {report['load_before']}, after {load_average()}")
     if json_out:
         Path(json_out).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
