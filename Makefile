@@ -31,9 +31,9 @@ test: $(BIN)/realpolitik
 # The encoders are fine-tuned in build/torchvenv. Seeded (same data, same weights): retraining
 # on the annotations in the repo rebuilds the shipped linear weights byte for byte (sha256 beside
 # each; the BLAS pin below), the encoders to the same dev scores (byte for byte on a CPU like
-# the one they were trained on). Session 9, a clean clone on 2 cores (partly shared with another job): 49 minutes
-# including both venvs; the event encoder, part of it since session 12, adds 7-9 minutes on
-# 2 idle cores (bench/README.md).
+# the one they were trained on). Session 9, a clean clone on 2 cores (partly shared with
+# another job): 49 minutes including both venvs; the event encoder, part of it since session
+# 12, adds 7-9 minutes on 2 idle cores (bench/README.md).
 # The linear models are fitted on OpenBLAS, whose kernels follow the CPU: an AVX-512 machine's
 # sums differ in the last bits from an AVX2 machine's, and L-BFGS carries that into other weights
 # (the interest model's biases by up to 0.08). Training pins the AVX2 (Haswell) kernels the
