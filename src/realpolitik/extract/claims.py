@@ -255,11 +255,14 @@ def _agent(v: Token) -> Token | None:
     return None
 
 
+# what a token run loses at its edges: punctuation, "and", "that", a stray preposition, "'s"
+_EDGE = (syntax.PUNCTUATION | syntax.COORDINATING_CONJUNCTION | syntax.MARKER | syntax.PREPOSITION
+         | syntax.POSSESSIVE_MARKER)
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop punctuation, conjunctions and complementisers at the edges of a token run."""
-    edge = (syntax.PUNCTUATION, syntax.COORDINATING_CONJUNCTION, syntax.MARKER, syntax.PREPOSITION,
-            syntax.POSSESSIVE_MARKER)
-    while tokens and (syntax.attached_as(tokens[0], *edge) and tokens[0].text not in QUOTES or tokens[0].is_space):
+    while tokens and (syntax.attached_as(tokens[0], _EDGE) and tokens[0].text not in QUOTES or tokens[0].is_space):
         if syntax.attached_as(tokens[0], syntax.PREPOSITION) and len(tokens) > 1:
             break
         tokens = tokens[1:]
@@ -560,8 +563,8 @@ class _Builder:
             status = "reported"  # "did not deny that ..."
         children = list(v.children)
         ccomp = self.complement(v)
-        xcomp = next((x for x in children if syntax.attached_as(x, syntax.OPEN_COMPLEMENT)), None)
-        dobj = next((x for x in children if syntax.attached_as(x, syntax.DIRECT_OBJECT)), None)
+        xcomp = syntax.first_dependent(v, syntax.OPEN_COMPLEMENT)
+        dobj = syntax.first_dependent(v, syntax.DIRECT_OBJECT)
         passive = _passive(v)
         # who says so
         if (
@@ -605,7 +608,7 @@ class _Builder:
             head = ccomp
             toks = _content(ccomp, tail)
         elif passive and xcomp is not None:
-            subj = next((x for x in children if syntax.attached_as(x, syntax.PASSIVE_SUBJECT)), None)
+            subj = syntax.first_dependent(v, syntax.PASSIVE_SUBJECT)
             head = xcomp
             toks = list(xcomp.subtree)
             if subj is not None:
